@@ -1,0 +1,256 @@
+/**
+ * Strategy Desk on the command line, against the configured store and calendar:
+ *   slot      what slot a referral would get (books nothing)
+ *   book      request a strategy discussion (same validation and messages as the bot)
+ *   cancel    cancel a booking
+ *   calendar  list a week's conference slots, or add an event by hand (as a person in Outlook would)
+ *   reconcile finish or clean up anything a crash left half done
+ * Bad input: exit code 2 and one line naming the field; nothing is stored.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { pino } from 'pino';
+import { ConfigError, loadConfig } from './config/config.js';
+import { openDesk, systemClock, type Desk } from './openDesk.js';
+import type { Actor } from './ports/Store.js';
+import type { RequestField } from './rules/discussionRequest.js';
+import { formatSlotInWords } from './rules/formatUkDateTime.js';
+import { formatLondonIso, londonInstant, parseInstant } from './rules/londonTime.js';
+import { addDays, isoWeekday, isPlainDate } from './rules/PlainDate.js';
+import { slotGrid } from './rules/slotGrid.js';
+import { overlaps } from './rules/Interval.js';
+import { DeskError, InvalidRequestError, NoSlotError } from './services/errors.js';
+
+/** Bad command-line input: printed as one line, exit code 2. */
+class UsageError extends Error {}
+
+const flagOf: Record<RequestField, string> = {
+  nNumbers: '--n-numbers',
+  childSurnames: '--surnames',
+  managerName: '--manager-name',
+  managerRole: '--manager-role',
+  managerPhone: '--manager-phone',
+  managerEmail: '--manager-email',
+  referredAt: '--referred',
+  referredDate: '--referred',
+  referredTime: '--referred',
+  urgent: '--urgent',
+  longerSlot: '--longer',
+  reason: '--reason',
+  invitees: '--invitees',
+};
+
+function args<T extends ParseArgsConfig['options']>(command: string, argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options: options!, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    throw new UsageError(`${command}: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+function instant(command: string, flag: string, text: string): Date {
+  const at = parseInstant(text);
+  if (!at) throw new UsageError(`${command}: ${flag} "${text}" is not an ISO 8601 date and time (e.g. 2026-11-23T14:05 or 2026-11-23T14:05:00Z)`);
+  return at;
+}
+
+function cliActor(): Actor {
+  const user = process.env.USER ?? process.env.LOGNAME ?? 'unknown';
+  return { id: `cli:${user}`, name: `${user} (command line)` };
+}
+
+async function slot(desk: Desk, argv: string[], out: (line: string) => void): Promise<number> {
+  const v = args('slot', argv, {
+    json: { type: 'boolean' },
+    referred: { type: 'string', multiple: true },
+    longer: { type: 'boolean' },
+    now: { type: 'string' },
+    'at-referral': { type: 'boolean' },
+  });
+  const referred = (v.referred ?? []) as string[];
+  if (referred.length === 0) throw new UsageError('slot: --referred <ISO 8601> is required');
+  if (v.now !== undefined && v['at-referral']) throw new UsageError('slot: give --now or --at-referral, not both');
+  const fixedNow = typeof v.now === 'string' ? instant('slot', '--now', v.now) : undefined;
+  const referrals = referred.map((text) => ({ text, at: instant('slot', '--referred', text) }));
+  const wallNow = desk.clock.now();
+  for (const r of referrals) {
+    const now = v['at-referral'] ? r.at : fixedNow ?? wallNow;
+    if (r.at.getTime() > now.getTime()) throw new UsageError(`slot: --referred ${r.text} is after ${v.now !== undefined ? '--now' : 'the current time'}`);
+  }
+  let missing = 0;
+  for (const r of referrals) {
+    const now = v['at-referral'] ? r.at : fixedNow ?? wallNow;
+    const plan = desk.finder.plan(r.at, now);
+    const found = await desk.finder.firstFree({ days: plan.days, cells: desk.finder.cellsFor(Boolean(v.longer)), now });
+    if (!found) missing++;
+    const line = {
+      referredAt: formatLondonIso(r.at),
+      referralDay: plan.referralDay,
+      conferenceDay: found ? found.day : null,
+      start: found ? formatLondonIso(found.slot.start) : null,
+      end: found ? formatLondonIso(found.slot.end) : null,
+    };
+    out(v.json ? JSON.stringify(line) : found ? `${line.referredAt} -> ${formatSlotInWords(found.slot)}` : `${line.referredAt} -> no free slot within ${desk.config.rota.searchDays} days`);
+  }
+  if (missing) {
+    process.stderr.write(`slot: no free slot for ${missing} referral(s) within ${desk.config.rota.searchDays} days\n`);
+    return 3;
+  }
+  return 0;
+}
+
+async function book(desk: Desk, argv: string[], out: (line: string) => void): Promise<number> {
+  const v = args('book', argv, {
+    'n-numbers': { type: 'string' },
+    surnames: { type: 'string' },
+    'manager-name': { type: 'string' },
+    'manager-role': { type: 'string' },
+    'manager-phone': { type: 'string' },
+    'manager-email': { type: 'string' },
+    referred: { type: 'string' },
+    urgent: { type: 'string' },
+    longer: { type: 'boolean' },
+    reason: { type: 'string' },
+    invitees: { type: 'string' },
+    key: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const raw = {
+    nNumbers: v['n-numbers'],
+    childSurnames: v.surnames,
+    managerName: v['manager-name'],
+    managerRole: v['manager-role'],
+    managerPhone: v['manager-phone'],
+    managerEmail: v['manager-email'],
+    referredAt: v.referred ?? formatLondonIso(desk.clock.now()),
+    urgent: v.urgent,
+    longerSlot: Boolean(v.longer),
+    reason: v.reason,
+    invitees: v.invitees,
+  };
+  const key = typeof v.key === 'string' && v.key.trim() ? `cli:${v.key.trim()}` : `cli:${randomUUID()}`;
+  try {
+    const outcome = await desk.intake.submit(raw, cliActor(), key);
+    if (outcome.route === 'urgent') {
+      const line = { route: 'urgent', requestId: outcome.request.id, sentAt: formatLondonIso(outcome.sentAt), policeContactDue: formatLondonIso(outcome.policeContactDue), replayed: outcome.replayed };
+      out(v.json ? JSON.stringify(line) : `URGENT S47 ENQUIRY sent to ${desk.config.policeReferralAddress} at ${line.sentAt}; police should call by ${line.policeContactDue}`);
+    } else {
+      const b = outcome.booking;
+      const line = { route: 'rota', requestId: outcome.request.id, bookingId: b.id, status: b.status, start: formatLondonIso(b.start), end: formatLondonIso(b.end), replayed: outcome.replayed };
+      out(v.json ? JSON.stringify(line) : `Booked ${formatSlotInWords(b)} for ${outcome.request.nNumbers.join(' ')} (booking ${b.id})`);
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof InvalidRequestError) {
+      const [field, message] = Object.entries(e.fields)[0]!;
+      throw new UsageError(`book: ${flagOf[field as RequestField]} (${field}): ${message}`);
+    }
+    throw e;
+  }
+}
+
+async function cancel(desk: Desk, argv: string[], out: (line: string) => void): Promise<number> {
+  const v = args('cancel', argv, { booking: { type: 'string' }, reason: { type: 'string' } });
+  if (typeof v.booking !== 'string' || !v.booking) throw new UsageError('cancel: --booking <booking id> is required');
+  const done = await desk.booking.cancel(v.booking, cliActor(), typeof v.reason === 'string' && v.reason ? v.reason : 'Cancelled by the team manager.');
+  out(`Cancelled booking ${done.id} (${formatSlotInWords(done)})`);
+  return 0;
+}
+
+async function calendar(desk: Desk, argv: string[], out: (line: string) => void): Promise<number> {
+  const v = args('calendar', argv, {
+    week: { type: 'string' },
+    add: { type: 'boolean' },
+    start: { type: 'string' },
+    end: { type: 'string' },
+    subject: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (v.add) {
+    if (typeof v.start !== 'string' || typeof v.end !== 'string') throw new UsageError('calendar: --add needs --start <ISO> and --end <ISO>');
+    const start = instant('calendar', '--start', v.start);
+    const end = instant('calendar', '--end', v.end);
+    if (end <= start) throw new UsageError('calendar: --end must be after --start');
+    const subject = typeof v.subject === 'string' && v.subject.trim() ? v.subject.trim() : 'Busy';
+    const ref = await desk.calendar.createEvent({ subject, start, end, attendees: [], body: '', location: '' });
+    out(v.json ? JSON.stringify({ eventId: ref.id, start: formatLondonIso(start), end: formatLondonIso(end) }) : `Added event ${ref.id}`);
+    return 0;
+  }
+  if (typeof v.week !== 'string' || !isPlainDate(v.week)) throw new UsageError('calendar: --week <YYYY-MM-DD> is required');
+  const monday = addDays(v.week, 1 - isoWeekday(v.week));
+  const { rota } = desk.config;
+  const rows: Array<{ day: string; start: string; end: string; status: string; nNumbers?: string[] }> = [];
+  for (let i = 0; i < 7; i++) {
+    const day = addDays(monday, i);
+    if (!rota.conferenceWeekdays.includes(isoWeekday(day))) continue;
+    if (desk.nonWorking.has(day)) {
+      out(v.json ? JSON.stringify({ day, status: 'not a working day' }) : `${day} not a working day`);
+      continue;
+    }
+    const grid = slotGrid(day, rota);
+    const from = londonInstant(day, '00:00');
+    const to = londonInstant(addDays(day, 1), '00:00');
+    const bookings = (await desk.store.bookingsBetween(desk.config.calendar.mailbox, from, to)).filter((b) => b.status !== 'cancelled');
+    const events = await desk.calendar.busyBetween(grid[0]!.start, grid[grid.length - 1]!.end);
+    for (const cell of grid) {
+      const ours = bookings.find((b) => overlaps(b, cell));
+      const other = events.find((e) => !e.bookingId && overlaps(e, cell));
+      let status = 'free';
+      let nNumbers: string[] | undefined;
+      if (ours) {
+        nNumbers = [...((await desk.store.getRequest(ours.requestId))?.nNumbers ?? [])];
+        status = ours.status;
+      } else if (other) status = 'taken (event added by hand)';
+      rows.push({ day, start: formatLondonIso(cell.start), end: formatLondonIso(cell.end), status, ...(nNumbers ? { nNumbers } : {}) });
+    }
+  }
+  for (const r of rows) out(v.json ? JSON.stringify(r) : `${r.day} ${r.start.slice(11, 16)}-${r.end.slice(11, 16)} ${r.status}${r.nNumbers ? ' ' + r.nNumbers.join(' ') : ''}`);
+  return 0;
+}
+
+async function reconcile(desk: Desk, argv: string[], out: (line: string) => void): Promise<number> {
+  args('reconcile', argv, {});
+  out(JSON.stringify(await desk.reconciler.run()));
+  return 0;
+}
+
+const commands: Record<string, (desk: Desk, argv: string[], out: (line: string) => void) => Promise<number>> = { slot, book, cancel, calendar, reconcile };
+
+/** Runs one CLI command; returns the process exit code. */
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [command, ...rest] = argv;
+  const run = command ? commands[command] : undefined;
+  if (!run) {
+    process.stderr.write(`usage: cli <${Object.keys(commands).join('|')}> [options]\n`);
+    return 2;
+  }
+  let desk: Desk | undefined;
+  try {
+    const config = loadConfig(env);
+    desk = await openDesk(config, { clock: systemClock, log: pino({ level: 'warn' }, pino.destination(2)) });
+    return await run(desk, rest, (line) => process.stdout.write(line + '\n'));
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ConfigError) {
+      process.stderr.write(e.message + '\n');
+      return 2;
+    }
+    if (e instanceof NoSlotError) {
+      process.stderr.write(`${command}: ${e.message}; the request is saved\n`);
+      return 3;
+    }
+    if (e instanceof DeskError) {
+      process.stderr.write(`${command}: ${e.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`${command}: failed: ${(e as Error).message.split('\n')[0]}\n`);
+    return 1;
+  } finally {
+    await desk?.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

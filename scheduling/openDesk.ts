@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { pino, type Logger } from 'pino';
+import type { Config } from './config/config.js';
+import type { Calendar } from './ports/Calendar.js';
+import type { Clock } from './ports/Clock.js';
+import type { Mailer } from './ports/Mailer.js';
+import type { Store } from './ports/Store.js';
+import { englandAndWalesBankHolidays } from './rules/bankHolidays.js';
+import type { PlainDate } from './rules/PlainDate.js';
+import { MailOnce } from './services/MailOnce.js';
+import { Reconciler } from './services/Reconciler.js';
+import { RequestIntake } from './services/RequestIntake.js';
+import { RotaBookingService } from './services/RotaBookingService.js';
+import { SlotFinder } from './services/SlotFinder.js';
+import { UrgentRouteService } from './services/UrgentRouteService.js';
+import type { Db } from './adapters/pg/Db.js';
+import { openDb } from './adapters/pg/openDb.js';
+import { migrate } from './adapters/pg/migrate.js';
+import { SqlStore } from './adapters/pg/SqlStore.js';
+import { LocalCalendar } from './adapters/local/LocalCalendar.js';
+import { OutboxMailer } from './adapters/local/OutboxMailer.js';
+import { createGraphClient } from './adapters/graph/graphClient.js';
+import { GraphCalendar } from './adapters/graph/GraphCalendar.js';
+import { GraphMailer } from './adapters/graph/GraphMailer.js';
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Everything the bot and the CLI use, built from one validated configuration. */
+export interface Desk {
+  readonly config: Config;
+  readonly log: Logger;
+  readonly clock: Clock;
+  readonly db: Db;
+  readonly store: Store;
+  readonly calendar: Calendar;
+  readonly mailer: Mailer;
+  readonly nonWorking: ReadonlySet<PlainDate>;
+  readonly finder: SlotFinder;
+  readonly booking: RotaBookingService;
+  readonly urgent: UrgentRouteService;
+  readonly intake: RequestIntake;
+  readonly reconciler: Reconciler;
+  close(): Promise<void>;
+}
+
+export interface DeskOptions {
+  readonly clock?: Clock;
+  readonly log?: Logger;
+  readonly newId?: () => string;
+  /** An already open database (tests use an in-memory PGlite); closed by `desk.close()`. */
+  readonly db?: Db;
+  /** Wraps the configured calendar (tests make it slow or faulty with this). */
+  readonly wrapCalendar?: (calendar: Calendar) => Calendar;
+}
+
+/** Days nobody works: England & Wales bank holidays (offline data) plus the area's closure days. */
+export function nonWorkingDays(closures: readonly PlainDate[], years = { from: 2020, to: 2040 }): ReadonlySet<PlainDate> {
+  return new Set([...englandAndWalesBankHolidays(years.from, years.to), ...closures]);
+}
+
+/**
+ * Opens the store (PGlite in DATA_DIR, or PostgreSQL at DATABASE_URL), migrates it, and wires the
+ * calendar and mail adapters (local or Graph) into the services.
+ */
+export async function openDesk(config: Config, options: DeskOptions = {}): Promise<Desk> {
+  const log = options.log ?? pino({ level: config.logLevel });
+  const clock = options.clock ?? systemClock;
+  const newId = options.newId ?? randomUUID;
+  if (!options.db && !config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
+  const db = options.db ?? (await openDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }));
+  await migrate(db);
+  const store = new SqlStore(db);
+  const calendarId = config.calendar.mailbox;
+
+  let calendar: Calendar;
+  let mailer: Mailer;
+  if (config.calendar.backend === 'graph' && config.graph) {
+    const client = createGraphClient(config.graph);
+    calendar = new GraphCalendar(client, calendarId);
+    mailer = new GraphMailer(client, calendarId);
+  } else {
+    calendar = new LocalCalendar(db, calendarId);
+    mailer = new OutboxMailer(db);
+  }
+  if (options.wrapCalendar) calendar = options.wrapCalendar(calendar);
+
+  const nonWorking = nonWorkingDays(config.closureDays);
+  const finder = new SlotFinder({ store, calendar, rota: config.rota, nonWorking, calendarId });
+  const mail = new MailOnce({ store, mailer, clock });
+  const booking = new RotaBookingService({
+    store,
+    calendar,
+    clock,
+    rota: config.rota,
+    finder,
+    mail,
+    newId,
+    settings: {
+      calendarId,
+      policeReferralAddress: config.policeReferralAddress,
+      subject: { format: config.calendar.subjectFormat, includeSurname: config.calendar.subjectIncludesSurname },
+      joinDetails: config.calendar.joinDetails,
+    },
+  });
+  const urgent = new UrgentRouteService({ store, clock, mail, policeReferralAddress: config.policeReferralAddress });
+  const intake = new RequestIntake({ store, clock, newId, nNumberPattern: config.nNumberPattern, rota: booking, urgent });
+  const reconciler = new Reconciler({ store, calendar, clock, booking, calendarId, reservationTimeoutSeconds: config.reservationTimeoutSeconds });
+
+  return {
+    config,
+    log,
+    clock,
+    db,
+    store,
+    calendar,
+    mailer,
+    nonWorking,
+    finder,
+    booking,
+    urgent,
+    intake,
+    reconciler,
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,49 @@
+import type { Clock } from '../ports/Clock.js';
+import type { Actor, Booking, Store, StoredRequest } from '../ports/Store.js';
+import { parseDiscussionRequest, type RawRequest } from '../rules/discussionRequest.js';
+import { InvalidRequestError } from './errors.js';
+import type { RotaBookingService } from './RotaBookingService.js';
+import type { UrgentOutcome, UrgentRouteService } from './UrgentRouteService.js';
+
+export type RequestOutcome =
+  | { readonly route: 'rota'; readonly request: StoredRequest; readonly booking: Booking; readonly replayed: boolean }
+  | ({ readonly route: 'urgent'; readonly replayed: boolean } & UrgentOutcome);
+
+/**
+ * Takes a manager's request for a strategy discussion: validates it, saves it under its
+ * idempotency key (a retried or double-clicked submit gets the first answer), and sends it down
+ * the urgent or the rota route.
+ * Rule: DOMAIN.md "Two routes".
+ */
+export class RequestIntake {
+  constructor(
+    private readonly deps: {
+      store: Store;
+      clock: Clock;
+      newId: () => string;
+      nNumberPattern: RegExp;
+      rota: RotaBookingService;
+      urgent: UrgentRouteService;
+    },
+  ) {}
+
+  /**
+   * @throws InvalidRequestError naming each bad field; nothing is stored then.
+   * @throws NoSlotError when no conference day in the search window has room (the request is kept).
+   */
+  async submit(raw: RawRequest, actor: Actor, idempotencyKey: string): Promise<RequestOutcome> {
+    const { store, clock, newId, nNumberPattern } = this.deps;
+    const known = await store.findRequestByKey(idempotencyKey);
+    if (known) return this.route(known, actor, true);
+    const parsed = parseDiscussionRequest(raw, { nNumberPattern, now: clock.now() });
+    if (!parsed.ok) throw new InvalidRequestError(parsed.errors);
+    const route = parsed.value.urgent.length > 0 ? 'urgent' : 'rota';
+    const { request, created } = await store.saveRequest({ ...parsed.value, id: newId(), idempotencyKey, route }, actor, clock.now());
+    return this.route(request, actor, !created);
+  }
+
+  private async route(request: StoredRequest, actor: Actor, replayed: boolean): Promise<RequestOutcome> {
+    if (request.route === 'urgent') return { route: 'urgent', replayed, ...(await this.deps.urgent.send(request, actor)) };
+    return { route: 'rota', request, booking: await this.deps.rota.book(request, actor), replayed };
+  }
+}

@@ -1,0 +1,142 @@
+import type { Calendar, ConferenceEvent } from '../ports/Calendar.js';
+import type { Clock } from '../ports/Clock.js';
+import type { Actor, Booking, Store, StoredRequest } from '../ports/Store.js';
+import { calendarSubject, type SubjectSettings } from '../rules/calendarSubject.js';
+import { conferenceName } from '../rules/conferenceName.js';
+import type { Interval, Slot } from '../rules/Interval.js';
+import type { PlainDate } from '../rules/PlainDate.js';
+import { appointmentBody, strategyDiscussionMail } from '../rules/referralMails.js';
+import type { Rota } from '../rules/Rota.js';
+import { slotCells } from '../rules/slotCells.js';
+import { ConflictError, NoSlotError, NotFoundError } from './errors.js';
+import type { MailOnce } from './MailOnce.js';
+import type { SlotFinder } from './SlotFinder.js';
+
+export interface RotaBookingDeps {
+  readonly store: Store;
+  readonly calendar: Calendar;
+  readonly clock: Clock;
+  readonly rota: Rota;
+  readonly finder: SlotFinder;
+  readonly mail: MailOnce;
+  readonly newId: () => string;
+  readonly settings: {
+    readonly calendarId: string;
+    readonly policeReferralAddress: string;
+    readonly subject: SubjectSettings;
+    readonly joinDetails: string;
+  };
+}
+
+/**
+ * The rota route: books the earliest free conference slot for a request, exactly once, and
+ * emails the police referral unit. Cancels and moves bookings.
+ * Rule: DOMAIN.md "Strategy discussion on the rota" and "The booking".
+ *
+ * Order of work, so that a crash at any point leaves nothing double-booked or lost:
+ * 1. reserve the slot's cells in the store (the database refuses a second holder);
+ * 2. create the calendar event under the booking's transactionId (a retry returns the same event);
+ * 3. record the event on the booking; 4. send the police email once (keyed by request).
+ * A reservation left without an event is finished by `Reconciler` (start-up and timer).
+ */
+export class RotaBookingService {
+  constructor(private readonly deps: RotaBookingDeps) {}
+
+  /** Books a slot for a saved rota request, or returns/finishes the one it already has. */
+  async book(request: StoredRequest, actor: Actor): Promise<Booking> {
+    const current = await this.deps.store.currentBookingFor(request.id);
+    if (current) return this.finish(current, request, actor);
+    const plan = this.deps.finder.plan(request.referredAt, this.deps.clock.now());
+    const booking = await this.reserveFirstFree(request, actor, plan.days, this.deps.finder.cellsFor(request.longerSlot));
+    return this.finish(booking, request, actor);
+  }
+
+  /**
+   * Moves a booking to the next free slot: a longer one if asked (its own cells count as free,
+   * so a longer slot can grow in place), otherwise the earliest other slot.
+   */
+  async rebook(bookingId: string, actor: Actor, options: { longer: boolean }): Promise<Booking> {
+    const { store, finder, clock } = this.deps;
+    const old = await store.getBooking(bookingId);
+    if (!old) throw new NotFoundError('booking', bookingId);
+    if (old.status === 'cancelled') throw new ConflictError('a cancelled booking cannot be moved');
+    const request = await this.requestOf(old);
+    const plan = finder.plan(request.referredAt, clock.now());
+    const cells = options.longer ? finder.cellsFor(true) : Math.max(1, Math.round((old.end.getTime() - old.start.getTime()) / 60_000 / this.deps.rota.slotMinutes));
+    const moved = await this.reserveFirstFree(request, actor, plan.days, cells, old, options.longer ? [] : [old]);
+    const done = await this.finish(moved, request, actor);
+    if (old.eventId) await this.deps.calendar.cancelEvent(old.eventId, 'This strategy discussion has moved to a new time.');
+    return done;
+  }
+
+  /** Cancels a booking: frees its cells first, then cancels its event (attendees are told). */
+  async cancel(bookingId: string, actor: Actor, reason: string): Promise<Booking> {
+    const { store, calendar, clock } = this.deps;
+    const booking = await store.getBooking(bookingId);
+    if (!booking) throw new NotFoundError('booking', bookingId);
+    const cancelled = await store.cancelBooking(bookingId, actor, clock.now(), reason);
+    // Cells go first: while the event still stands, the calendar itself keeps the slot busy.
+    if (booking.eventId) await calendar.cancelEvent(booking.eventId, reason);
+    return cancelled;
+  }
+
+  /**
+   * Creates the event for a reserved booking (idempotent through its transactionId), records it,
+   * and sends the police email once. Safe to call again after a crash or a failed attempt.
+   */
+  async finish(booking: Booking, request: StoredRequest, actor: Actor): Promise<Booking> {
+    const { store, calendar, clock, settings } = this.deps;
+    let done = booking;
+    if (booking.status === 'reserved') {
+      const ref = await calendar.createEvent(this.eventFor(request, booking), booking.transactionId);
+      done = await store.confirmBooking(booking.id, ref.id, actor, clock.now());
+    }
+    if (done.status === 'booked') {
+      await this.deps.mail.sendOnce(`strategy-discussion:${done.id}`, strategyDiscussionMail(request, done, settings.policeReferralAddress, settings.joinDetails));
+    }
+    return done;
+  }
+
+  private async reserveFirstFree(request: StoredRequest, actor: Actor, days: readonly PlainDate[], cells: number, replacing?: Booking, alsoBusy: Interval[] = []): Promise<Booking> {
+    const { store, finder, clock, rota, newId, settings } = this.deps;
+    const lost: Interval[] = [...alsoBusy];
+    const calendarReads = new Map<PlainDate, readonly Interval[]>();
+    for (;;) {
+      const now = clock.now();
+      const found = await finder.firstFree({ days, cells, now, lost, calendarReads, ...(replacing ? { ignoreBooking: replacing } : {}) });
+      if (!found) throw new NoSlotError(days[0] ?? '', rota.searchDays);
+      const id = newId();
+      const booking = { id, requestId: request.id, calendarId: settings.calendarId, transactionId: id, start: found.slot.start, end: found.slot.end, ...(replacing ? { replaces: replacing.id } : {}) };
+      if (await store.reserve(booking, slotCells(found.slot, rota), actor, now)) {
+        const reserved = await store.getBooking(id);
+        if (!reserved) throw new Error(`reserved booking ${id} vanished`);
+        return reserved;
+      }
+      lost.push(found.slot); // another booking took it between our read and our reserve
+    }
+  }
+
+  private eventFor(request: StoredRequest, slot: Slot & { id: string }): ConferenceEvent {
+    const { settings } = this.deps;
+    const attendees = [
+      { address: settings.policeReferralAddress, type: 'required' as const },
+      ...(request.managerEmail ? [{ address: request.managerEmail, name: request.managerName, type: 'required' as const }] : []),
+      ...request.invitees.map((address) => ({ address, type: 'required' as const })),
+    ];
+    return {
+      subject: calendarSubject(request, settings.subject),
+      start: slot.start,
+      end: slot.end,
+      attendees,
+      body: appointmentBody(request, slot, settings.joinDetails),
+      location: `Conference ${conferenceName(request.nNumbers)}`,
+      bookingId: slot.id,
+    };
+  }
+
+  private async requestOf(booking: Booking): Promise<StoredRequest> {
+    const request = await this.deps.store.getRequest(booking.requestId);
+    if (!request) throw new NotFoundError('request', booking.requestId);
+    return request;
+  }
+}

@@ -1,0 +1,45 @@
+import type { FieldErrors } from '../rules/discussionRequest.js';
+import type { PlainDate } from '../rules/PlainDate.js';
+
+/**
+ * A failure a caller must handle, with a stable `code` that only the edges (bot, CLI, HTTP) turn
+ * into an answer. Messages never carry a child's name.
+ */
+export abstract class DeskError extends Error {
+  abstract readonly code: string;
+}
+
+/** The request's input is not valid; `fields` names each bad field. */
+export class InvalidRequestError extends DeskError {
+  readonly code = 'request.invalid';
+  constructor(readonly fields: FieldErrors) {
+    super(Object.entries(fields).map(([field, message]) => `${field}: ${message}`).join('; '));
+    this.name = 'InvalidRequestError';
+  }
+}
+
+/** No conference day within the rota's search window has room. */
+export class NoSlotError extends DeskError {
+  readonly code = 'slot.no-room';
+  constructor(readonly from: PlainDate, readonly searchDays: number) {
+    super(`no free conference slot within ${searchDays} days from ${from}`);
+    this.name = 'NoSlotError';
+  }
+}
+
+export class NotFoundError extends DeskError {
+  readonly code = 'not-found';
+  constructor(readonly what: 'booking' | 'request', readonly id: string) {
+    super(`${what} ${id} not found`);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** The action does not fit the record's state (e.g. police contact on a rota request). */
+export class ConflictError extends DeskError {
+  readonly code = 'state.conflict';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}

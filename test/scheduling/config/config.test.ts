@@ -1,0 +1,63 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../scheduling/config/config.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'sd-config-'));
+function file(name: string, text: string): string {
+  const path = join(tmp, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('loadConfig', () => {
+  it('runs on the embedded defaults with no variables at all', () => {
+    const config = loadConfig({});
+    expect(config.calendar.backend).toBe('local');
+    expect(config.port).toBe(3978);
+    expect(config.rota.area).toBe('Northamptonshire');
+    expect(config.rota.conferenceWeekdays).toEqual([1, 3, 5]);
+    expect(config.nNumberPattern.test('N146782')).toBe(true);
+    expect(config.escalationContacts).toEqual([]);
+    expect(config.minutesDue).toEqual({ kind: 'hours', hours: 24 });
+  });
+
+  it('reads escalation contacts, closure days and the minutes rule from the environment', () => {
+    const config = loadConfig({
+      ESCALATION_CONTACTS: '[{"label":"Duty DS","name":"DS Test","phone":"101 ext 1"}]',
+      CLOSURE_DAYS: '2026-12-24, 2026-12-31',
+      MINUTES_DUE: '1wd',
+    });
+    expect(config.escalationContacts).toEqual([{ label: 'Duty DS', name: 'DS Test', phone: '101 ext 1' }]);
+    expect(config.closureDays).toEqual(['2026-12-24', '2026-12-31']);
+    expect(config.minutesDue).toEqual({ kind: 'workingDays', days: 1 });
+  });
+
+  const badRota = file('bad-rota.json', JSON.stringify({ area: 'X', conferenceWeekdays: [1], window: { start: '10:00', end: '11:30' }, slotMinutes: 15, longerSlotMinutes: 20, cutOff: '16:00', discussedOn: { 1: 1, 2: 1, 3: 1, 4: 1, 5: 1 }, searchDays: 30 }));
+  const notJson = file('not-json.json', '{ nope');
+
+  it.each([
+    [{ PORT: 'eighty' }, /^config: PORT must be a whole number/],
+    [{ N_NUMBER_PATTERN: '^N(\\d{6}$' }, /^config: N_NUMBER_PATTERN is not a valid regular expression/],
+    [{ CLOSURE_DAYS: '2026-13-01' }, /^config: CLOSURE_DAYS has "2026-13-01"/],
+    [{ CALENDAR_BACKEND: 'exchange' }, /^config: CALENDAR_BACKEND must be "local" or "graph"/],
+    [{ CALENDAR_MAILBOX: 'not-an-address' }, /^config: CALENDAR_MAILBOX is invalid/],
+    [{ POLICE_REFERRAL_ADDRESS: 'police at example' }, /^config: POLICE_REFERRAL_ADDRESS is invalid/],
+    [{ ESCALATION_CONTACTS: '[{"label":"Duty DS"}]' }, /^config: ESCALATION_CONTACTS is invalid \(field 0\.name\)/],
+    [{ ESCALATION_CONTACTS: 'DS Smith 1234' }, /^config: ESCALATION_CONTACTS is not valid JSON/],
+    [{ CALENDAR_BACKEND: 'graph' }, /^config: AZURE_TENANT_ID is required when CALENDAR_BACKEND=graph/],
+    [{ CALENDAR_BACKEND: 'graph', AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_SECRET: 's', GRAPH_BASE_URL: 'http://graph.local' }, /^config: GRAPH_BASE_URL is invalid.*https/],
+    [{ SUBJECT_FORMAT: '{surname} / {manager}' }, /^config: SUBJECT_FORMAT has unknown placeholder \{surname\}/],
+    [{ SUBJECT_INCLUDES_SURNAME: 'maybe' }, /^config: SUBJECT_INCLUDES_SURNAME must be true or false/],
+    [{ MINUTES_DUE: 'tomorrow' }, /^config: MINUTES_DUE must be hours/],
+    [{ DATABASE_URL: 'mysql://x' }, /^config: DATABASE_URL must start with postgres/],
+    [{ MicrosoftAppId: 'abc' }, /^config: MicrosoftAppPassword is required/],
+    [{ MicrosoftAppType: 'Personal' }, /^config: MicrosoftAppType must be/],
+    [{ ROTA_FILE: '/nonexistent/rota.json' }, /^config: ROTA_FILE cannot be read/],
+    [{ ROTA_FILE: notJson }, /^config: ROTA_FILE is not valid JSON/],
+    [{ ROTA_FILE: badRota }, /^config: ROTA_FILE is invalid \(field longerSlotMinutes\): must be a multiple of slotMinutes/],
+  ])('rejects %o with a message naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+
+// The suite runs twice for time-sensitive code: once with the process in UTC and once in a US
+// zone, so nothing can lean on the server's TZ (Europe/London enters only in londonTime.ts).
+export default defineConfig({
+  test: {
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'utc', include: ['test/**/*.test.ts'], env: { TZ: 'UTC' } },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'los-angeles',
+          include: ['test/scheduling/rules/**/*.test.ts', 'test/scheduling/services/**/*.test.ts'],
+          env: { TZ: 'America/Los_Angeles' },
+        },
+      },
+    ],
+  },
+});
