@@ -20,9 +20,6 @@ import { migrate } from './adapters/pg/migrate.js';
 import { SqlStore } from './adapters/pg/SqlStore.js';
 import { LocalCalendar } from './adapters/local/LocalCalendar.js';
 import { OutboxMailer } from './adapters/local/OutboxMailer.js';
-import { createGraphClient } from './adapters/graph/graphClient.js';
-import { GraphCalendar } from './adapters/graph/GraphCalendar.js';
-import { GraphMailer } from './adapters/graph/GraphMailer.js';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -76,6 +73,12 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
   let calendar: Calendar;
   let mailer: Mailer;
   if (config.calendar.backend === 'graph' && config.graph) {
+    // Loaded only when configured: the embedded default never touches the Graph client.
+    const [{ createGraphClient }, { GraphCalendar }, { GraphMailer }] = await Promise.all([
+      import('./adapters/graph/graphClient.js'),
+      import('./adapters/graph/GraphCalendar.js'),
+      import('./adapters/graph/GraphMailer.js'),
+    ]);
     const client = createGraphClient(config.graph);
     calendar = new GraphCalendar(client, calendarId);
     mailer = new GraphMailer(client, calendarId);

@@ -129,6 +129,14 @@ export interface Store {
   /** Gives a claimed mail key back after a failed send, so a retry can send it. */
   releaseMail(key: string): Promise<void>;
 
+  /**
+   * Keeps the Teams conversation reference of a user's chat with the bot (one per user and
+   * conversation), so later features can message the manager proactively.
+   */
+  saveConversationReference(userId: string, conversationId: string, reference: unknown, at: Date): Promise<void>;
+  /** The user's most recently used conversation references, newest first. */
+  conversationReferencesOf(userId: string): Promise<readonly unknown[]>;
+
   audit(entry: AuditEntry): Promise<void>;
   auditTrail(entityId: string): Promise<readonly AuditEntry[]>;
 

@@ -112,7 +112,11 @@ export class RotaBookingService {
         if (!reserved) throw new Error(`reserved booking ${id} vanished`);
         return reserved;
       }
-      lost.push(found.slot); // another booking took it between our read and our reserve
+      // Refused: either the same request got a live booking meanwhile (a double-click racing us),
+      // which we then finish instead, or another booking took the slot between our read and our reserve.
+      const raced = replacing ? undefined : await store.currentBookingFor(request.id);
+      if (raced) return raced;
+      lost.push(found.slot);
     }
   }
 

@@ -7,6 +7,8 @@ export interface Rows<T> {
 /** One connection's worth of SQL: a transaction, or the database outside one. */
 export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Rows<T>>;
+  /** Runs several statements without parameters (migrations). */
+  exec(script: string): Promise<void>;
 }
 
 /**
@@ -16,7 +18,5 @@ export interface Sql {
 export interface Db extends Sql {
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
-  /** Runs several statements without parameters (migrations). */
-  exec(script: string): Promise<void>;
   close(): Promise<void>;
 }

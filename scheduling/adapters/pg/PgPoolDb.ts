@@ -1,0 +1,52 @@
+import pg from 'pg';
+import type { Db, Rows, Sql } from './Db.js';
+
+/** A PostgreSQL server through a `pg` pool: the scale-out store shared by several bot instances. */
+export class PgPoolDb implements Db {
+  private constructor(private readonly pool: pg.Pool) {}
+
+  static async open(connectionString: string, options: { max?: number } = {}): Promise<PgPoolDb> {
+    const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
+    // Fail at start-up, naming the problem, rather than on the first request.
+    const client = await pool.connect();
+    client.release();
+    return new PgPoolDb(pool);
+  }
+
+  async query<T = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<Rows<T>> {
+    const result = await this.pool.query(text, params as unknown[]);
+    return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
+  }
+
+  async exec(script: string): Promise<void> {
+    await this.pool.query(script);
+  }
+
+  async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    const tx: Sql = {
+      query: async <R>(text: string, params: readonly unknown[] = []): Promise<Rows<R>> => {
+        const result = await client.query(text, params as unknown[]);
+        return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+      },
+      exec: async (script: string) => {
+        await client.query(script);
+      },
+    };
+    try {
+      await client.query('begin');
+      const result = await work(tx);
+      await client.query('commit');
+      return result;
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
