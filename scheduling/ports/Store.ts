@@ -121,11 +121,18 @@ export interface Store {
   bookingsBetween(calendarId: string, from: Date, to: Date): Promise<readonly Booking[]>;
 
   markUrgentSent(requestId: string, at: Date, actor: Actor): Promise<StoredRequest>;
+  /** Urgent requests saved before `before` whose URGENT S47 ENQUIRY email is not recorded as sent. */
+  urgentRequestsUnsent(before: Date): Promise<readonly StoredRequest[]>;
   /** Records the police contact on an urgent request (first one wins; a repeat returns the first). */
   recordPoliceContact(requestId: string, at: Date, actor: Actor): Promise<StoredRequest>;
 
-  /** Claims a mail by key; false when it was claimed before (so it is never sent twice). */
-  claimMail(key: string, at: Date): Promise<boolean>;
+  /**
+   * Claims a mail by key; false when it was sent, or claimed by a sender that may still be sending.
+   * A claim older than `reclaimBefore` that was never marked sent (its sender died) can be taken again.
+   */
+  claimMail(key: string, at: Date, reclaimBefore?: Date): Promise<boolean>;
+  /** Records that the claimed mail went out: it is never sent again. */
+  markMailSent(key: string, at: Date): Promise<void>;
   /** Gives a claimed mail key back after a failed send, so a retry can send it. */
   releaseMail(key: string): Promise<void>;
 

@@ -2,6 +2,7 @@ import type { Calendar } from '../ports/Calendar.js';
 import type { Clock } from '../ports/Clock.js';
 import type { Actor, Store } from '../ports/Store.js';
 import type { RotaBookingService } from './RotaBookingService.js';
+import type { UrgentRouteService } from './UrgentRouteService.js';
 
 export interface ReconcileReport {
   /** Reservations whose event was created (or found, via its transactionId) and recorded. */
@@ -10,7 +11,11 @@ export interface ReconcileReport {
   readonly rebooked: readonly string[];
   /** Our events whose booking is cancelled: cancelled in the calendar. */
   readonly orphanEventsCancelled: readonly string[];
-  /** Reservations that could not be finished this time (left for the next run). */
+  /** Booked slots whose police email had not gone (the sender died): sent now. */
+  readonly mailsSent: readonly string[];
+  /** Urgent requests whose URGENT S47 ENQUIRY had not gone: sent now. */
+  readonly urgentSent: readonly string[];
+  /** Reservations or mails that could not be finished this time (left for the next run). */
   readonly failed: readonly string[];
 }
 
@@ -27,6 +32,7 @@ export class Reconciler {
       calendar: Calendar;
       clock: Clock;
       booking: RotaBookingService;
+      urgent: UrgentRouteService;
       calendarId: string;
       /** A reservation younger than this may still be in flight in another process. */
       reservationTimeoutSeconds: number;
@@ -34,12 +40,13 @@ export class Reconciler {
   ) {}
 
   async run(horizon: { days: number } = { days: 60 }): Promise<ReconcileReport> {
-    const { store, calendar, clock, booking, calendarId, reservationTimeoutSeconds } = this.deps;
+    const { store, calendar, clock, booking, urgent, calendarId, reservationTimeoutSeconds } = this.deps;
     const now = clock.now();
+    const settled = new Date(now.getTime() - reservationTimeoutSeconds * 1000);
     const finished: string[] = [];
     const rebooked: string[] = [];
     const failed: string[] = [];
-    for (const stale of await store.reservationsBefore(new Date(now.getTime() - reservationTimeoutSeconds * 1000))) {
+    for (const stale of await store.reservationsBefore(settled)) {
       try {
         const request = await store.getRequest(stale.requestId);
         if (!request) continue;
@@ -55,9 +62,28 @@ export class Reconciler {
         failed.push(stale.id);
       }
     }
+    const urgentSent: string[] = [];
+    for (const request of await store.urgentRequestsUnsent(settled)) {
+      try {
+        await urgent.send(request, system);
+        urgentSent.push(request.id);
+      } catch {
+        failed.push(request.id);
+      }
+    }
     const orphanEventsCancelled: string[] = [];
     const until = new Date(now.getTime() + horizon.days * 86_400_000);
-    const live = new Set((await store.bookingsBetween(calendarId, now, until)).filter((b) => b.status !== 'cancelled').map((b) => b.id));
+    const liveBookings = (await store.bookingsBetween(calendarId, now, until)).filter((b) => b.status !== 'cancelled');
+    const mailsSent: string[] = [];
+    for (const live of liveBookings.filter((b) => b.status === 'booked' && b.updatedAt < settled)) {
+      try {
+        const request = await store.getRequest(live.requestId);
+        if (request && (await booking.sendPoliceEmail(live, request))) mailsSent.push(live.id);
+      } catch {
+        failed.push(live.id);
+      }
+    }
+    const live = new Set(liveBookings.map((b) => b.id));
     for (const event of await calendar.busyBetween(now, until)) {
       if (event.bookingId && !live.has(event.bookingId)) {
         const known = await store.getBooking(event.bookingId);
@@ -67,6 +93,6 @@ export class Reconciler {
         orphanEventsCancelled.push(event.id);
       }
     }
-    return { finished, rebooked, orphanEventsCancelled, failed };
+    return { finished, rebooked, orphanEventsCancelled, mailsSent, urgentSent, failed };
   }
 }

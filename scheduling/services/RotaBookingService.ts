@@ -91,10 +91,14 @@ export class RotaBookingService {
       const ref = await calendar.createEvent(this.eventFor(request, booking), booking.transactionId);
       done = await store.confirmBooking(booking.id, ref.id, actor, clock.now());
     }
-    if (done.status === 'booked') {
-      await this.deps.mail.sendOnce(`strategy-discussion:${done.id}`, strategyDiscussionMail(request, done, settings.policeReferralAddress, settings.joinDetails));
-    }
+    if (done.status === 'booked') await this.sendPoliceEmail(done, request);
     return done;
+  }
+
+  /** The `Strategy discussion` email for a booked slot, at most once. @returns true if this call sent it. */
+  sendPoliceEmail(booking: Booking, request: StoredRequest): Promise<boolean> {
+    const { settings } = this.deps;
+    return this.deps.mail.sendOnce(`strategy-discussion:${booking.id}`, strategyDiscussionMail(request, booking, settings.policeReferralAddress, settings.joinDetails));
   }
 
   private async reserveFirstFree(request: StoredRequest, actor: Actor, days: readonly PlainDate[], cells: number, replacing?: Booking, alsoBusy: Interval[] = []): Promise<Booking> {

@@ -154,6 +154,24 @@ export function storeContract(name: string, openDb: () => Promise<Db>): void {
       expect(await store.claimMail('m1', at)).toBe(true);
     });
 
+    it('lets a stale unsent claim be taken again, but never a sent one', async () => {
+      const later = new Date(at.getTime() + 600_000);
+      expect(await store.claimMail('m1', at)).toBe(true);
+      expect(await store.claimMail('m1', later, at)).toBe(false); // claimed at `at`, not before it
+      expect(await store.claimMail('m1', later, new Date(at.getTime() + 1))).toBe(true); // its sender died
+      await store.markMailSent('m1', later);
+      expect(await store.claimMail('m1', new Date(later.getTime() + 600_000), new Date(later.getTime() + 300_000))).toBe(false);
+    });
+
+    it('finds urgent requests whose email is not recorded as sent', async () => {
+      await store.saveRequest(request('u1', 'k1', 'urgent'), actor, at);
+      await store.saveRequest(request('u2', 'k2', 'urgent'), actor, at);
+      await store.saveRequest(request('r1', 'k3', 'rota'), actor, at);
+      await store.markUrgentSent('u2', at, actor);
+      expect((await store.urgentRequestsUnsent(new Date(at.getTime() + 1))).map((r) => r.id)).toEqual(['u1']);
+      expect(await store.urgentRequestsUnsent(at)).toEqual([]);
+    });
+
     it('keeps conversation references per user and conversation, newest first', async () => {
       await store.saveConversationReference('aad-1', 'c1', { conversation: { id: 'c1' }, serviceUrl: 'https://a' }, at);
       await store.saveConversationReference('aad-1', 'c2', { conversation: { id: 'c2' } }, new Date(at.getTime() + 1000));

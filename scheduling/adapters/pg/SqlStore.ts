@@ -264,9 +264,24 @@ export class SqlStore implements Store {
     return this.stamp(requestId, 'police_contact_at', 'request.police-contact', at, actor);
   }
 
-  async claimMail(key: string, at: Date): Promise<boolean> {
-    const { rows } = await this.db.query('insert into mail_keys (key, claimed_at) values ($1, $2) on conflict (key) do nothing returning key', [key, at]);
+  async claimMail(key: string, at: Date, reclaimBefore?: Date): Promise<boolean> {
+    const { rows } = await this.db.query(
+      `insert into mail_keys (key, claimed_at) values ($1, $2)
+       on conflict (key) do update set claimed_at = excluded.claimed_at
+         where mail_keys.sent_at is null and mail_keys.claimed_at < $3
+       returning key`,
+      [key, at, reclaimBefore ?? new Date(0)],
+    );
     return rows.length === 1;
+  }
+
+  async markMailSent(key: string, at: Date): Promise<void> {
+    await this.db.query('update mail_keys set sent_at = $2 where key = $1', [key, at]);
+  }
+
+  async urgentRequestsUnsent(before: Date): Promise<readonly StoredRequest[]> {
+    const { rows } = await this.db.query<RequestRow>(`select * from requests where route = 'urgent' and urgent_sent_at is null and created_at < $1 order by created_at`, [before]);
+    return rows.map(toRequest);
   }
 
   async releaseMail(key: string): Promise<void> {

@@ -24,6 +24,7 @@ create table requests (
   police_contact_at timestamptz
 );
 create index requests_requested_by on requests (requested_by_id, created_at);
+create index requests_urgent_unsent on requests (created_at) where route = 'urgent' and urgent_sent_at is null;
 
 create table bookings (
   id text primary key,
@@ -70,9 +71,11 @@ create table audit_log (
 create index audit_log_entity on audit_log (entity_id, seq);
 
 -- Keys of emails already sent (or being sent): an email goes once, whatever retries happen.
+-- A claim whose sender died before sent_at was set can be taken again after a lease.
 create table mail_keys (
   key text primary key,
-  claimed_at timestamptz not null
+  claimed_at timestamptz not null,
+  sent_at timestamptz
 );
 
 -- The local calendar (CALENDAR_BACKEND=local): the shared Strategy Meeting calendar kept in the store.

@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Calendar, ConferenceEvent } from '../../../scheduling/ports/Calendar.js';
+import { MAIL_CLAIM_LEASE_SECONDS } from '../../../scheduling/services/MailOnce.js';
+import { manager, openTestDesk, requestInput, type TestDesk } from '../../fakes/testDesk.js';
+
+let t: TestDesk | undefined;
+afterEach(async () => {
+  await t?.desk.close();
+  t = undefined;
+});
+
+/** The process "dies" at a chosen point of creating the event: before it, or just after it. */
+function dying(calendar: Calendar, when: { mode: 'none' | 'before-create' | 'after-create' }): Calendar {
+  return new Proxy(calendar, {
+    get(target, prop, receiver) {
+      if (prop === 'createEvent') {
+        return async (event: ConferenceEvent, transactionId?: string) => {
+          if (when.mode === 'before-create') throw new Error('process died before the create reached the calendar');
+          const ref = await target.createEvent(event, transactionId);
+          if (when.mode === 'after-create') throw new Error('process died before the answer came back');
+          return ref;
+        };
+      }
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  });
+}
+
+const wed = [new Date('2026-11-25T00:00Z'), new Date('2026-11-26T00:00Z')] as const;
+
+describe('Reconciler', () => {
+  for (const mode of ['before-create', 'after-create'] as const) {
+    it(`finishes a reservation whose process died ${mode.replace('-', ' ')}: one event, one email`, async () => {
+      const when = { mode: mode as 'none' | 'before-create' | 'after-create' };
+      t = await openTestDesk('2026-11-23T12:00:00Z', { RESERVATION_TIMEOUT_SECONDS: '60' }, { wrapCalendar: (c) => dying(c, when) });
+      await expect(t.desk.intake.submit(requestInput(), manager, 'k1')).rejects.toThrow(/process died/);
+      const [reserved] = await t.desk.store.reservationsBefore(new Date('2027-01-01'));
+      expect(reserved?.status).toBe('reserved');
+
+      when.mode = 'none';
+      expect((await t.desk.reconciler.run()).finished).toEqual([]); // still young: maybe in flight elsewhere
+      t.clock.advance(61_000);
+      const report = await t.desk.reconciler.run();
+      expect(report.finished).toEqual([reserved!.id]);
+      const booking = await t.desk.store.getBooking(reserved!.id);
+      expect(booking?.status).toBe('booked');
+      const events = await t.desk.calendar.busyBetween(...wed);
+      expect(events.map((e) => e.id)).toEqual([booking!.eventId]);
+      expect((await t.outbox.listOutbox()).map((m) => m.subject)).toEqual(['Strategy discussion']);
+      expect((await t.desk.reconciler.run()).finished).toEqual([]);
+    });
+  }
+
+  it('rebooks a reservation whose slot passed before its event was made', async () => {
+    const when = { mode: 'before-create' as 'none' | 'before-create' };
+    t = await openTestDesk('2026-11-23T12:00:00Z', {}, { wrapCalendar: (c) => dying(c, when) });
+    await expect(t.desk.intake.submit(requestInput(), manager, 'k1')).rejects.toThrow(/process died/);
+    when.mode = 'none';
+    t.clock.set('2026-11-25T10:20:00Z'); // the reserved 10:00 slot has gone
+    const report = await t.desk.reconciler.run();
+    expect(report.rebooked).toHaveLength(1);
+    const request = await t.desk.store.findRequestByKey('k1');
+    const current = await t.desk.store.currentBookingFor(request!.id);
+    expect(current?.start.toISOString()).toBe('2026-11-25T10:30:00.000Z');
+    expect(current?.status).toBe('booked');
+  });
+
+  it('sends a police email whose sender died after claiming it', async () => {
+    t = await openTestDesk('2026-11-23T12:00:00Z');
+    const outcome = await t.desk.intake.submit(requestInput(), manager, 'k1');
+    if (outcome.route !== 'rota') throw new Error('expected rota');
+    // Simulate the crash: the claim stays, the mail never went.
+    await t.desk.db.query('delete from local_outbox');
+    await t.desk.db.query('update mail_keys set sent_at = null');
+    t.clock.advance(30_000);
+    expect((await t.desk.reconciler.run()).mailsSent).toEqual([]); // the sender may still be at it
+    t.clock.advance(MAIL_CLAIM_LEASE_SECONDS * 1000);
+    expect((await t.desk.reconciler.run()).mailsSent).toEqual([outcome.booking.id]);
+    expect(await t.outbox.listOutbox()).toHaveLength(1);
+    expect((await t.desk.reconciler.run()).mailsSent).toEqual([]);
+  });
+
+  it('sends an urgent enquiry that failed to go when it was requested', async () => {
+    t = await openTestDesk('2026-11-23T12:00:00Z');
+    await t.desk.db.query('alter table local_outbox rename to local_outbox_down'); // the mail server is down
+    await expect(t.desk.intake.submit(requestInput({ urgent: 'non-mobile-injury' }), manager, 'u1')).rejects.toThrow(/local_outbox/);
+    await t.desk.db.query('alter table local_outbox_down rename to local_outbox');
+    t.clock.advance(10 * 60_000);
+    const report = await t.desk.reconciler.run();
+    expect(report.urgentSent).toHaveLength(1);
+    const mails = await t.outbox.listOutbox();
+    expect(mails.map((m) => m.subject)).toEqual(['URGENT S47 ENQUIRY']);
+    expect((await t.desk.store.findRequestByKey('u1'))?.urgentSentAt).toBeDefined();
+  });
+
+  it('cancels an event of ours that has no live booking', async () => {
+    t = await openTestDesk('2026-11-23T12:00:00Z');
+    const outcome = await t.desk.intake.submit(requestInput(), manager, 'k1');
+    if (outcome.route !== 'rota') throw new Error('expected rota');
+    await t.desk.store.cancelBooking(outcome.booking.id, manager, t.clock.now(), 'cancelled while the calendar was down');
+    const hand = await t.calendar.addHandMadeEvent({ subject: 'Police training', start: new Date('2026-11-25T11:00Z'), end: new Date('2026-11-25T11:15Z') });
+    const report = await t.desk.reconciler.run();
+    expect(report.orphanEventsCancelled).toEqual([outcome.booking.eventId]);
+    expect((await t.desk.calendar.busyBetween(...wed)).map((e) => e.id)).toEqual([hand.id]); // hand-made ones are left alone
+  });
+});
