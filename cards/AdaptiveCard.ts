@@ -1,0 +1,26 @@
+import * as ACData from 'adaptivecards-templating';
+
+/** An Adaptive Card as JSON, ready to attach to an activity or return from an invoke. */
+export interface AdaptiveCard {
+  readonly type: 'AdaptiveCard';
+  readonly version: string;
+  readonly body: readonly unknown[];
+  readonly actions?: readonly unknown[];
+  readonly [property: string]: unknown;
+}
+
+/** The content type of an Adaptive Card attachment and of an invoke answer that carries one. */
+export const adaptiveCardContentType = 'application/vnd.microsoft.card.adaptive';
+
+/**
+ * Binds a card template (`cards/<name>.json`) to its data with adaptivecards-templating. Data
+ * values are never evaluated as expressions; builders still pass typed text through `inertText`.
+ * @example
+ * expandCard({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${title}' }] }, { title: 'Booked' })
+ * //=> { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Booked' }] }
+ */
+export function expandCard(template: object, data: object): AdaptiveCard {
+  const card = new ACData.Template(template).expand({ $root: data }) as AdaptiveCard;
+  if (card?.type !== 'AdaptiveCard') throw new Error('card template did not expand to an AdaptiveCard');
+  return card;
+}

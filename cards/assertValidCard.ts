@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type * as AdaptiveCards from 'adaptivecards';
+
+/** Our bar for one card (Teams itself takes about 100 KB per message). PLATFORM.md "Card size". */
+export const maxCardBytes = 28 * 1024;
+
+const require = createRequire(import.meta.url);
+
+interface JsdomWindow extends Window {
+  AdaptiveCards: typeof AdaptiveCards;
+  eval(source: string): unknown;
+  HTMLElement: typeof HTMLElement;
+}
+
+let loaded: typeof AdaptiveCards | undefined;
+
+/**
+ * The `adaptivecards` renderer inside a jsdom window of its own (its ESM build does not load in
+ * Node, and its bundle needs a DOM), with a small markdown processor switched on, so that text a
+ * renderer would treat as markdown shows up as `<strong>`/`<em>`/`<a>` in the rendered card.
+ */
+function adaptiveCards(): typeof AdaptiveCards {
+  if (loaded) return loaded;
+  const { JSDOM } = require('jsdom') as { JSDOM: new (html: string, options: object) => { window: JsdomWindow } };
+  const { window } = new JSDOM('<!doctype html><html><body></body></html>', { runScripts: 'outside-only' });
+  // jsdom does not implement innerText, which the renderer uses for TextRuns.
+  Object.defineProperty(window.HTMLElement.prototype, 'innerText', {
+    get(this: HTMLElement) { return this.textContent; },
+    set(this: HTMLElement, value: string) { this.textContent = value; },
+    configurable: true,
+  });
+  window.eval(readFileSync(require.resolve('adaptivecards/dist/adaptivecards.js'), 'utf8'));
+  loaded = window.AdaptiveCards;
+  loaded.AdaptiveCard.onProcessMarkdown = (text, result) => {
+    result.outputHtml = text
+      .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+      .replace(/_(.+?)_/g, '<em>$1</em>')
+      .replace(/\[([^\]]*)\]\(([^)]*)\)/g, '<a href="$2">$1</a>');
+    result.didProcess = true;
+  };
+  return loaded;
+}
+
+export interface RenderedCard {
+  /** The card as the `adaptivecards` renderer draws it. */
+  readonly element: HTMLElement;
+  /** Its visible text. */
+  readonly text: string;
+  readonly bytes: number;
+}
+
+/**
+ * Checks a card the way a client would take it: under 28 KB as JSON, parsed by `adaptivecards`
+ * with no warning (unknown element, bad property, missing label on a required input...) and
+ * rendered. Throws naming every problem; returns the rendering for content assertions.
+ * @example
+ * assertValidCard(helpCard({ notRecognised: false })).text.includes('help') //=> true
+ */
+export function assertValidCard(card: unknown): RenderedCard {
+  const ac = adaptiveCards();
+  const json = JSON.stringify(card);
+  const bytes = Buffer.byteLength(json, 'utf8');
+  const problems: string[] = [];
+  if (bytes > maxCardBytes) problems.push(`card is ${bytes} bytes, over the ${maxCardBytes}-byte limit`);
+
+  const parsed = new ac.AdaptiveCard();
+  const context = new ac.SerializationContext();
+  parsed.parse(JSON.parse(json), context);
+  for (let i = 0; i < context.eventCount; i++) problems.push(`parse: ${context.getEventAt(i).message}`);
+  for (const event of parsed.validateProperties().validationEvents) problems.push(`validate: ${event.message}`);
+  // Templating leaves a binding it cannot resolve as literal text: a missing data field.
+  if (/\$\{/.test(json)) problems.push('card still holds a ${...} binding');
+
+  const element = parsed.render();
+  if (!element) problems.push('card did not render');
+  if (problems.length > 0) throw new Error(`invalid Adaptive Card:\n- ${problems.join('\n- ')}`);
+  return { element: element!, text: element!.textContent ?? '', bytes };
+}

@@ -1,0 +1,17 @@
+import { expandCard, type AdaptiveCard } from './AdaptiveCard.js';
+import type { CommandHelp } from './CommandHelp.js';
+import template from './introCard.json' with { type: 'json' };
+import { verbs } from './verbs.js';
+
+const help = 'Type one of these, or press the button to start a request.';
+
+/**
+ * The help card: the commands, and a button to start a request. Free text that is not a command
+ * gets it too (`notRecognised`), never silence.
+ * @example
+ * helpCard({ commands, notRecognised: true }) // opens with 'I did not recognise that message.'
+ */
+export function helpCard(input: { commands: readonly CommandHelp[]; notRecognised: boolean }): AdaptiveCard {
+  const intro = input.notRecognised ? ['I did not recognise that message.', help] : [help];
+  return expandCard(template, { title: 'Strategy Desk help', intro, commands: input.commands, verb: verbs.openRequest });
+}

@@ -1,0 +1,34 @@
+import type { Booking, StoredRequest } from '../scheduling/ports/Store.js';
+import { formatSlotInWords } from '../scheduling/rules/formatUkDateTime.js';
+import { expandCard, type AdaptiveCard } from './AdaptiveCard.js';
+import type { Audience } from './Audience.js';
+import { caseLines } from './caseLines.js';
+import template from './myBookingsCard.json' with { type: 'json' };
+import { verbs } from './verbs.js';
+
+/** How many bookings one card lists: keeps it well under the 28 KB card limit. */
+export const maxListedBookings = 15;
+
+export interface MyBookingsCardInput {
+  readonly bookings: ReadonlyArray<{ readonly booking: Booking; readonly request: Pick<StoredRequest, 'nNumbers' | 'childSurnames'> }>;
+  readonly audience: Audience;
+}
+
+/**
+ * The manager's live bookings (as the store lists them), each with Cancel and Show agenda.
+ * @example
+ * myBookingsCard({ bookings: [], audience: 'personal' }) // says 'You have no strategy discussions booked from now on.'
+ */
+export function myBookingsCard(input: MyBookingsCardInput): AdaptiveCard {
+  const listed = input.bookings.slice(0, maxListedBookings);
+  return expandCard(template, {
+    items: listed.map(({ booking, request }) => ({
+      slot: formatSlotInWords(booking),
+      case: caseLines(request, input.audience),
+      status: booking.status === 'booked' ? 'Invite sent' : 'Sending the invite',
+      bookingId: booking.id,
+    })),
+    more: input.bookings.length - listed.length,
+    verbs: { cancel: verbs.cancelBooking, agenda: verbs.showAgenda, open: verbs.openRequest },
+  });
+}

@@ -1,0 +1,89 @@
+import { requestFields, type FieldErrors, type RequestField } from '../scheduling/rules/discussionRequest.js';
+import { urgentCriteria } from '../scheduling/rules/urgentCriteria.js';
+import { expandCard, type AdaptiveCard } from './AdaptiveCard.js';
+import { inertText, typedText } from './inertText.js';
+import template from './requestCard.json' with { type: 'json' };
+import { verbs } from './verbs.js';
+
+/** The request fields the card has no input for: the email comes from the Teams profile, the
+ * instant from date + time. */
+const notOnCard = ['managerEmail', 'referredAt'] as const;
+export type RequestCardField = Exclude<RequestField, (typeof notOnCard)[number]>;
+
+/**
+ * The request card's input ids. They are an API (tests, the playground test and other clients
+ * fill them): keep them exactly. `RequestIntake` reads the same names.
+ */
+export const requestCardFields = requestFields.filter((f): f is RequestCardField => !(notOnCard as readonly string[]).includes(f));
+
+/** What the card shows in its inputs: exactly what was typed (or prefilled), as text. */
+export type RequestCardValues = Partial<Record<RequestCardField, string>>;
+
+export interface RequestCardInput {
+  /** Identifies this card instance; a resubmit of the same card reuses it (idempotency key). */
+  readonly requestKey: string;
+  readonly values: RequestCardValues;
+  /** Problems to show at each field (from `InvalidRequestError.fields`). */
+  readonly errors?: FieldErrors;
+}
+
+const onCard = new Set<string>(requestCardFields);
+
+/** Where an error is shown: at its field, or (for a field the card has no input for) at the top. */
+function placeErrors(errors: FieldErrors): { atField: Partial<Record<RequestCardField, string>>; general: string[] } {
+  const atField: Partial<Record<RequestCardField, string>> = {};
+  const general: string[] = [];
+  for (const [field, message] of Object.entries(errors)) {
+    if (message === undefined) continue;
+    // The card sends date and time; an error about the combined instant belongs at the date.
+    const at = field === 'referredAt' ? 'referredDate' : field;
+    if (onCard.has(at)) atField[at as RequestCardField] = inertText(message);
+    else general.push(inertText(field === 'managerEmail' ? `Your Teams email address: ${message}` : message));
+  }
+  return { atField, general };
+}
+
+/**
+ * The request card (Adaptive Card 1.5, `Action.Execute` verb `strategy.request`), prefilled or
+ * showing what was typed, with each problem under its field.
+ * Rule: issue 3 "The request card"; urgent ids from DOMAIN.md.
+ * @example
+ * requestCard({ requestKey: 'k1', values: { managerName: 'A. Jones' } }).actions[0].verb //=> 'strategy.request'
+ */
+export function requestCard(input: RequestCardInput): AdaptiveCard {
+  const values = Object.fromEntries(requestCardFields.map((field) => [field, inertText(input.values[field] ?? '')]));
+  const { atField, general } = placeErrors(input.errors ?? {});
+  return expandCard(template, {
+    verb: verbs.requestDiscussion,
+    requestKey: input.requestKey,
+    values,
+    errors: atField,
+    generalErrors: general,
+    urgentChoices: urgentCriteria.map((c) => ({ title: c.label, value: c.id })),
+  });
+}
+
+function asText(value: unknown): string | undefined {
+  if (typeof value === 'string') return typedText(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  // A multi-select may arrive as a list from other clients; the card itself sends "a,b".
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.map(typedText).join(',');
+  return undefined;
+}
+
+/**
+ * The request card's inputs from an `Action.Execute` (or `Action.Submit`) payload: only the card's
+ * own fields, as the text the person typed. Anything else in the payload is ignored.
+ * @example
+ * requestCardValues({ nNumbers: 'N146782', requestKey: 'k1', x: 1 }) //=> { nNumbers: 'N146782' }
+ */
+export function requestCardValues(data: unknown): RequestCardValues {
+  if (typeof data !== 'object' || data === null) return {};
+  const record = data as Record<string, unknown>;
+  const values: RequestCardValues = {};
+  for (const field of requestCardFields) {
+    const text = asText(record[field]);
+    if (text !== undefined) values[field] = text;
+  }
+  return values;
+}

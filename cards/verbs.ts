@@ -1,0 +1,16 @@
+/**
+ * The `Action.Execute` verbs our cards carry. They are an API between the cards a manager holds
+ * (possibly for days) and the bot: keep them stable.
+ */
+export const verbs = {
+  /** Submits the request card: `desk.intake.submit`. */
+  requestDiscussion: 'strategy.request',
+  /** Shows a fresh request card (welcome and help cards). */
+  openRequest: 'strategy.open',
+  cancelBooking: 'strategy.cancel',
+  longerSlot: 'strategy.longer',
+  showAgenda: 'strategy.agenda',
+  policeMadeContact: 'strategy.police-contact',
+} as const;
+
+export type Verb = (typeof verbs)[keyof typeof verbs];

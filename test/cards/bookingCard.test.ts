@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { assertValidCard } from '../../cards/assertValidCard.js';
+import { bookingCard } from '../../cards/bookingCard.js';
+import { surnamesOnCard } from '../../cards/surnamesOnCard.js';
+import { actionTitles, booking, elementsOfType, request } from './cardFixtures.js';
+
+describe('bookingCard', () => {
+  it('gives the slot in plain en-GB words, the N numbers and the status', () => {
+    const { text } = assertValidCard(bookingCard({ booking, request, audience: 'personal', slotMinutes: 15 }));
+    expect(text).toContain('Wednesday 25 November 2026, 10:15-10:30');
+    expect(text).toContain('N146782, N146783');
+    expect(text).toContain('Invite sent - awaiting police');
+  });
+
+  it('offers Cancel, Need a longer slot and Show agenda on the booking', () => {
+    const card = bookingCard({ booking, request, audience: 'personal', slotMinutes: 15 });
+    expect(actionTitles(card)).toEqual(['Cancel', 'Need a longer slot', 'Show agenda']);
+    const executes = elementsOfType(card, 'Action.Execute');
+    expect(executes.map((a) => a.verb)).toEqual(['strategy.cancel', 'strategy.longer', 'strategy.agenda']);
+    for (const action of executes) expect(action.data).toEqual({ bookingId: 'bk-1' });
+  });
+
+  it('does not offer a longer slot on a booking that already has one', () => {
+    const longer = { ...booking, end: new Date('2026-11-25T10:45:00Z') };
+    const card = bookingCard({ booking: longer, request, audience: 'personal', slotMinutes: 15 });
+    expect(actionTitles(card)).toEqual(['Cancel', 'Show agenda']);
+    expect(assertValidCard(card).text).toContain('10:15-10:45');
+  });
+
+  it("names the children's surname in the requester's personal chat", () => {
+    const card = bookingCard({ booking, request, audience: 'personal', slotMinutes: 15 });
+    expect(surnamesOnCard(card, request.childSurnames)).toEqual(['Zanzibarova']);
+  });
+
+  it('names the case by N number only in a group chat or channel', () => {
+    const card = bookingCard({ booking, request, audience: 'shared', slotMinutes: 15 });
+    expect(surnamesOnCard(card, request.childSurnames)).toEqual([]);
+    expect(assertValidCard(card).text).toContain('N146782');
+  });
+
+  it('renders a surname that looks like markup as plain text', () => {
+    const card = bookingCard({ booking, request: { ...request, childSurnames: '**Bond** [x](http://x)' }, audience: 'personal', slotMinutes: 15 });
+    const rendered = assertValidCard(card);
+    expect(rendered.element.querySelectorAll('strong, em, a').length).toBe(0);
+    expect(rendered.text).toContain('**Bond** [x](http://x)');
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { assertValidCard } from '../../cards/assertValidCard.js';
+import { surnamesOnCard } from '../../cards/surnamesOnCard.js';
+import { urgentCard } from '../../cards/urgentCard.js';
+import { actionTitles, elementsOfType, request } from './cardFixtures.js';
+
+const urgentRequest = { ...request, route: 'urgent' as const, urgent: ['home-alone' as const, 'missing' as const] };
+const contacts = [
+  { label: 'Duty DS', name: 'DS One', phone: '01604 111111' },
+  { label: 'Second duty DS', name: 'DS Two', phone: '01604 222222' },
+  { label: 'Admin support', name: 'MASH admin', phone: '01604 333333' },
+];
+const sent = { sentAt: new Date('2026-11-25T14:02:00Z'), policeContactDue: new Date('2026-11-25T15:02:00Z') }; // GMT
+
+describe('urgentCard', () => {
+  it('says when the URGENT S47 ENQUIRY went and by when police should call', () => {
+    const { text } = assertValidCard(urgentCard({ request: urgentRequest, ...sent, contacts, audience: 'personal' }));
+    expect(text).toContain('URGENT S47 ENQUIRY sent to the police referral unit at 14:02; police should call you by 15:02');
+    expect(text).toContain('Children home alone');
+    expect(text).toContain('N146782, N146783');
+  });
+
+  it('uses UK time in summer', () => {
+    const summer = { sentAt: new Date('2026-06-03T13:02:00Z'), policeContactDue: new Date('2026-06-03T14:02:00Z') }; // BST
+    const { text } = assertValidCard(urgentCard({ request: urgentRequest, ...summer, contacts, audience: 'personal' }));
+    expect(text).toContain('at 14:02; police should call you by 15:02');
+  });
+
+  it('lists the escalation contacts from configuration in order, with a Police made contact button', () => {
+    const card = urgentCard({ request: urgentRequest, ...sent, contacts, audience: 'personal' });
+    const { text } = assertValidCard(card);
+    expect(text).toContain('If the police have not called by 15:02');
+    expect(text.indexOf('DS One')).toBeLessThan(text.indexOf('DS Two'));
+    expect(text.indexOf('DS Two')).toBeLessThan(text.indexOf('MASH admin'));
+    expect(text).toContain('01604 333333');
+    expect(actionTitles(card)).toEqual(['Police made contact']);
+    expect(elementsOfType(card, 'Action.Execute')[0]).toMatchObject({ verb: 'strategy.police-contact', data: { requestId: 'req-1' } });
+  });
+
+  it('says who to call when no contacts are configured', () => {
+    const { text } = assertValidCard(urgentCard({ request: urgentRequest, ...sent, contacts: [], audience: 'personal' }));
+    expect(text).toContain('No escalation contacts are set up');
+  });
+
+  it('shows the recorded police contact and no button once police have called', () => {
+    const contacted = { ...urgentRequest, policeContactAt: new Date('2026-11-25T14:20:00Z') };
+    const card = urgentCard({ request: contacted, ...sent, contacts, audience: 'personal' });
+    const { text } = assertValidCard(card);
+    expect(text).toContain('Police made contact at 14:20');
+    expect(text).not.toContain('DS One');
+    expect(actionTitles(card)).toEqual([]);
+  });
+
+  it('names the case by N number only outside the personal chat', () => {
+    const shared = urgentCard({ request: urgentRequest, ...sent, contacts, audience: 'shared' });
+    expect(surnamesOnCard(shared, request.childSurnames)).toEqual([]);
+    expect(surnamesOnCard(urgentCard({ request: urgentRequest, ...sent, contacts, audience: 'personal' }), request.childSurnames)).toEqual(['Zanzibarova']);
+  });
+});
