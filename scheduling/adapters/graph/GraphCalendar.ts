@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { Calendar, CalendarEntry, ConferenceEvent, EventRef } from '../../ports/Calendar.js';
+import { expandBookingId } from './bookingIdProperty.js';
+import { ConcurrencyLimit } from './ConcurrencyLimit.js';
+import { isBusy, selectedFields, toCalendarEntry, toGraphChange, toGraphEvent, type GraphEvent } from './graphEvent.js';
+
+/** Graph's limit of concurrent requests per app per mailbox. */
+export const mailboxConcurrency = 4;
+
+/** Events asked for per calendarView page; Graph may send fewer and a nextLink. */
+const pageSize = 100;
+
+/** Times come back in UTC, whatever the mailbox's own zone. */
+const utc = 'outlook.timezone="UTC"';
+
+interface Page {
+  readonly value: GraphEvent[];
+  readonly '@odata.nextLink'?: string;
+}
+
+/** The status of a failed Graph call, when it got an answer. */
+const statusOf = (e: unknown) => (e as { statusCode?: number }).statusCode;
+/** Not there: deleted (404), or an id Exchange cannot even parse (400 ErrorInvalidIdMalformed). */
+const isMissing = (e: unknown) => statusOf(e) === 404 || (e as { code?: string }).code === 'ErrorInvalidIdMalformed';
+
+/**
+ * The shared Strategy Meeting calendar in an Exchange Online mailbox, through Microsoft Graph with
+ * app-only permissions. All calls share one queue of at most 4 (`limit`; give GraphMailer the same
+ * one for the same mailbox), and the client retries throttled calls honouring Retry-After.
+ */
+export class GraphCalendar implements Calendar {
+  private readonly user: string;
+
+  constructor(
+    private readonly client: Client,
+    mailbox: string,
+    private readonly limit = new ConcurrencyLimit(mailboxConcurrency),
+  ) {
+    this.user = `/users/${encodeURIComponent(mailbox)}`;
+  }
+
+  async busyBetween(from: Date, to: Date): Promise<readonly CalendarEntry[]> {
+    const busy: CalendarEntry[] = [];
+    let page = await this.limit.run<Page>(() =>
+      this.client
+        .api(`${this.user}/calendarView`)
+        .query({ startDateTime: from.toISOString(), endDateTime: to.toISOString() })
+        .select(selectedFields)
+        .expand(expandBookingId)
+        .top(pageSize)
+        .header('Prefer', utc)
+        .get(),
+    );
+    for (;;) {
+      busy.push(...page.value.filter(isBusy).map(toCalendarEntry));
+      const next = page['@odata.nextLink'];
+      if (!next) return busy;
+      page = await this.limit.run<Page>(() => this.client.api(next).header('Prefer', utc).get());
+    }
+  }
+
+  async createEvent(event: ConferenceEvent, transactionId: string = randomUUID()): Promise<EventRef> {
+    // Always a transactionId: the client's RetryHandler re-sends POSTs after a 429 or 504.
+    const created = await this.limit.run<GraphEvent>(() => this.client.api(`${this.user}/events`).header('Prefer', utc).post(toGraphEvent(event, transactionId)));
+    return { id: created.id };
+  }
+
+  async updateEvent(id: string, change: Parameters<Calendar['updateEvent']>[1]): Promise<void> {
+    await this.limit.run(() => this.client.api(this.event(id)).header('Prefer', utc).patch(toGraphChange(change)));
+  }
+
+  async cancelEvent(id: string, comment: string): Promise<void> {
+    try {
+      await this.limit.run(() => this.client.api(`${this.event(id)}/cancel`).post({ comment }));
+    } catch (error) {
+      if (isMissing(error)) return;
+      // Graph refuses to cancel twice, with no dedicated error code: look before failing.
+      const now = await this.getEvent(id).catch(() => Promise.reject(error));
+      if (now && !now.cancelled) throw error;
+    }
+  }
+
+  async getEvent(id: string): Promise<CalendarEntry | undefined> {
+    try {
+      const event = await this.limit.run<GraphEvent>(() => this.client.api(this.event(id)).select(selectedFields).expand(expandBookingId).header('Prefer', utc).get());
+      return toCalendarEntry(event);
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  private event(id: string): string {
+    return `${this.user}/events/${encodeURIComponent(id)}`;
+  }
+}

@@ -1,0 +1,82 @@
+import type { Attendee, AttendeeResponse, CalendarEntry, ConferenceEvent } from '../../ports/Calendar.js';
+import { bookingIdPropertyId } from './bookingIdProperty.js';
+import { fromGraphDateTime, toGraphDateTime, type GraphDateTime } from './graphDateTime.js';
+
+/** The part of Graph's `event` resource we read. */
+export interface GraphEvent {
+  readonly id: string;
+  readonly subject?: string | null;
+  readonly start: GraphDateTime;
+  readonly end: GraphDateTime;
+  readonly showAs?: string | null;
+  readonly isCancelled?: boolean | null;
+  readonly attendees?: ReadonlyArray<{
+    readonly type?: string | null;
+    readonly status?: { readonly response?: string | null } | null;
+    readonly emailAddress?: { readonly address?: string | null; readonly name?: string | null } | null;
+  }> | null;
+  readonly singleValueExtendedProperties?: ReadonlyArray<{ readonly id: string; readonly value: string }> | null;
+}
+
+/** The fields `GraphEvent` needs, for `$select`. */
+export const selectedFields = ['id', 'subject', 'start', 'end', 'showAs', 'isCancelled', 'attendees'];
+
+const responses: ReadonlySet<string> = new Set<AttendeeResponse>(['none', 'organizer', 'tentativelyAccepted', 'accepted', 'declined', 'notResponded']);
+
+/** Whether an event takes the time: anything not shown as free and not cancelled. */
+export const isBusy = (e: GraphEvent) => e.showAs !== 'free' && e.isCancelled !== true;
+
+/** Graph's event as a calendar entry; the booking id comes from our extended property. */
+export function toCalendarEntry(e: GraphEvent): CalendarEntry {
+  const marker = e.singleValueExtendedProperties?.find((p) => p.id.toLowerCase() === bookingIdPropertyId.toLowerCase());
+  return {
+    id: e.id,
+    start: fromGraphDateTime(e.start),
+    end: fromGraphDateTime(e.end),
+    ...(marker ? { bookingId: marker.value } : {}),
+    subject: e.subject ?? '',
+    cancelled: e.isCancelled === true,
+    attendees: (e.attendees ?? [])
+      .filter((a) => a.emailAddress?.address)
+      .map((a) => ({
+        address: a.emailAddress!.address!,
+        ...(a.emailAddress?.name ? { name: a.emailAddress.name } : {}),
+        // A resource (a room) is not someone whose presence we count.
+        type: a.type === 'required' ? ('required' as const) : ('optional' as const),
+        response: responses.has(a.status?.response ?? '') ? (a.status!.response as AttendeeResponse) : 'none',
+      })),
+  };
+}
+
+const attendeesJson = (attendees: readonly Attendee[]) =>
+  attendees.map((a) => ({ emailAddress: { address: a.address, ...(a.name ? { name: a.name } : {}) }, type: a.type }));
+
+type Change = Partial<Pick<ConferenceEvent, 'subject' | 'start' | 'end' | 'body' | 'location' | 'attendees'>>;
+
+/** The PATCH body for the fields a change names; UTC throughout. */
+export function toGraphChange(change: Change): Record<string, unknown> {
+  return {
+    ...(change.subject !== undefined ? { subject: change.subject } : {}),
+    ...(change.body !== undefined ? { body: { contentType: 'text', content: change.body } } : {}),
+    ...(change.start ? { start: toGraphDateTime(change.start) } : {}),
+    ...(change.end ? { end: toGraphDateTime(change.end) } : {}),
+    ...(change.location !== undefined ? { location: { displayName: change.location } } : {}),
+    ...(change.attendees ? { attendees: attendeesJson(change.attendees) } : {}),
+  };
+}
+
+/**
+ * The POST body for a new conference event: a plain meeting with invites, no Teams link (people
+ * join by the area's conference line), shown busy, no new-time proposals (the rota fixes slots).
+ */
+export function toGraphEvent(event: ConferenceEvent, transactionId: string): Record<string, unknown> {
+  return {
+    ...toGraphChange(event),
+    isOnlineMeeting: false,
+    showAs: 'busy',
+    allowNewTimeProposals: false,
+    responseRequested: true,
+    transactionId,
+    ...(event.bookingId ? { singleValueExtendedProperties: [{ id: bookingIdPropertyId, value: event.bookingId }] } : {}),
+  };
+}

@@ -1,0 +1,288 @@
+import {
+  GraphInputError,
+  expandedPropertyIds,
+  newChangeKey,
+  newEventId,
+  readDateTimeTimeZone,
+  renderEvent,
+  type FakeAttendee,
+  type FakeEvent,
+  type FakeResponse,
+  type FakeShowAs,
+} from './fakeEvent.js';
+
+/** An event as tests see it: plain JSON, the same in-process and over the admin endpoints. */
+export interface FakeEventView {
+  readonly id: string;
+  readonly mailbox: string;
+  readonly subject: string;
+  readonly body: string;
+  readonly start: string;
+  readonly end: string;
+  readonly location: string;
+  readonly attendees: readonly FakeAttendee[];
+  readonly showAs: FakeShowAs;
+  readonly isCancelled: boolean;
+  readonly allowNewTimeProposals: boolean;
+  readonly isOnlineMeeting: boolean;
+  readonly transactionId?: string;
+  readonly extendedProperties: Readonly<Record<string, string>>;
+}
+
+/** A message posted to `sendMail`. */
+export interface FakeSentMail {
+  readonly mailbox: string;
+  readonly subject: string;
+  readonly contentType: string;
+  readonly body: string;
+  readonly to: readonly string[];
+  readonly cc: readonly string[];
+  readonly saveToSentItems: boolean;
+}
+
+/** A hand-made event, as someone typing into Outlook would leave it. */
+export interface HandMadeEvent {
+  readonly mailbox?: string;
+  readonly subject: string;
+  readonly start: Date | string;
+  readonly end: Date | string;
+  readonly showAs?: FakeShowAs;
+  readonly isCancelled?: boolean;
+  readonly attendees?: readonly { address: string; name?: string; type?: FakeAttendee['type'] }[];
+  readonly extendedProperties?: Readonly<Record<string, string>>;
+}
+
+export interface GraphAnswer {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+export interface ReadOptions {
+  readonly zone: string;
+  readonly select?: readonly string[];
+  readonly expand: string | null;
+}
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+const notFound = () => new GraphInputError('The specified object was not found in the store.', 404, 'ErrorItemNotFound');
+type Json = Record<string, unknown>;
+
+function readAttendees(value: unknown): FakeAttendee[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new GraphInputError('attendees must be an array');
+  return value.map((a: Json, i) => {
+    const email = (a?.emailAddress ?? {}) as Json;
+    if (typeof email.address !== 'string' || !email.address.includes('@')) throw new GraphInputError(`attendees[${i}].emailAddress.address is not an address`, 400, 'ErrorInvalidRecipients');
+    const type = a.type === 'optional' || a.type === 'resource' ? a.type : 'required';
+    return { address: email.address, name: typeof email.name === 'string' ? email.name : email.address, type, response: 'none' as const };
+  });
+}
+
+function readText(value: unknown): string {
+  const v = (value ?? {}) as Json;
+  return typeof v.content === 'string' ? v.content : '';
+}
+
+/**
+ * The events and sent mail of every mailbox the fake serves, and Graph's semantics over them:
+ * calendarView overlap and paging, transactionId de-duplication, cancel, attendee replies.
+ */
+export class FakeMailboxes {
+  private readonly all = new Map<string, FakeEvent>();
+  private readonly mail: FakeSentMail[] = [];
+
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  clear(): void {
+    this.all.clear();
+    this.mail.length = 0;
+  }
+
+  events(mailbox?: string): FakeEventView[] {
+    return [...this.all.values()].filter((e) => !mailbox || same(e.mailbox, mailbox)).map(view);
+  }
+
+  sentMail(): FakeSentMail[] {
+    return [...this.mail];
+  }
+
+  addEvent(mailbox: string, e: HandMadeEvent): FakeEventView {
+    const event = this.insert(mailbox, {
+      subject: e.subject,
+      start: new Date(e.start),
+      end: new Date(e.end),
+      showAs: e.showAs ?? 'busy',
+      isCancelled: e.isCancelled ?? false,
+      attendees: (e.attendees ?? []).map((a) => ({ address: a.address, name: a.name ?? a.address, type: a.type ?? 'required', response: 'none' })),
+      extended: new Map(Object.entries(e.extendedProperties ?? {})),
+    });
+    return view(event);
+  }
+
+  /** An invitee replying in Outlook: only their own status changes. */
+  setAttendeeResponse(eventId: string, address: string, response: FakeResponse): void {
+    const event = this.all.get(eventId);
+    const attendee = event?.attendees.find((a) => same(a.address, address));
+    if (!event || !attendee) throw new Error(`no attendee ${address} on event ${eventId}`);
+    attendee.response = response;
+    attendee.respondedAt = this.now().toISOString();
+  }
+
+  calendarView(mailbox: string, query: URLSearchParams, read: ReadOptions, pageSize: number, selfUrl: (query: string) => string): GraphAnswer {
+    const from = query.get('startDateTime');
+    const to = query.get('endDateTime');
+    if (!from || !to) throw new GraphInputError('This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.', 400, 'ErrorInvalidParameter');
+    const start = readDateTimeTimeZone({ dateTime: from, timeZone: 'UTC' }, 'startDateTime');
+    const end = readDateTimeTimeZone({ dateTime: to, timeZone: 'UTC' }, 'endDateTime');
+    const top = Math.max(1, Math.min(Number(query.get('$top') ?? 10) || 10, 1000));
+    const skip = Math.max(0, Number(query.get('$skip') ?? 0) || 0);
+    const page = Math.min(top, pageSize);
+    const hits = [...this.all.values()]
+      .filter((e) => same(e.mailbox, mailbox) && e.start < end && e.end > start)
+      .sort((a, b) => a.start.getTime() - b.start.getTime() || a.id.localeCompare(b.id));
+    const value = hits.slice(skip, skip + page).map((e) => renderEvent(e, { zone: read.zone, select: read.select, expandIds: expandedPropertyIds(read.expand) }));
+    const body: Json = { '@odata.context': `${selfUrl('').split('?')[0]}/$metadata#Collection(event)`, value };
+    if (skip + page < hits.length) {
+      const next = new URLSearchParams(query);
+      next.set('$skip', String(skip + page));
+      // Graph writes %20 rather than '+', and the Graph client passes the link on untouched.
+      body['@odata.nextLink'] = selfUrl([...next].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&'));
+    }
+    return { status: 200, body };
+  }
+
+  create(mailbox: string, input: Json, read: ReadOptions): { answer: GraphAnswer; created: boolean } {
+    const transactionId = typeof input.transactionId === 'string' ? input.transactionId : undefined;
+    const earlier = transactionId ? [...this.all.values()].find((e) => same(e.mailbox, mailbox) && e.transactionId === transactionId) : undefined;
+    if (earlier) return { answer: { status: 201, body: renderEvent(earlier, { zone: read.zone }) }, created: false };
+    const start = readDateTimeTimeZone(input.start, 'start');
+    const end = readDateTimeTimeZone(input.end, 'end');
+    if (end < start) throw new GraphInputError('The end time must be after the start time.');
+    const properties = Array.isArray(input.singleValueExtendedProperties) ? (input.singleValueExtendedProperties as Json[]) : [];
+    const event = this.insert(mailbox, {
+      subject: typeof input.subject === 'string' ? input.subject : '',
+      body: readText(input.body),
+      start,
+      end,
+      location: readText({ content: (input.location as Json | undefined)?.displayName }),
+      attendees: readAttendees(input.attendees),
+      showAs: (input.showAs as FakeShowAs | undefined) ?? 'busy',
+      allowNewTimeProposals: input.allowNewTimeProposals !== false,
+      isOnlineMeeting: input.isOnlineMeeting === true,
+      ...(transactionId ? { transactionId } : {}),
+      extended: new Map(properties.map((p) => [String(p.id), String(p.value)])),
+    });
+    return { answer: { status: 201, body: renderEvent(event, { zone: read.zone }), headers: { Location: `events('${event.id}')` } }, created: true };
+  }
+
+  get(mailbox: string, id: string, read: ReadOptions): GraphAnswer {
+    return { status: 200, body: renderEvent(this.find(mailbox, id), { zone: read.zone, select: read.select, expandIds: expandedPropertyIds(read.expand) }) };
+  }
+
+  update(mailbox: string, id: string, input: Json, read: ReadOptions): GraphAnswer {
+    const event = this.find(mailbox, id);
+    const start = input.start !== undefined ? readDateTimeTimeZone(input.start, 'start') : event.start;
+    const end = input.end !== undefined ? readDateTimeTimeZone(input.end, 'end') : event.end;
+    if (end < start) throw new GraphInputError('The end time must be after the start time.');
+    const moved = start.getTime() !== event.start.getTime() || end.getTime() !== event.end.getTime();
+    if (typeof input.subject === 'string') event.subject = input.subject;
+    if (input.body !== undefined) event.body = readText(input.body);
+    if (input.location !== undefined) event.location = readText({ content: (input.location as Json).displayName });
+    if (input.showAs !== undefined) event.showAs = input.showAs as FakeShowAs;
+    if (input.attendees !== undefined) {
+      const before = new Map(event.attendees.map((a) => [a.address.toLowerCase(), a]));
+      event.attendees = readAttendees(input.attendees).map((a) => ({ ...a, response: before.get(a.address.toLowerCase())?.response ?? 'none' }));
+    }
+    event.start = start;
+    event.end = end;
+    // Exchange asks everyone to reply again when a meeting moves.
+    if (moved) for (const a of event.attendees) a.response = 'none';
+    this.touch(event);
+    return { status: 200, body: renderEvent(event, { zone: read.zone }) };
+  }
+
+  cancel(mailbox: string, id: string): GraphAnswer {
+    const event = this.find(mailbox, id);
+    if (event.isCancelled) throw new GraphInputError('The meeting has already been cancelled.', 400, 'ErrorInvalidRequest');
+    event.isCancelled = true;
+    this.touch(event);
+    return { status: 202 };
+  }
+
+  delete(mailbox: string, id: string): GraphAnswer {
+    this.all.delete(this.find(mailbox, id).id);
+    return { status: 204 };
+  }
+
+  sendMail(mailbox: string, input: Json): GraphAnswer {
+    const message = (input.message ?? {}) as Json;
+    const addresses = (list: unknown) => (Array.isArray(list) ? list : []).map((r: Json) => String((r?.emailAddress as Json | undefined)?.address ?? ''));
+    const to = addresses(message.toRecipients);
+    if (!to.length || to.some((a) => !a.includes('@'))) throw new GraphInputError('At least one recipient is not valid.', 400, 'ErrorInvalidRecipients');
+    const body = (message.body ?? {}) as Json;
+    this.mail.push({
+      mailbox,
+      subject: String(message.subject ?? ''),
+      contentType: String(body.contentType ?? 'html'),
+      body: String(body.content ?? ''),
+      to,
+      cc: addresses(message.ccRecipients),
+      saveToSentItems: input.saveToSentItems !== false,
+    });
+    return { status: 202 };
+  }
+
+  private find(mailbox: string, id: string): FakeEvent {
+    if (!id.startsWith('AAMk')) throw new GraphInputError('Id is malformed.', 400, 'ErrorInvalidIdMalformed');
+    const event = this.all.get(id);
+    if (!event || !same(event.mailbox, mailbox)) throw notFound();
+    return event;
+  }
+
+  private touch(event: FakeEvent): void {
+    event.lastModifiedDateTime = this.now().toISOString();
+    event.changeKey = newChangeKey();
+  }
+
+  private insert(mailbox: string, fields: Partial<FakeEvent> & Pick<FakeEvent, 'subject' | 'start' | 'end'>): FakeEvent {
+    const stamp = this.now().toISOString();
+    const event: FakeEvent = {
+      id: newEventId(),
+      mailbox,
+      body: '',
+      location: '',
+      attendees: [],
+      showAs: 'busy',
+      isCancelled: false,
+      allowNewTimeProposals: true,
+      isOnlineMeeting: false,
+      extended: new Map(),
+      createdDateTime: stamp,
+      lastModifiedDateTime: stamp,
+      changeKey: newChangeKey(),
+      ...fields,
+    };
+    this.all.set(event.id, event);
+    return event;
+  }
+}
+
+function view(e: FakeEvent): FakeEventView {
+  return {
+    id: e.id,
+    mailbox: e.mailbox,
+    subject: e.subject,
+    body: e.body,
+    start: e.start.toISOString(),
+    end: e.end.toISOString(),
+    location: e.location,
+    attendees: e.attendees.map((a) => ({ ...a })),
+    showAs: e.showAs,
+    isCancelled: e.isCancelled,
+    allowNewTimeProposals: e.allowNewTimeProposals,
+    isOnlineMeeting: e.isOnlineMeeting,
+    ...(e.transactionId ? { transactionId: e.transactionId } : {}),
+    extendedProperties: Object.fromEntries(e.extended),
+  };
+}

@@ -1,0 +1,60 @@
+import type { FakeResponse } from './fakeEvent.js';
+import type { FakeGraph } from './FakeGraph.js';
+import type { FakeGraphRoute, FakeGraphSettings } from './fakeGraphSettings.js';
+import type { GraphAnswer, HandMadeEvent } from './FakeMailboxes.js';
+
+const ok = (body?: unknown, status = 200): GraphAnswer => ({ status, body: body ?? { ok: true } });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The fake's control panel for tests in other processes (no token needed):
+ *   GET  /_fake/counts                 counters by route
+ *   GET  /_fake/events[?mailbox=]      events as FakeEventView
+ *   POST /_fake/events                 add a hand-made event (HandMadeEvent JSON)
+ *   POST /_fake/attendee-response      {eventId, address, response}: an invitee replies
+ *   GET  /_fake/sent-mail              messages posted to sendMail
+ *   GET  /_fake/settings, POST /_fake/settings {pageSize?, throttleRate?, retryAfterSeconds?, latencyMs?, lostResponseRate?, mailboxConcurrency?}
+ *   POST /_fake/hold {route?}          hold calls to a route (default createEvent)
+ *   GET  /_fake/held?atLeast=N&waitMs=M  how many calls are held, waiting up to M ms for N
+ *   POST /_fake/release {commit?}      let held calls go (commit=false drops them unprocessed)
+ *   POST /_fake/reset                  forget everything
+ */
+export async function answerAdmin(fake: FakeGraph, method: string, url: URL, raw: string): Promise<GraphAnswer> {
+  const body = (raw ? JSON.parse(raw) : {}) as Record<string, unknown>;
+  const route = `${method} ${url.pathname.slice('/_fake'.length)}`;
+  switch (route) {
+    case 'GET /counts':
+      return ok(fake.counts);
+    case 'GET /events':
+      return ok(fake.events(url.searchParams.get('mailbox') ?? undefined));
+    case 'POST /events':
+      return ok(fake.addEvent(body as unknown as HandMadeEvent), 201);
+    case 'POST /attendee-response':
+      fake.setAttendeeResponse(String(body.eventId), String(body.address), body.response as FakeResponse);
+      return ok();
+    case 'GET /sent-mail':
+      return ok(fake.sentMail());
+    case 'GET /settings':
+      return ok(fake.settings);
+    case 'POST /settings':
+      fake.configure(body as Partial<FakeGraphSettings>);
+      return ok(fake.settings);
+    case 'POST /hold':
+      fake.hold((body.route as FakeGraphRoute | undefined) ?? 'createEvent');
+      return ok();
+    case 'GET /held': {
+      const atLeast = Number(url.searchParams.get('atLeast') ?? 0);
+      const waitMs = Number(url.searchParams.get('waitMs') ?? 0);
+      if (fake.held < atLeast && waitMs > 0) await Promise.race([fake.waitForHeld(atLeast), sleep(waitMs)]);
+      return ok({ held: fake.held });
+    }
+    case 'POST /release':
+      fake.release({ commit: body.commit !== false });
+      return ok();
+    case 'POST /reset':
+      fake.reset();
+      return ok();
+    default:
+      return { status: 404, body: { error: { code: 'NotFound', message: `no admin route ${route}` } } };
+  }
+}
