@@ -108,10 +108,13 @@ export class FakeMailboxes {
   }
 
   addEvent(mailbox: string, e: HandMadeEvent): FakeEventView {
+    const start = new Date(e.start);
+    const end = new Date(e.end);
+    if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || end < start) throw new GraphInputError('a hand-made event needs a start and a later end');
     const event = this.insert(mailbox, {
       subject: e.subject,
-      start: new Date(e.start),
-      end: new Date(e.end),
+      start,
+      end,
       showAs: e.showAs ?? 'busy',
       isCancelled: e.isCancelled ?? false,
       attendees: (e.attendees ?? []).map((a) => ({ address: a.address, name: a.name ?? a.address, type: a.type ?? 'required', response: 'none' })),
