@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { commands as botCommands, parseCommand } from '../../bot/commands.js';
 import { readPng } from './readPng.js';
 import { readZip } from './readZip.js';
 
@@ -14,7 +15,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const appId = '6b2c1a3e-8d4f-4c1b-9a7e-2f0d5c8b1e47';
 const settings = { MicrosoftAppId: appId, BOT_DOMAIN: 'strategy-desk.example.org' };
-const commands = ['book', 'my bookings', 'cancel', 'help'];
+// The manifest's command menus mirror what the bot understands (bot/commands.ts).
+const commands = botCommands.map((c) => c.command);
 
 interface Run {
   readonly code: number;
@@ -80,6 +82,7 @@ describe('npm run manifest', () => {
       expect(lists, scope).toHaveLength(1);
       expect(lists[0].commands.map((c: { title: string }) => c.title)).toEqual(commands);
     }
+    for (const { title } of bot.commandLists[0].commands) expect(parseCommand(title).kind, title).not.toBe('unknown');
   });
 
   it('draws a 192 x 192 colour icon with no transparency', async () => {
