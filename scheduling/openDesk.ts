@@ -74,14 +74,17 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
   let mailer: Mailer;
   if (config.calendar.backend === 'graph' && config.graph) {
     // Loaded only when configured: the embedded default never touches the Graph client.
-    const [{ createGraphClient }, { GraphCalendar }, { GraphMailer }] = await Promise.all([
+    const [{ createGraphClient }, { GraphCalendar, mailboxConcurrency }, { GraphMailer }, { ConcurrencyLimit }] = await Promise.all([
       import('./adapters/graph/graphClient.js'),
       import('./adapters/graph/GraphCalendar.js'),
       import('./adapters/graph/GraphMailer.js'),
+      import('./adapters/graph/ConcurrencyLimit.js'),
     ]);
     const client = createGraphClient(config.graph);
-    calendar = new GraphCalendar(client, calendarId);
-    mailer = new GraphMailer(client, calendarId);
+    // Graph allows 4 concurrent calls per mailbox: calendar and mail share one allowance.
+    const limit = new ConcurrencyLimit(mailboxConcurrency);
+    calendar = new GraphCalendar(client, calendarId, limit);
+    mailer = new GraphMailer(client, calendarId, limit);
   } else {
     calendar = new LocalCalendar(db, calendarId);
     mailer = new OutboxMailer(db);
@@ -108,7 +111,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
   });
   const urgent = new UrgentRouteService({ store, clock, mail, policeReferralAddress: config.policeReferralAddress });
   const intake = new RequestIntake({ store, clock, newId, nNumberPattern: config.nNumberPattern, rota: booking, urgent });
-  const reconciler = new Reconciler({ store, calendar, clock, booking, calendarId, reservationTimeoutSeconds: config.reservationTimeoutSeconds });
+  const reconciler = new Reconciler({ store, calendar, clock, booking, urgent, calendarId, reservationTimeoutSeconds: config.reservationTimeoutSeconds });
 
   return {
     config,
