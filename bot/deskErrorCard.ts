@@ -1,0 +1,33 @@
+import type { AdaptiveCard } from '../cards/AdaptiveCard.js';
+import { errorCard } from '../cards/errorCard.js';
+import { ConflictError, NoSlotError, NotFoundError } from '../scheduling/services/errors.js';
+
+/**
+ * The card for a failure of a desk service. Expected failures (their stable classes) get a
+ * message saying what to do; anything else gets a reference the administrator can find in the
+ * log. Never names a child: service errors never carry names.
+ * @example
+ * deskErrorCard(new NotFoundError('booking', 'bk-1'), 'ref-1') // 'That booking no longer exists.'
+ */
+export function deskErrorCard(error: unknown, reference: string): AdaptiveCard {
+  if (error instanceof NoSlotError) {
+    return errorCard({
+      title: 'No conference slot is free',
+      lines: [
+        `The police rota has no free slot in the ${error.searchDays} days searched. Your request is saved.`,
+        'Call the police referral unit to arrange the discussion, or try again later.',
+      ],
+      offerRequest: true,
+    });
+  }
+  if (error instanceof NotFoundError) {
+    return errorCard({ title: 'Not found', lines: [`That ${error.what} no longer exists. Type my bookings to see what you have booked.`] });
+  }
+  if (error instanceof ConflictError) {
+    return errorCard({ title: 'That cannot be done', lines: [`${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}.`] });
+  }
+  return errorCard({
+    title: 'Something went wrong',
+    lines: ['Please try again: a repeated request never books twice.', `If it keeps failing, give your administrator this reference: ${reference}`],
+  });
+}

@@ -1,0 +1,43 @@
+import { ConfigError, loadConfig, type Config } from '../scheduling/config/config.js';
+import { openDesk } from '../scheduling/openDesk.js';
+import { startServer } from './server.js';
+
+/** How often reservations left without an event (a crash mid-booking) are finished. */
+const reconcileEveryMs = 5 * 60_000;
+
+let config: Config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+
+const desk = await openDesk(config);
+const server = await startServer(desk, { port: config.port });
+desk.log.info({ url: `${server.url}/api/messages`, store: config.databaseUrl ? 'postgres' : config.dataDir, calendar: config.calendar.backend }, 'Strategy Desk is listening');
+
+const reconcile = () =>
+  desk.reconciler.run().catch((error: Error) => desk.log.error({ err: { name: error.name, message: error.message } }, 'reconcile failed'));
+void reconcile();
+const timer = setInterval(() => void reconcile(), reconcileEveryMs);
+timer.unref();
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  desk.log.info({ signal }, 'shutting down: finishing turns in flight');
+  clearInterval(timer);
+  try {
+    await server.close();
+    await desk.close();
+    process.exit(0);
+  } catch (error) {
+    desk.log.error({ err: { name: (error as Error).name, message: (error as Error).message } }, 'shutdown failed');
+    process.exit(1);
+  }
+}
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));
