@@ -9,7 +9,7 @@ import { openDesk } from '../../scheduling/openDesk.js';
 import { FakeGraph } from '../fakes/graph/FakeGraph.js';
 import { ManualClock } from '../fakes/ManualClock.js';
 import { createScratchDatabase } from '../fakes/testDb.js';
-import { graphEnv } from './graphEnv.js';
+import { graphEnv, testMailbox } from './graphEnv.js';
 import { Worker } from './workers.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -30,7 +30,7 @@ describe('crash between reserve and create', () => {
   ] as const;
   for (const { store, graphCommits } of cases) {
     it(`recovers on ${store} when Graph ${graphCommits ? 'made the event after the caller died' : 'never saw the create'}`, async () => {
-      const fake = await new FakeGraph().start();
+      const fake = await new FakeGraph({ mailbox: testMailbox }).start();
       cleanups.push(() => fake.close());
       let storeEnv: Record<string, string>;
       if (store === 'PostgreSQL') {

@@ -1,8 +1,11 @@
+/** The shared Strategy Meeting mailbox the tests' desks use (give it to `new FakeGraph({ mailbox })`). */
+export const testMailbox = 'strategy.meetings@council.example.org';
+
 /** The environment that points Strategy Desk at a fake Graph (in this process or another). */
 export function graphEnv(fake: { graphBaseUrl: string; authorityHost: string; caFile: string }): Record<string, string> {
   return {
     CALENDAR_BACKEND: 'graph',
-    CALENDAR_MAILBOX: 'strategy.meetings@council.example.org',
+    CALENDAR_MAILBOX: testMailbox,
     GRAPH_BASE_URL: fake.graphBaseUrl,
     AZURE_AUTHORITY_HOST: fake.authorityHost,
     AZURE_TENANT_ID: '11111111-2222-3333-4444-555555555555',

@@ -3,7 +3,7 @@ import { overlaps } from '../../scheduling/rules/Interval.js';
 import { FakeGraph } from '../fakes/graph/FakeGraph.js';
 import { createScratchDatabase, type ScratchDatabase } from '../fakes/testDb.js';
 import { bookingIdPropertyId } from '../../scheduling/adapters/graph/bookingIdProperty.js';
-import { graphEnv } from './graphEnv.js';
+import { graphEnv, testMailbox } from './graphEnv.js';
 import { Worker } from './workers.js';
 import pg from 'pg';
 
@@ -12,7 +12,7 @@ describe('scale-out: 50 simultaneous bookings from three processes on PostgreSQL
   let fake: FakeGraph;
   let database: ScratchDatabase;
   beforeAll(async () => {
-    fake = await new FakeGraph({ settings: { latencyMs: 5 } }).start();
+    fake = await new FakeGraph({ mailbox: testMailbox, settings: { latencyMs: 5 } }).start();
     database = await createScratchDatabase('sd_scale');
   });
   afterAll(async () => {
