@@ -11,7 +11,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'utc', include: ['test/**/*.test.ts'], env: { TZ: 'UTC' } },
+        test: { name: 'utc', include: ['test/**/*.test.ts'], exclude: ['test/browser/**'], env: { TZ: 'UTC' } },
+      },
+      {
+        // Chromium driving the Agents Playground against the real bot: slower start-up and waits.
+        extends: true,
+        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], env: { TZ: 'UTC' }, testTimeout: 120_000, hookTimeout: 180_000 },
       },
       {
         extends: true,
