@@ -1,7 +1,8 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
 import restify, { type Request, type Response } from 'restify';
 import { errorCard } from '../cards/errorCard.js';
 import type { Desk } from '../scheduling/openDesk.js';
+import { couldBeBotFrameworkToken } from './bearerToken.js';
 import { cardMessage } from './cardAnswers.js';
 import { problemWithActivity } from './incomingActivity.js';
 import { StrategyDeskBot } from './StrategyDeskBot.js';
@@ -13,6 +14,11 @@ export interface ServerOptions {
   readonly host?: string;
   /** How long a card action may run before Teams is answered with a "Booking..." card. */
   readonly slowAnswerMs?: number;
+  /**
+   * Where Bot Framework publishes the keys that sign channel tokens (OpenID metadata). Defaults
+   * to the public cloud's; tests point it at a local key server.
+   */
+  readonly openIdMetadataUrl?: string;
 }
 
 export interface RunningServer {
@@ -24,6 +30,24 @@ export interface RunningServer {
 
 /** Teams activities are small; a larger body is refused before it is parsed. */
 export const maxBodyBytes = 256 * 1024;
+
+/**
+ * The public cloud's Bot Framework settings with the channel signing keys somewhere else. Once
+ * any setting is given, botbuilder takes every one from configuration, so all are spelled out
+ * (values of botframework-connector's AuthenticationConstants).
+ */
+function publicCloudWithKeysAt(openIdMetadataUrl: string) {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
+}
 
 /**
  * Starts the bot's HTTP server: `POST /api/messages` (Bot Framework, through a `CloudAdapter`)
@@ -39,6 +63,7 @@ export async function startServer(desk: Desk, options: ServerOptions): Promise<R
     MicrosoftAppPassword: credentials.appPassword ?? '',
     MicrosoftAppType: credentials.appType,
     MicrosoftAppTenantId: credentials.appTenantId ?? '',
+    ...(options.openIdMetadataUrl ? publicCloudWithKeysAt(options.openIdMetadataUrl) : {}),
   });
   const adapter = new CloudAdapter(authentication);
   const appId = credentials.appId ?? '';
@@ -71,11 +96,21 @@ export async function startServer(desk: Desk, options: ServerOptions): Promise<R
   const jsonBody = restify.plugins.jsonBodyParser({ maxBodySize: maxBodyBytes, mapParams: false } as restify.plugins.JsonBodyParserOptions);
   server.post('/api/messages', jsonBody, async (req: Request, res: Response) => {
     if (closing) return void res.send(503, { error: 'shutting down' });
-    // Refuse a request without a token before looking at what it says.
-    if (appId && !/^Bearer \S+/.test(req.header('authorization') ?? '')) return void res.send(401, { error: 'a Bot Framework token is required' });
+    // Refuse a request without a plausible token before looking at what it says.
+    if (appId && !couldBeBotFrameworkToken(req.header('authorization'))) return void res.send(401, { error: 'a Bot Framework token is required' });
     if (typeof req.body !== 'object' || req.body === null) return void res.send(415, { error: 'send the activity as application/json' });
     const problem = problemWithActivity(req.body);
     if (problem) return void res.send(400, { error: `not a valid activity: ${problem}` });
+    // The adapter checks the token again; checking here first turns every bad token into a 401
+    // (botbuilder lets a bad signature through as a 500).
+    if (appId) {
+      try {
+        await authentication.authenticateRequest(req.body as Activity, req.header('authorization'));
+      } catch (error) {
+        desk.log.warn({ reason: (error as Error).message }, 'refused an activity with an invalid token');
+        return void res.send(401, { error: 'the Bot Framework token is not valid' });
+      }
+    }
     const turn = adapter.process(req, res, (context) => bot.run(context));
     turns.add(turn);
     try {

@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { assertValidCard } from '../../cards/assertValidCard.js';
+import { type BotHarness, startBot } from './botHarness.js';
+import { elementById, textOf } from '../cards/cardFixtures.js';
+import { cardIn } from './LoopbackConnector.js';
+import { alex, botAdded, teamsMessage } from './teamsActivities.js';
+import { answeredCard, askForRequestCard, filled, submitRequest } from './requestFlow.js';
+
+let bot: BotHarness;
+beforeEach(async () => {
+  bot = await startBot({ now: '2026-11-23T14:02:00Z' /* Monday, GMT */ });
+});
+afterEach(() => bot.close());
+
+describe('conversation', () => {
+  it('welcomes people with a card when the bot is added', async () => {
+    const answer = await bot.post(botAdded({ serviceUrl: bot.connector.url }));
+    expect(answer.status).toBe(200);
+    const [welcome] = bot.connector.posted();
+    const { text } = assertValidCard(cardIn(welcome!.body));
+    expect(text).toContain('Strategy Desk');
+    expect(text).toContain('my bookings');
+    expect(welcome!.conversationId).toBe('a:personal-conversation');
+  });
+
+  it.each(['book', 'request', 'new', 'Book'])('answers "%s" with the request card, prefilled from the Teams profile and the clock', async (command) => {
+    await bot.post(teamsMessage(command, { serviceUrl: bot.connector.url }));
+    const card = cardIn(bot.connector.posted()[0]!.body)!;
+    assertValidCard(card);
+    expect(elementById(card, 'managerName')?.value).toBe('Alex Wilber');
+    expect(elementById(card, 'referredDate')?.value).toBe('2026-11-23');
+    expect(elementById(card, 'referredTime')?.value).toBe('14:02');
+    expect(card.actions[0].data.requestKey).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('gives each request card its own key', async () => {
+    const first = await askForRequestCard(bot);
+    const second = await askForRequestCard(bot);
+    expect(first.requestKey).not.toBe(second.requestKey);
+  });
+
+  it('understands a command after an @mention in a channel', async () => {
+    await bot.post(teamsMessage('help', { serviceUrl: bot.connector.url, conversationType: 'channel' }));
+    expect(assertValidCard(cardIn(bot.connector.posted()[0]!.body)).text).toContain('Strategy Desk help');
+  });
+
+  it('answers text that is not a command with help, not silence', async () => {
+    await bot.post(teamsMessage('can you book me something for Bond?', { serviceUrl: bot.connector.url }));
+    const { text } = assertValidCard(cardIn(bot.connector.posted()[0]!.body));
+    expect(text).toContain('I did not recognise that message.');
+    expect(text).not.toContain('Bond');
+  });
+
+  it("lists the manager's bookings", async () => {
+    const sent = await askForRequestCard(bot);
+    await submitRequest(bot, sent, filled);
+    await bot.post(teamsMessage('my bookings', { serviceUrl: bot.connector.url }));
+    const { text } = assertValidCard(cardIn(bot.connector.posted().at(-1)!.body));
+    expect(text).toContain('Wednesday 25 November 2026, 10:00-10:15');
+    expect(text).toContain('N146782');
+  });
+
+  it('cancels a booking by its N number', async () => {
+    const sent = await askForRequestCard(bot);
+    await submitRequest(bot, sent, filled);
+    await bot.post(teamsMessage('cancel n146782', { serviceUrl: bot.connector.url }));
+    const { text } = assertValidCard(cardIn(bot.connector.posted().at(-1)!.body));
+    expect(text).toContain('Strategy discussion cancelled');
+    expect(await bot.desk.store.listBookings({ nNumber: 'N146782', statuses: ['booked', 'reserved'] })).toEqual([]);
+  });
+
+  it('says so when there is nothing to cancel for that N number', async () => {
+    await bot.post(teamsMessage('cancel N999999', { serviceUrl: bot.connector.url }));
+    expect(assertValidCard(cardIn(bot.connector.posted()[0]!.body)).text).toContain('no strategy discussion booked from now on for N999999');
+  });
+
+  it('keeps the conversation reference of every incoming activity', async () => {
+    await bot.post(teamsMessage('help', { serviceUrl: bot.connector.url }));
+    const [reference] = (await bot.desk.store.conversationReferencesOf(alex.aadObjectId)) as Array<Record<string, any>>;
+    expect(reference).toMatchObject({ serviceUrl: bot.connector.url, conversation: { id: 'a:personal-conversation' }, user: { id: alex.id } });
+  });
+
+  it("uses the manager's Teams email for the invite when Teams gives it", async () => {
+    bot.connector.addMember({ id: alex.id, name: alex.name, email: 'alex.wilber@council.example.org' });
+    const sent = await askForRequestCard(bot);
+    const card = answeredCard(await submitRequest(bot, sent, filled));
+    const [{ request }] = await bot.desk.store.listBookings({ nNumber: 'N146782' }) as any;
+    expect(request.managerEmail).toBe('alex.wilber@council.example.org');
+    expect(textOf(card.body[0])).toBe('Strategy discussion booked');
+  });
+});

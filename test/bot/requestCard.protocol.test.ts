@@ -1,0 +1,154 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { assertValidCard } from '../../cards/assertValidCard.js';
+import { surnamesOnCard } from '../../cards/surnamesOnCard.js';
+import { elementById, textOf } from '../cards/cardFixtures.js';
+import { type BotHarness, startBot } from './botHarness.js';
+import { cardIn } from './LoopbackConnector.js';
+import { answeredCard, askForRequestCard, filled, press, submitRequest } from './requestFlow.js';
+import { megan } from './teamsActivities.js';
+
+let bot: BotHarness;
+beforeEach(async () => {
+  bot = await startBot({ now: '2026-11-23T14:02:00Z' /* Monday, GMT */ });
+});
+afterEach(() => bot.close());
+
+describe('adaptiveCard/action strategy.request', () => {
+  it('replaces the card with the booking card for the slot the rota gives, and updates the message for everyone', async () => {
+    const sent = await askForRequestCard(bot);
+    const card = answeredCard(await submitRequest(bot, sent, filled));
+    const { text } = assertValidCard(card);
+    // Monday referral -> the Wednesday of that week, earliest slot.
+    expect(text).toContain('Wednesday 25 November 2026, 10:00-10:15');
+    expect(text).toContain('N146782');
+    expect(text).toContain('Invite sent - awaiting police');
+    expect(card.actions.map((a: { title: string }) => a.title)).toEqual(['Cancel', 'Need a longer slot', 'Show agenda']);
+    const update = await bot.connector.waitFor((c) => c.method === 'PUT');
+    expect(update.activityId).toBe(sent.cardId);
+    expect(cardIn(update.body)).toEqual(card);
+  });
+
+  it('gives a second request the next slot', async () => {
+    await submitRequest(bot, await askForRequestCard(bot), filled);
+    const second = answeredCard(await submitRequest(bot, await askForRequestCard(bot), { ...filled, nNumbers: 'N200001' }));
+    expect(assertValidCard(second).text).toContain('Wednesday 25 November 2026, 10:15-10:30');
+  });
+
+  it('shows an invalid N number at its field and keeps every other value typed', async () => {
+    const sent = await askForRequestCard(bot);
+    const typed = { ...filled, nNumbers: 'N12', urgent: '', reason: 'Seen at school **today**' };
+    const card = answeredCard(await submitRequest(bot, sent, typed));
+    assertValidCard(card);
+    expect(textOf(elementById(card, 'nNumbersError'))).toContain('"N12" is not an N number');
+    for (const [field, value] of Object.entries(typed)) expect(elementById(card, field)?.value, field).toBe(value);
+    expect(card.actions[0].data.requestKey).toBe(sent.requestKey);
+    expect(await bot.desk.store.listBookings({})).toEqual([]);
+    // The errors went only to the person who pressed the button: no update for everyone.
+    expect(bot.connector.updates()).toEqual([]);
+  });
+
+  it('books once when the button is pressed twice or Teams retries', async () => {
+    const sent = await askForRequestCard(bot);
+    const [a, b] = await Promise.all([submitRequest(bot, sent, filled), submitRequest(bot, sent, filled)]);
+    const retry = await submitRequest(bot, sent, filled);
+    const texts = [a, b, retry].map((answer) => assertValidCard(answeredCard(answer)).text);
+    expect(new Set(texts).size).toBe(1);
+    expect(texts[0]).toContain('10:00-10:15');
+    expect(await bot.desk.store.listBookings({})).toHaveLength(1);
+  });
+
+  it('accepts a corrected card under the same key after an error', async () => {
+    const sent = await askForRequestCard(bot);
+    await submitRequest(bot, sent, { ...filled, managerPhone: 'call me' });
+    const card = answeredCard(await submitRequest(bot, sent, filled));
+    expect(assertValidCard(card).text).toContain('10:00-10:15');
+  });
+
+  it('names the case by N number only in a group chat, in every card it sends or updates', async () => {
+    const where = { conversationType: 'groupChat' as const };
+    const sent = await askForRequestCard(bot, where);
+    const card = answeredCard(await submitRequest(bot, sent, filled, where));
+    expect(assertValidCard(card).text).toContain('N146782');
+    const agendaAnswer = answeredCard(await press(bot, 'strategy.agenda', { bookingId: card.actions[0].data.bookingId }, sent.cardId, where));
+    await bot.connector.waitFor((c) => c.method === 'PUT');
+    const everyCard = [card, agendaAnswer, ...bot.connector.calls.map((c) => cardIn(c.body))];
+    expect(everyCard.length).toBeGreaterThanOrEqual(4);
+    for (const shown of everyCard) expect(surnamesOnCard(shown, filled.childSurnames)).toEqual([]);
+  });
+
+  it("shows the surname only in the requester's personal chat", async () => {
+    const card = answeredCard(await submitRequest(bot, await askForRequestCard(bot), filled));
+    expect(surnamesOnCard(card, filled.childSurnames)).toEqual(['Zanzibarova']);
+  });
+
+  it('never evaluates or renders what was typed', async () => {
+    const sent = await askForRequestCard(bot);
+    const typed = { ...filled, managerName: '${managerName}', reason: '[link](http://x) **bold**', childSurnames: '{{DATE(2017-02-14T06:08:39Z, SHORT)}}' };
+    const card = answeredCard(await submitRequest(bot, sent, typed));
+    const rendered = assertValidCard(card);
+    expect(rendered.element.querySelectorAll('strong, em, a').length).toBe(0);
+    expect(rendered.text).not.toContain('Feb 14, 2017');
+    expect(elementById(card, 'managerName')?.value).not.toBe('Alex Wilber');
+  });
+});
+
+describe('urgent route', () => {
+  it('answers with the urgent card: when it went, by when police should call, and who to escalate to', async () => {
+    const sent = await askForRequestCard(bot);
+    const card = answeredCard(await submitRequest(bot, sent, { ...filled, urgent: 'home-alone' }));
+    const { text } = assertValidCard(card);
+    expect(text).toContain('URGENT S47 ENQUIRY sent to the police referral unit at 14:02; police should call you by 15:02');
+    expect(text).toContain('DS Test One');
+    expect(await bot.desk.store.listBookings({})).toEqual([]);
+
+    bot.clock.set('2026-11-23T14:20:00Z');
+    const after = answeredCard(await press(bot, 'strategy.police-contact', card.actions[0].data, sent.cardId));
+    const recorded = assertValidCard(after).text;
+    expect(recorded).toContain('Police made contact at 14:20');
+    expect(after.actions ?? []).toEqual([]);
+  });
+});
+
+describe('booking card buttons', () => {
+  async function booked() {
+    const sent = await askForRequestCard(bot);
+    const card = answeredCard(await submitRequest(bot, sent, filled));
+    return { sent, bookingId: card.actions[0].data.bookingId as string };
+  }
+
+  it('Cancel frees the slot and replaces the card', async () => {
+    const { sent, bookingId } = await booked();
+    const card = answeredCard(await press(bot, 'strategy.cancel', { bookingId }, sent.cardId));
+    expect(assertValidCard(card).text).toContain('Strategy discussion cancelled');
+    expect((await bot.desk.store.getBooking(bookingId))?.status).toBe('cancelled');
+  });
+
+  it('Need a longer slot moves the booking to a 30-minute slot', async () => {
+    const { sent, bookingId } = await booked();
+    const card = answeredCard(await press(bot, 'strategy.longer', { bookingId }, sent.cardId));
+    const { text } = assertValidCard(card);
+    expect(text).toContain('Moved to a longer slot');
+    expect(text).toMatch(/Wednesday 25 November 2026, 10:00-10:30/);
+    expect(card.actions.map((a: { title: string }) => a.title)).toEqual(['Cancel', 'Show agenda']);
+  });
+
+  it('Show agenda posts the agenda card into the conversation', async () => {
+    const { sent, bookingId } = await booked();
+    const answer = answeredCard(await press(bot, 'strategy.agenda', { bookingId }, sent.cardId));
+    expect(assertValidCard(answer).text).toContain('Invite sent - awaiting police');
+    const agenda = await bot.connector.waitFor((c) => c.method === 'POST' && JSON.stringify(c.body).includes('Strategy discussion agenda'));
+    expect(assertValidCard(cardIn(agenda.body)).text).toContain('Introductions and apologies');
+  });
+
+  it('refuses an unknown verb or missing data with a 400 invoke error', async () => {
+    const { sent } = await booked();
+    expect((await press(bot, 'strategy.nonsense', {}, sent.cardId)).status).toBe(400);
+    expect((await press(bot, 'strategy.cancel', {}, sent.cardId)).status).toBe(400);
+  });
+
+  it('says a booking is not found instead of failing', async () => {
+    const { sent } = await booked();
+    const card = answeredCard(await press(bot, 'strategy.cancel', { bookingId: 'no-such-booking' }, sent.cardId, { from: megan }));
+    expect(assertValidCard(card).text).toContain('That booking no longer exists.');
+  });
+});
