@@ -91,12 +91,21 @@ function readText(value: unknown): string {
 export class FakeMailboxes {
   private readonly all = new Map<string, FakeEvent>();
   private readonly mail: FakeSentMail[] = [];
+  /**
+   * Indexes, as Exchange has: events by start time and by transactionId, so a calendarView or a
+   * create costs the same on a calendar with years of history as on an empty one (the bench
+   * measures the product, not the fake's scans).
+   */
+  private readonly byStart = new StartIndex();
+  private readonly byTransaction = new Map<string, FakeEvent>();
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
   clear(): void {
     this.all.clear();
     this.mail.length = 0;
+    this.byStart.clear();
+    this.byTransaction.clear();
   }
 
   events(mailbox?: string): FakeEventView[] {
@@ -141,8 +150,9 @@ export class FakeMailboxes {
     const top = Math.max(1, Math.min(Number(query.get('$top') ?? 10) || 10, 1000));
     const skip = Math.max(0, Number(query.get('$skip') ?? 0) || 0);
     const page = Math.min(top, pageSize);
-    const hits = [...this.all.values()]
-      .filter((e) => same(e.mailbox, mailbox) && e.start < end && e.end > start)
+    const hits = this.byStart
+      .overlapping(start, end)
+      .filter((e) => same(e.mailbox, mailbox))
       .sort((a, b) => a.start.getTime() - b.start.getTime() || a.id.localeCompare(b.id));
     const value = hits.slice(skip, skip + page).map((e) => renderEvent(e, { zone: read.zone, select: read.select, expandIds: expandedPropertyIds(read.expand) }));
     const body: Json = { '@odata.context': `${selfUrl('').split('?')[0]}/$metadata#Collection(event)`, value };
@@ -157,7 +167,7 @@ export class FakeMailboxes {
 
   create(mailbox: string, input: Json, read: ReadOptions): { answer: GraphAnswer; created: boolean } {
     const transactionId = typeof input.transactionId === 'string' ? input.transactionId : undefined;
-    const earlier = transactionId ? [...this.all.values()].find((e) => same(e.mailbox, mailbox) && e.transactionId === transactionId) : undefined;
+    const earlier = transactionId ? this.byTransaction.get(transactionKey(mailbox, transactionId)) : undefined;
     if (earlier) return { answer: { status: 201, body: renderEvent(earlier, { zone: read.zone }) }, created: false };
     const start = readDateTimeTimeZone(input.start, 'start');
     const end = readDateTimeTimeZone(input.end, 'end');
@@ -197,8 +207,10 @@ export class FakeMailboxes {
       const before = new Map(event.attendees.map((a) => [a.address.toLowerCase(), a]));
       event.attendees = readAttendees(input.attendees).map((a) => ({ ...a, response: before.get(a.address.toLowerCase())?.response ?? 'none' }));
     }
+    this.byStart.remove(event);
     event.start = start;
     event.end = end;
+    this.byStart.add(event);
     // Exchange asks everyone to reply again when a meeting moves.
     if (moved) for (const a of event.attendees) a.response = 'none';
     this.touch(event);
@@ -214,7 +226,10 @@ export class FakeMailboxes {
   }
 
   delete(mailbox: string, id: string): GraphAnswer {
-    this.all.delete(this.find(mailbox, id).id);
+    const event = this.find(mailbox, id);
+    this.all.delete(event.id);
+    this.byStart.remove(event);
+    if (event.transactionId) this.byTransaction.delete(transactionKey(event.mailbox, event.transactionId));
     return { status: 204 };
   }
 
@@ -267,7 +282,54 @@ export class FakeMailboxes {
       ...fields,
     };
     this.all.set(event.id, event);
+    this.byStart.add(event);
+    if (event.transactionId) this.byTransaction.set(transactionKey(mailbox, event.transactionId), event);
     return event;
+  }
+}
+
+const transactionKey = (mailbox: string, transactionId: string) => `${mailbox.toLowerCase()}\n${transactionId}`;
+
+/** Events sorted by start, with the longest duration seen, for overlap queries by binary search. */
+class StartIndex {
+  private sorted: FakeEvent[] = [];
+  private longest = 0;
+
+  clear(): void {
+    this.sorted = [];
+    this.longest = 0;
+  }
+
+  add(event: FakeEvent): void {
+    this.sorted.splice(this.firstAtOrAfter(event.start.getTime()), 0, event);
+    this.longest = Math.max(this.longest, event.end.getTime() - event.start.getTime());
+  }
+
+  remove(event: FakeEvent): void {
+    const at = this.sorted.indexOf(event, this.firstAtOrAfter(event.start.getTime()));
+    if (at >= 0) this.sorted.splice(at, 1);
+  }
+
+  /** Events overlapping [from, to): those starting before `to` and ending after `from`. */
+  overlapping(from: Date, to: Date): FakeEvent[] {
+    const hits: FakeEvent[] = [];
+    for (let i = this.firstAtOrAfter(from.getTime() - this.longest); i < this.sorted.length; i++) {
+      const e = this.sorted[i]!;
+      if (e.start >= to) break;
+      if (e.end > from) hits.push(e);
+    }
+    return hits;
+  }
+
+  private firstAtOrAfter(ms: number): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sorted[mid]!.start.getTime() < ms) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
 
