@@ -1,3 +1,4 @@
+import { logSafeError } from '../scheduling/logSafeError.js';
 import { TurnContext, type ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AdaptiveCard } from '../cards/AdaptiveCard.js';
@@ -75,7 +76,7 @@ export class InPlaceAnswers {
 
   private track(work: Promise<void>): void {
     const tracked = work.catch((error: unknown) => {
-      this.deps.log.warn({ err: { name: (error as Error)?.name, message: (error as Error)?.message } }, 'card update failed');
+      this.deps.log.warn({ err: logSafeError(error) }, 'card update failed');
     });
     this.pending.add(tracked);
     void tracked.finally(() => this.pending.delete(tracked));

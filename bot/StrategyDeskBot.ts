@@ -1,3 +1,4 @@
+import { logSafeError } from '../scheduling/logSafeError.js';
 import { randomUUID } from 'node:crypto';
 import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/AdaptiveCard.js';
@@ -262,10 +263,8 @@ export class StrategyDeskBot extends TeamsActivityHandler {
 
   private failureCard(context: TurnContext, error: unknown): AdaptiveCard {
     const reference = context.activity.id ?? randomUUID();
-    const err = error as { name?: string; code?: string; message?: string };
-    // Service errors never carry a child's name (errors.ts); log their code, not the request.
     const level = error instanceof DeskError ? 'warn' : 'error';
-    this.desk.log[level]({ reference, err: { name: err?.name, code: err?.code, message: err?.message } }, 'card action failed');
+    this.desk.log[level]({ reference, err: logSafeError(error) }, 'card action failed');
     return deskErrorCard(error, reference);
   }
 }

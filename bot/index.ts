@@ -1,3 +1,4 @@
+import { logSafeError } from '../scheduling/logSafeError.js';
 import { ConfigError, loadConfig, type Config } from '../scheduling/config/config.js';
 import { openDesk } from '../scheduling/openDesk.js';
 import { startServer } from './server.js';
@@ -19,7 +20,7 @@ const server = await startServer(desk, { port: config.port });
 desk.log.info({ url: `${server.url}/api/messages`, store: config.databaseUrl ? 'postgres' : config.dataDir, calendar: config.calendar.backend }, 'Strategy Desk is listening');
 
 const reconcile = () =>
-  desk.reconciler.run().catch((error: Error) => desk.log.error({ err: { name: error.name, message: error.message } }, 'reconcile failed'));
+  desk.reconciler.run().catch((error: Error) => desk.log.error({ err: logSafeError(error) }, 'reconcile failed'));
 void reconcile();
 const timer = setInterval(() => void reconcile(), reconcileEveryMs);
 timer.unref();
@@ -35,7 +36,7 @@ async function shutdown(signal: string): Promise<void> {
     await desk.close();
     process.exit(0);
   } catch (error) {
-    desk.log.error({ err: { name: (error as Error).name, message: (error as Error).message } }, 'shutdown failed');
+    desk.log.error({ err: logSafeError(error) }, 'shutdown failed');
     process.exit(1);
   }
 }

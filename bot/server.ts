@@ -1,3 +1,4 @@
+import { logSafeError } from '../scheduling/logSafeError.js';
 import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
 import restify, { type Request, type Response } from 'restify';
 import { errorCard } from '../cards/errorCard.js';
@@ -73,7 +74,7 @@ export async function startServer(desk: Desk, options: ServerOptions): Promise<R
   });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    desk.log.error({ activityId: context.activity.id, type: context.activity.type, err: { name: error.name, message: error.message } }, 'turn failed');
+    desk.log.error({ activityId: context.activity.id, type: context.activity.type, err: logSafeError(error) }, 'turn failed');
     if (context.activity.type === 'message') {
       const card = errorCard({ title: 'Something went wrong', lines: [`Please try again. If it keeps failing, give your administrator this reference: ${context.activity.id ?? 'none'}`] });
       await context.sendActivity(cardMessage(card)).catch(() => undefined);
