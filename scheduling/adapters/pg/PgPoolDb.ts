@@ -7,6 +7,9 @@ export class PgPoolDb implements Db {
 
   static async open(connectionString: string, options: { max?: number } = {}): Promise<PgPoolDb> {
     const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
+    // An idle connection dropped by the server (restart, failover, admin) must not crash the
+    // process: the pool discards it and opens another on the next query.
+    pool.on('error', () => undefined);
     // Fail at start-up, naming the problem, rather than on the first request.
     const client = await pool.connect();
     client.release();
