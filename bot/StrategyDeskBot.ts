@@ -17,7 +17,6 @@ import { welcomeCard } from '../cards/welcomeCard.js';
 import type { Desk } from '../scheduling/openDesk.js';
 import type { Actor, Booking } from '../scheduling/ports/Store.js';
 import { londonDateOf, londonWallTimeOf } from '../scheduling/rules/londonTime.js';
-import { policeContactDue } from '../scheduling/rules/policeContactDue.js';
 import { DeskError, InvalidRequestError, NotFoundError } from '../scheduling/services/errors.js';
 import type { RequestOutcome } from '../scheduling/services/RequestIntake.js';
 import { cardAnswer, cardMessage, invokeError } from './cardAnswers.js';
@@ -229,10 +228,9 @@ export class StrategyDeskBot extends TeamsActivityHandler {
   }
 
   private async policeMadeContact(context: TurnContext, requestId: string): Promise<Answer> {
-    const request = await this.desk.urgent.recordPoliceContact(requestId, actorOf(context));
-    const sentAt = request.urgentSentAt ?? request.createdAt;
+    const { request, sentAt, policeContactDue } = await this.desk.urgent.recordPoliceContact(requestId, actorOf(context));
     const audience = audienceOf(context.activity.conversation.conversationType);
-    const card = urgentCard({ request, sentAt, policeContactDue: policeContactDue(sentAt), contacts: this.desk.config.escalationContacts, audience });
+    const card = urgentCard({ request, sentAt, policeContactDue, contacts: this.desk.config.escalationContacts, audience });
     return { card, forAll: true };
   }
 

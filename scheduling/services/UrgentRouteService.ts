@@ -28,16 +28,22 @@ export class UrgentRouteService {
       await mail.sendOnce(`urgent-s47:${request.id}`, urgentEnquiryMail(request, policeReferralAddress));
       sent = await store.markUrgentSent(request.id, clock.now(), actor);
     }
-    const sentAt = sent.urgentSentAt ?? clock.now();
-    return { request: sent, sentAt, policeContactDue: policeContactDue(sentAt) };
+    return outcomeOf(sent, clock.now());
   }
 
   /** The manager records that police made contact: this stops the escalation. */
-  async recordPoliceContact(requestId: string, actor: Actor): Promise<StoredRequest> {
+  async recordPoliceContact(requestId: string, actor: Actor): Promise<UrgentOutcome> {
     const { store, clock } = this.deps;
     const request = await store.getRequest(requestId);
     if (!request) throw new NotFoundError('request', requestId);
     if (request.route !== 'urgent') throw new ConflictError('police contact is recorded on urgent requests only');
-    return store.recordPoliceContact(requestId, clock.now(), actor);
+    const recorded = await store.recordPoliceContact(requestId, clock.now(), actor);
+    return outcomeOf(recorded, recorded.createdAt);
   }
+}
+
+/** The urgent clock of a request: from when its email went (or `fallback`, before it has gone). */
+function outcomeOf(request: StoredRequest, fallback: Date): UrgentOutcome {
+  const sentAt = request.urgentSentAt ?? fallback;
+  return { request, sentAt, policeContactDue: policeContactDue(sentAt) };
 }
