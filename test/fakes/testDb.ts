@@ -47,11 +47,14 @@ export async function createScratchDatabase(prefix = 'sd_test'): Promise<Scratch
 export async function openTestPostgres(): Promise<Db & { url: string }> {
   const scratch = await createScratchDatabase();
   const db = await PgPoolDb.open(scratch.url);
-  return Object.assign(Object.create(db) as Db, {
+  return {
     url: scratch.url,
+    query: (text, params) => db.query(text, params),
+    exec: (script) => db.exec(script),
+    transaction: (work) => db.transaction(work),
     close: async () => {
       await db.close();
       await scratch.drop();
     },
-  }) as Db & { url: string };
+  };
 }
