@@ -85,7 +85,7 @@ export class RotaBookingService {
    * and sends the police email once. Safe to call again after a crash or a failed attempt.
    */
   async finish(booking: Booking, request: StoredRequest, actor: Actor): Promise<Booking> {
-    const { store, calendar, clock, settings } = this.deps;
+    const { store, calendar, clock } = this.deps;
     let done = booking;
     if (booking.status === 'reserved') {
       const ref = await calendar.createEvent(this.eventFor(request, booking), booking.transactionId);
