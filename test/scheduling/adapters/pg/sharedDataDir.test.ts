@@ -2,7 +2,8 @@
  * One PGlite DATA_DIR, several processes: the bot serves its store to the CLI, a second opener
  * is refused, and a bot killed with -9 does not lock the folder for good. Real processes.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -106,6 +107,24 @@ describe('one DATA_DIR shared by the bot and the CLI', () => {
     expect(booked.code).toBe(0);
     expect(await myBookingsAsCliUser(first, 'a:shared-personal-2')).toContain('N246802');
   }, 120_000);
+
+  it('refuses the CLI with one line, touching nothing, when the DATA_DIR is held by a live process whose socket does not answer', async () => {
+    const dataDir = newDataDir();
+    mkdirSync(dataDir);
+    const holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' }); // e.g. a bot still starting up
+    try {
+      writeFileSync(join(dataDir, 'strategy-desk.lock'), `${holder.pid}\nheld-by-hand\n`);
+      const refused = await runCli(dataDir, book('N246805'), { USER: cliUser });
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr.trim().split('\n')).toEqual([
+        `book: DATA_DIR ${dataDir} is in use by another Strategy Desk process (pid ${holder.pid}); its store socket is not answering (if that bot is starting, try again in a moment; otherwise stop it first)`,
+      ]);
+      expect(readdirSync(dataDir)).toEqual(['strategy-desk.lock']);
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  }, 60_000);
 
   it('starts a new bot on a DATA_DIR whose bot was killed with -9, and serves the CLI again', async () => {
     const dataDir = newDataDir();
