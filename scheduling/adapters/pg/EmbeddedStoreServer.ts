@@ -1,3 +1,4 @@
+import { chmodSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketHandler, type PGLiteSocketHandlerOptions } from '@electric-sql/pglite-socket';
@@ -72,6 +73,7 @@ const sync = Uint8Array.from([0x53, 0, 0, 0, 4]);
  */
 export class EmbeddedStoreServer {
   private readonly sessions = new Map<number, Session>();
+  private readonly sockets = new Set<Socket>();
   private stopping = false;
 
   private constructor(
@@ -93,6 +95,9 @@ export class EmbeddedStoreServer {
         resolve();
       });
     });
+    // The socket gives the whole store (children's records) to whoever connects: only the bot's
+    // own OS user may, as only it may read DATA_DIR's files.
+    chmodSync(socketPath, 0o600);
     // A failing client socket must not bring the bot down; the handler cleans the session up.
     server.on('error', () => undefined);
     return store;
@@ -103,6 +108,7 @@ export class EmbeddedStoreServer {
     this.stopping = true;
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     await Promise.all([...this.sessions.values()].map((session) => session.handler.detach(true)));
+    for (const socket of this.sockets) socket.destroy();
     await closed;
   }
 
@@ -120,6 +126,8 @@ export class EmbeddedStoreServer {
     this.sessions.set(handler.handlerId, { handler, queue: Promise.resolve(), closed: false });
     // The handler reports errors and closes as events and detaches itself; nothing else to do.
     handler.addEventListener('error', () => undefined);
+    this.sockets.add(socket);
+    socket.once('close', () => this.sockets.delete(socket));
     socket.on('error', () => undefined);
     void handler.attach(socket);
   }
@@ -187,7 +195,7 @@ export class EmbeddedStoreServer {
       session.release();
       delete session.release;
     } else {
-      session.idleTimer = setTimeout(() => void session.handler.detach(true), this.options.idleHoldLimitMs);
+      session.idleTimer = setTimeout(() => void session.handler.detach(true), this.options.idleHoldLimitMs).unref();
     }
     return length;
   }

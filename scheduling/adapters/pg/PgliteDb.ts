@@ -1,4 +1,4 @@
-import { lstatSync, unlinkSync } from 'node:fs';
+import { lstatSync, mkdirSync, unlinkSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { DeskError } from '../../services/errors.js';
 import { ConnectionGate } from './ConnectionGate.js';
@@ -42,6 +42,7 @@ export class PgliteDb implements Db {
       await pg.waitReady;
       return new PgliteDb(pg);
     }
+    mkdirSync(dataDir, { recursive: true });
     const lock = await DataDirLock.take(dataDir, inUseAdvice);
     try {
       const pg = new PGlite(dataDir);

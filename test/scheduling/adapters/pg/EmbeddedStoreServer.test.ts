@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -164,6 +164,11 @@ describe('EmbeddedStoreServer', () => {
     await db.query(`insert into marks values ('bot')`); // waits for the limit, then runs
     expect(await marks()).toEqual(['bot']);
     await expect(cli.query('commit')).rejects.toThrow();
+  });
+
+  it("lets only the bot's own OS user connect (socket mode 0600)", async () => {
+    await serve();
+    expect(statSync(join(dir, '.s.PGSQL.5432')).mode & 0o777).toBe(0o600);
   });
 
   it('disconnects its clients and removes the socket file when the store closes', async () => {
