@@ -57,7 +57,7 @@ async function joinDataDir(dataDir: string): Promise<Db> {
   const running = await runningBotStore(dataDir);
   if (running) return running;
   try {
-    return await PgliteDb.open(dataDir, 'its store socket is not answering (if that bot is starting, try again in a moment; otherwise stop it first)');
+    return await PgliteDb.open(dataDir, 'nothing answers on its store socket: try again in a moment (a bot may be starting up, or another command running), else stop that process');
   } catch (error) {
     if (!(error instanceof DataDirInUseError)) throw error;
     // The bot may have begun serving between our two looks.
@@ -72,8 +72,9 @@ async function runningBotStore(dataDir: string): Promise<Db | undefined> {
   const socket = storeSocketPath(dataDir);
   if (Buffer.byteLength(socket) > maxSocketPathBytes || !existsSync(socket)) return undefined;
   try {
-    // One connection: the bot's PGlite runs one exchange at a time anyway.
-    return await PgPoolDb.open({ host: resolve(dataDir), port: 5432, user: 'postgres', database: 'postgres', connectionTimeoutMillis: socketAnswerMs }, { max: 1 });
+    // One connection: the bot's PGlite runs one exchange at a time anyway. No TLS on a local
+    // socket, whatever PGSSLMODE says.
+    return await PgPoolDb.open({ host: resolve(dataDir), port: 5432, user: 'postgres', database: 'postgres', ssl: false, connectionTimeoutMillis: socketAnswerMs }, { max: 1 });
   } catch {
     // Refused (a dead bot's socket), cut off or silent: the lock decides what happens next.
     return undefined;

@@ -118,7 +118,7 @@ describe('one DATA_DIR shared by the bot and the CLI', () => {
       expect(refused.code).toBe(1);
       expect(refused.stdout).toBe('');
       expect(refused.stderr.trim().split('\n')).toEqual([
-        `book: DATA_DIR ${dataDir} is in use by another Strategy Desk process (pid ${holder.pid}); its store socket is not answering (if that bot is starting, try again in a moment; otherwise stop it first)`,
+        `book: DATA_DIR ${dataDir} is in use by another Strategy Desk process (pid ${holder.pid}); nothing answers on its store socket: try again in a moment (a bot may be starting up, or another command running), else stop that process`,
       ]);
       expect(readdirSync(dataDir)).toEqual(['strategy-desk.lock']);
     } finally {
