@@ -60,9 +60,7 @@ export class PgliteDb implements Db {
    * process that died: it is removed first.
    */
   async serve(socketPath: string, options?: EmbeddedStoreServerOptions): Promise<void> {
-    if (Buffer.byteLength(socketPath) > maxSocketPathBytes) {
-      throw new StoreSocketError(`DATA_DIR is too deep for its store socket: ${socketPath} is ${Buffer.byteLength(socketPath)} bytes, a unix socket path takes at most ${maxSocketPathBytes}; choose a shorter DATA_DIR`);
-    }
+    assertSocketPathFits(socketPath);
     removeStaleSocket(socketPath);
     this.server = await EmbeddedStoreServer.start(this.pg, this.gate, socketPath, options);
   }
@@ -111,6 +109,14 @@ export class PgliteDb implements Db {
       await this.pg.exec(script);
     },
   };
+}
+
+/** Throws `StoreSocketError` when `socketPath` is too long for a unix socket (Node would silently cut it). */
+export function assertSocketPathFits(socketPath: string): void {
+  const bytes = Buffer.byteLength(socketPath);
+  if (bytes > maxSocketPathBytes) {
+    throw new StoreSocketError(`DATA_DIR is too deep for its store socket: ${socketPath} is ${bytes} bytes, a unix socket path takes at most ${maxSocketPathBytes}; choose a shorter DATA_DIR`);
+  }
 }
 
 /** Removes a socket file a dead server left behind; refuses to remove anything that is not a socket. */

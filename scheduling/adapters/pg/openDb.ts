@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Db } from './Db.js';
 import { DataDirInUseError } from './DataDirLock.js';
-import { maxSocketPathBytes, PgliteDb } from './PgliteDb.js';
+import { assertSocketPathFits, maxSocketPathBytes, PgliteDb } from './PgliteDb.js';
 import { PgPoolDb } from './PgPoolDb.js';
 
 /**
@@ -43,6 +43,7 @@ export async function openDb(location: DbLocation): Promise<Db> {
 }
 
 async function serveDataDir(dataDir: string): Promise<Db> {
+  assertSocketPathFits(storeSocketPath(dataDir)); // before anything is opened
   const db = await PgliteDb.open(dataDir, 'only one bot can open it: stop that one first, or give this one its own DATA_DIR (DATABASE_URL for several instances)');
   try {
     await db.serve(storeSocketPath(dataDir));
