@@ -1,6 +1,7 @@
 import { logSafeError } from '../scheduling/logSafeError.js';
 import { ConfigError, loadConfig, type Config } from '../scheduling/config/config.js';
 import { openDesk } from '../scheduling/openDesk.js';
+import { DeskError } from '../scheduling/services/errors.js';
 import { startServer } from './server.js';
 
 /** How often reservations left without an event (a crash mid-booking) are finished. */
@@ -15,7 +16,12 @@ try {
   process.exit(1);
 }
 
-const desk = await openDesk(config);
+// A DATA_DIR another process holds (or cannot serve) stops the bot with one line, nothing opened.
+const desk = await openDesk(config, { serveEmbeddedStore: true }).catch((error: unknown) => {
+  if (!(error instanceof DeskError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});
 const server = await startServer(desk, { port: config.port });
 desk.log.info({ url: `${server.url}/api/messages`, store: config.databaseUrl ? 'postgres' : config.dataDir, calendar: config.calendar.backend }, 'Strategy Desk is listening');
 

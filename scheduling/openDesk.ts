@@ -47,6 +47,13 @@ export interface DeskOptions {
   readonly newId?: () => string;
   /** An already open database (tests use an in-memory PGlite); closed by `desk.close()`. */
   readonly db?: Db;
+  /**
+   * The bot: open the embedded store (DATA_DIR) alone and serve it to the CLI on
+   * `<DATA_DIR>/.s.PGSQL.5432`. Otherwise the desk uses a running bot's store through that
+   * socket, or opens DATA_DIR alone when no bot answers there. Either way a DATA_DIR another live
+   * process holds is refused (`DataDirInUseError`) with nothing opened.
+   */
+  readonly serveEmbeddedStore?: boolean;
   /** Wraps the configured calendar (tests make it slow or faulty with this). */
   readonly wrapCalendar?: (calendar: Calendar) => Calendar;
 }
@@ -65,8 +72,14 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
   const clock = options.clock ?? systemClock;
   const newId = options.newId ?? randomUUID;
   if (!options.db && !config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
-  const db = options.db ?? (await openDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }));
-  await migrate(db);
+  const db = options.db ?? (await openDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir, serve: options.serveEmbeddedStore ?? false }));
+  try {
+    await migrate(db);
+  } catch (error) {
+    // Release what we opened (DATA_DIR's lock with it); a caller's own db stays the caller's.
+    if (!options.db) await db.close();
+    throw error;
+  }
   const store = new SqlStore(db);
   const calendarId = config.calendar.mailbox;
 

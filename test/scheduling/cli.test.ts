@@ -26,10 +26,13 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
   }
 }
 
-async function rows(table: string): Promise<number> {
+/** Row counts, in one opening of the store (one process opens a DATA_DIR at a time). */
+async function rows(...tables: string[]): Promise<number[]> {
   const db = await openDb({ dataDir });
   try {
-    return (await db.query(`select count(*)::int as n from ${table}`)).rows[0]!.n as number;
+    const counts: number[] = [];
+    for (const table of tables) counts.push((await db.query(`select count(*)::int as n from ${table}`)).rows[0]!.n as number);
+    return counts;
   } finally {
     await db.close();
   }
@@ -75,13 +78,13 @@ describe('cli bad input', () => {
     [['cancel'], /^cancel: --booking <booking id> is required$/],
     [['frobnicate'], /^usage: cli </],
   ])('%j exits 2 with one line naming the field and stores nothing', async (argv, message) => {
-    const before = await Promise.all([rows('requests'), rows('bookings'), rows('local_calendar_events')]);
+    const before = await rows('requests', 'bookings', 'local_calendar_events');
     const { code, err, out } = await cli(...(argv as string[]));
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err.trim().split('\n')).toHaveLength(1);
     expect(err.trim()).toMatch(message);
-    expect(await Promise.all([rows('requests'), rows('bookings'), rows('local_calendar_events')])).toEqual(before);
+    expect(await rows('requests', 'bookings', 'local_calendar_events')).toEqual(before);
   });
 
   it('names a bad environment variable and exits 2', async () => {

@@ -5,14 +5,20 @@ import type { Db, Rows, Sql } from './Db.js';
 export class PgPoolDb implements Db {
   private constructor(private readonly pool: pg.Pool) {}
 
-  static async open(connectionString: string, options: { max?: number } = {}): Promise<PgPoolDb> {
-    const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
+  /** `connection`: a `postgres://` URL, or `pg` settings (the CLI reaches the bot's store socket with `host` = DATA_DIR). */
+  static async open(connection: string | pg.PoolConfig, options: { max?: number } = {}): Promise<PgPoolDb> {
+    const pool = new pg.Pool({ ...(typeof connection === 'string' ? { connectionString: connection } : connection), max: options.max ?? 10 });
     // An idle connection dropped by the server (restart, failover, admin) must not crash the
     // process: the pool discards it and opens another on the next query.
     pool.on('error', () => undefined);
     // Fail at start-up, naming the problem, rather than on the first request.
-    const client = await pool.connect();
-    client.release();
+    try {
+      const client = await pool.connect();
+      client.release();
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw error;
+    }
     return new PgPoolDb(pool);
   }
 

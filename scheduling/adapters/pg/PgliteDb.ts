@@ -1,44 +1,80 @@
+import { lstatSync, mkdirSync, unlinkSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { DeskError } from '../../services/errors.js';
+import { ConnectionGate } from './ConnectionGate.js';
+import { DataDirLock } from './DataDirLock.js';
 import type { Db, Rows, Sql } from './Db.js';
+import { EmbeddedStoreServer, type EmbeddedStoreServerOptions } from './EmbeddedStoreServer.js';
 
-/** Runs one piece of async work at a time, in arrival order. */
-class Mutex {
-  private tail: Promise<unknown> = Promise.resolve();
-  run<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(work, work);
-    this.tail = result.catch(() => undefined);
-    return result;
+/** Longest unix socket path the kernel takes (sun_path is 108 bytes with its final NUL); Node silently cuts longer ones. */
+export const maxSocketPathBytes = 107;
+
+/** The store socket's path cannot be served (too long for a unix socket, or not a socket); nothing was served. */
+export class StoreSocketError extends DeskError {
+  readonly code = 'store.socket';
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreSocketError';
   }
 }
 
 /**
  * The embedded store: PGlite (PostgreSQL in WebAssembly) in a data directory, or in memory.
- * PGlite is a single connection, so every statement and transaction is serialised here: a
- * statement never runs inside another caller's transaction.
+ * PGlite is a single connection, so every statement and transaction is serialised here (and,
+ * when `serve` runs, with the socket clients' exchanges): a statement never runs inside
+ * another caller's transaction. A data directory is opened under its `DataDirLock`.
  */
 export class PgliteDb implements Db {
-  private readonly lock = new Mutex();
+  private readonly gate = new ConnectionGate();
+  private server: EmbeddedStoreServer | undefined;
   private closed = false;
 
-  private constructor(private readonly pg: PGlite) {}
+  private constructor(private readonly pg: PGlite, private readonly lock?: DataDirLock) {}
 
-  /** `dataDir` undefined = in memory (tests). */
-  static async open(dataDir?: string): Promise<PgliteDb> {
-    const pg = dataDir ? new PGlite(dataDir) : new PGlite();
-    await pg.waitReady;
-    return new PgliteDb(pg);
+  /**
+   * `dataDir` undefined = in memory (tests). A data directory is locked first: while another
+   * live process has it open this throws `DataDirInUseError` (ending with `inUseAdvice`) and
+   * opens nothing.
+   */
+  static async open(dataDir?: string, inUseAdvice?: string): Promise<PgliteDb> {
+    if (!dataDir) {
+      const pg = new PGlite();
+      await pg.waitReady;
+      return new PgliteDb(pg);
+    }
+    mkdirSync(dataDir, { recursive: true });
+    const lock = await DataDirLock.take(dataDir, inUseAdvice);
+    try {
+      const pg = new PGlite(dataDir);
+      await pg.waitReady;
+      return new PgliteDb(pg, lock);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  }
+
+  /**
+   * Serves this store on a unix socket at `socketPath` (PostgreSQL protocol, for the CLI) until
+   * `close`. Only the lock holder calls this, so a socket file already there was left by a
+   * process that died: it is removed first.
+   */
+  async serve(socketPath: string, options?: EmbeddedStoreServerOptions): Promise<void> {
+    assertSocketPathFits(socketPath);
+    removeStaleSocket(socketPath);
+    this.server = await EmbeddedStoreServer.start(this.pg, this.gate, socketPath, options);
   }
 
   query<T = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<Rows<T>> {
-    return this.lock.run(() => this.raw.query<T>(text, params));
+    return this.gate.run(() => this.raw.query<T>(text, params));
   }
 
   exec(script: string): Promise<void> {
-    return this.lock.run(() => this.raw.exec(script));
+    return this.gate.run(() => this.raw.exec(script));
   }
 
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
-    return this.lock.run(async () => {
+    return this.gate.run(async () => {
       await this.pg.query('begin');
       try {
         const result = await work(this.raw);
@@ -51,13 +87,19 @@ export class PgliteDb implements Db {
     });
   }
 
+  /** Stops serving (socket clients are disconnected, their open work rolled back), closes PGlite, then releases the lock. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.lock.run(() => this.pg.close());
+    try {
+      await this.server?.stop();
+      await this.gate.run(() => this.pg.close());
+    } finally {
+      this.lock?.release();
+    }
   }
 
-  /** The connection itself, for use while the lock is held. */
+  /** The connection itself, for use while the gate is held. */
   private readonly raw: Sql = {
     query: async <T>(text: string, params: readonly unknown[] = []): Promise<Rows<T>> => {
       const result = await this.pg.query<T>(text, params as unknown[]);
@@ -67,4 +109,25 @@ export class PgliteDb implements Db {
       await this.pg.exec(script);
     },
   };
+}
+
+/** Throws `StoreSocketError` when `socketPath` is too long for a unix socket (Node would silently cut it). */
+export function assertSocketPathFits(socketPath: string): void {
+  const bytes = Buffer.byteLength(socketPath);
+  if (bytes > maxSocketPathBytes) {
+    throw new StoreSocketError(`DATA_DIR is too deep for its store socket: ${socketPath} is ${bytes} bytes, a unix socket path takes at most ${maxSocketPathBytes}; choose a shorter DATA_DIR`);
+  }
+}
+
+/** Removes a socket file a dead server left behind; refuses to remove anything that is not a socket. */
+function removeStaleSocket(socketPath: string): void {
+  let isSocket: boolean;
+  try {
+    isSocket = lstatSync(socketPath).isSocket();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  if (!isSocket) throw new StoreSocketError(`${socketPath} is in the way of the store socket and is not a socket; move it away`);
+  unlinkSync(socketPath);
 }
