@@ -190,6 +190,8 @@ export class StrategyDeskBot extends TeamsActivityHandler {
   }
 
   private outcomeCard(outcome: RequestOutcome, audience: Audience): AdaptiveCard {
+    // A retried card whose booking was cancelled since: it shows the cancel and offers a new request.
+    if (outcome.route === 'rota' && outcome.booking.status === 'cancelled') return cancelledCard({ booking: outcome.booking, request: outcome.request, audience });
     if (outcome.route === 'rota') return bookingCard({ booking: outcome.booking, request: outcome.request, audience, slotMinutes: this.desk.config.rota.slotMinutes });
     return urgentCard({ ...outcome, contacts: this.desk.config.escalationContacts, audience });
   }
