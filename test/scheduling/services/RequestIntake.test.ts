@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { manager, openTestDesk, requestInput, type TestDesk } from '../../fakes/testDesk.js';
+import type { ActionSource } from '../../../scheduling/rules/mayActOnCase.js';
+
+/** The requester's own personal chat with the bot. */
+const managersChat: ActionSource = { kind: 'teams', conversationId: 'a:manager-personal', conversationType: 'personal' };
 
 let t: TestDesk | undefined;
 afterEach(async () => {
@@ -17,7 +21,7 @@ describe('RequestIntake.submit', () => {
     t = await openTestDesk('2026-11-23T12:00:00Z'); // Mon
     const first = await t.desk.intake.submit(requestInput(), manager, 'k1');
     if (first.route !== 'rota') throw new Error('expected the rota route');
-    await t.desk.booking.cancel(first.booking.id, manager, 'No longer needed');
+    await t.desk.booking.cancel(first.booking.id, manager, managersChat, 'No longer needed');
     const cells = await count('slot_cells');
     const events = await count('local_calendar_events');
     const mails = await count('local_outbox');
@@ -38,7 +42,7 @@ describe('RequestIntake.submit', () => {
     t = await openTestDesk('2026-11-23T12:00:00Z');
     const first = await t.desk.intake.submit(requestInput(), manager, 'k1');
     if (first.route !== 'rota') throw new Error('expected the rota route');
-    const moved = await t.desk.booking.rebook(first.booking.id, manager, { longer: true });
+    const moved = await t.desk.booking.rebook(first.booking.id, manager, managersChat, { longer: true });
     const again = await t.desk.intake.submit(requestInput(), manager, 'k1');
     if (again.route !== 'rota') throw new Error('expected the rota route');
     expect(again.booking.id).toBe(moved.id);
@@ -50,7 +54,7 @@ describe('RequestIntake.submit', () => {
     await t.desk.intake.submit(requestInput(), manager, 'k1');
     await expect(t.desk.intake.submit(requestInput({ nNumbers: 'N200001' }), manager, 'k2')).rejects.toThrow(/no free conference slot/);
     const [taken] = await t.desk.store.listBookings({});
-    await t.desk.booking.cancel(taken!.booking.id, manager, 'Freed');
+    await t.desk.booking.cancel(taken!.booking.id, manager, managersChat, 'Freed');
     const retried = await t.desk.intake.submit(requestInput({ nNumbers: 'N200001' }), manager, 'k2');
     if (retried.route !== 'rota') throw new Error('expected the rota route');
     expect(retried.booking.status).toBe('booked');
