@@ -8,7 +8,7 @@ import { ConflictError, NoSlotError, NotFoundError, NotPermittedError } from '..
  * log. Never names a child: service errors never carry names.
  * @example
  * deskErrorCard(new NotFoundError('booking', 'bk-1'), 'ref-1') // 'That booking no longer exists.'
- * deskErrorCard(new NotPermittedError('booking.cancel', 'booking', 'bk-1'), 'ref-1') // 'You cannot change this discussion'
+ * deskErrorCard(new NotPermittedError('booking.cancel', 'booking', 'bk-1'), 'ref-1') // 'You cannot act on this discussion'
  */
 export function deskErrorCard(error: unknown, reference: string): AdaptiveCard {
   if (error instanceof NoSlotError) {
@@ -24,9 +24,9 @@ export function deskErrorCard(error: unknown, reference: string): AdaptiveCard {
   if (error instanceof NotPermittedError) {
     // Says nothing of the case: not its N number, children, time or manager.
     return errorCard({
-      title: 'You cannot change this discussion',
+      title: 'You cannot act on this discussion',
       lines: [
-        'Only the manager who requested it, or the members of the chat where it was posted, can act on it.',
+        'Only the manager who requested it, or the members of the chat where it was posted, can see or change it.',
         'Type my bookings to see your own strategy discussions.',
       ],
     });
