@@ -116,7 +116,7 @@ export class StrategyDeskBot extends TeamsActivityHandler {
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const data = isRecord(invoke.action.data) ? invoke.action.data : {};
-    const answer = await this.act(context, invoke.action.verb, data);
+    const answer = await this.act(context, this.turnOf(context), invoke.action.verb, data);
     if ('refused' in answer) return invokeError(answer.refused, answer.message);
     return cardAnswer(answer.card);
   }
@@ -126,7 +126,7 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     // Clients without Universal Actions send the Action.Submit fallback: a message with the data.
     if (isRecord(activity.value) && typeof activity.value.verb === 'string') {
       const turn = this.turnOf(context);
-      const answer = await this.act(context, activity.value.verb, activity.value);
+      const answer = await this.act(context, turn, activity.value.verb, activity.value);
       if ('refused' in answer) return void (await context.sendActivity(answer.message));
       const posted = await context.sendActivity(cardMessage(answer.card));
       // The fallback answers with a new message: that one now stands for the case here.
@@ -152,8 +152,7 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     }
   }
 
-  private async act(context: TurnContext, verb: string, data: ActionData): Promise<Answer> {
-    const turn = this.turnOf(context);
+  private async act(context: TurnContext, turn: Turn, verb: string, data: ActionData): Promise<Answer> {
     try {
       switch (verb) {
         case verbs.requestDiscussion:
