@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { AdaptiveCard } from '../cards/AdaptiveCard.js';
 import { audienceOf } from '../cards/Audience.js';
 import { cardMessage } from './cardAnswers.js';
+import { casesOf, guardOutgoingCards, type CaseNames } from './guardOutgoingCards.js';
 
 /** Runs `logic` in a conversation after the turn that named it has ended (the adapter's proactive call). */
 export type ContinueConversation = (reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>) => Promise<void>;
@@ -17,6 +18,8 @@ export interface CardResult {
    * (the request card with errors): that one only ever goes back to the person who clicked.
    */
   readonly forAll: boolean;
+  /** The request the card is about, when it is one that stands for it in the conversation (recorded where it is posted). */
+  readonly about?: string;
 }
 
 /**
@@ -41,13 +44,15 @@ export class InPlaceAnswers {
   ) {}
 
   /**
-   * The card to answer the turn with. Outside an invoke (the Action.Submit fallback) it simply
-   * waits for `work`. `work` must not reject: failures are cards too.
+   * What to answer the turn with. Outside an invoke (the Action.Submit fallback) it simply
+   * waits for `work`. `work` must not reject: failures are cards too. Late updates are checked
+   * against the cases the turn concerns (`guardOutgoingCards`), including those the work adds.
    */
-  async answer(context: TurnContext, work: Promise<CardResult>, interim: AdaptiveCard): Promise<AdaptiveCard> {
+  async answer(context: TurnContext, work: Promise<CardResult>, interim: AdaptiveCard): Promise<CardResult> {
     const cardId = context.activity.replyToId;
-    if (context.activity.type !== 'invoke' || !cardId) return (await work).card;
+    if (context.activity.type !== 'invoke' || !cardId) return work;
     const reference = TurnContext.getConversationReference(context.activity);
+    const cases = casesOf(context);
     let timer: NodeJS.Timeout | number | undefined;
     const late = new Promise<undefined>((resolve) => {
       timer = setTimeout(resolve, this.deps.slowAnswerMs);
@@ -55,12 +60,12 @@ export class InPlaceAnswers {
     const first = await Promise.race([work, late]);
     clearTimeout(timer);
     if (first) {
-      if (first.forAll) this.track(this.update(reference, cardId, first.card));
-      return first.card;
+      if (first.forAll) this.track(this.update(reference, cardId, first.card, cases));
+      return first;
     }
     const personal = audienceOf(context.activity.conversation.conversationType) === 'personal';
-    this.track(work.then((result) => this.update(reference, cardId, result.forAll || personal ? result.card : this.deps.latePrivateCard())));
-    return interim;
+    this.track(work.then((result) => this.update(reference, cardId, result.forAll || personal ? result.card : this.deps.latePrivateCard(), cases)));
+    return { card: interim, forAll: false };
   }
 
   /** Resolves when every update started so far has finished. */
@@ -68,8 +73,9 @@ export class InPlaceAnswers {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
-  private update(reference: Partial<ConversationReference>, cardId: string, card: AdaptiveCard): Promise<void> {
+  private update(reference: Partial<ConversationReference>, cardId: string, card: AdaptiveCard, cases: readonly CaseNames[]): Promise<void> {
     return this.deps.continueConversation(reference, async (context) => {
+      guardOutgoingCards(context, this.deps.log, cases);
       await context.updateActivity({ ...cardMessage(card), id: cardId });
     });
   }

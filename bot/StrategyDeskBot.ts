@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/AdaptiveCard.js';
 import { agendaCard } from '../cards/agendaCard.js';
-import { audienceOf, type Audience } from '../cards/Audience.js';
+import { audienceFor, audienceOf, type Audience } from '../cards/Audience.js';
 import { bookingCard } from '../cards/bookingCard.js';
 import { bookingInProgressCard } from '../cards/bookingInProgressCard.js';
 import { cancelledCard } from '../cards/cancelledCard.js';
@@ -15,15 +15,17 @@ import { urgentCard } from '../cards/urgentCard.js';
 import { verbs } from '../cards/verbs.js';
 import { welcomeCard } from '../cards/welcomeCard.js';
 import type { Desk } from '../scheduling/openDesk.js';
-import type { Actor, Booking } from '../scheduling/ports/Store.js';
+import type { Actor, Booking, StoredRequest } from '../scheduling/ports/Store.js';
 import { londonDateOf, londonWallTimeOf } from '../scheduling/rules/londonTime.js';
 import { DeskError, InvalidRequestError, NotFoundError } from '../scheduling/services/errors.js';
+import type { TeamsSource } from '../scheduling/services/CaseAccess.js';
 import type { RequestOutcome } from '../scheduling/services/RequestIntake.js';
 import { cardAnswer, cardMessage, invokeError } from './cardAnswers.js';
 import { commands, parseCommand } from './commands.js';
 import { deskErrorCard } from './deskErrorCard.js';
+import { casesOf, guardOutgoingCards, type CaseNames } from './guardOutgoingCards.js';
 import { InPlaceAnswers, type CardResult, type ContinueConversation } from './InPlaceAnswers.js';
-import { actorOf, emailOf } from './teamsUser.js';
+import { actorOf, emailOf, sourceOf } from './teamsUser.js';
 
 export interface StrategyDeskBotOptions {
   readonly continueConversation: ContinueConversation;
@@ -35,6 +37,24 @@ type ActionData = Readonly<Record<string, unknown>>;
 /** What a verb gives: a card (with whether everyone may see it), or a refusal. */
 type Answer = CardResult | { readonly refused: 400 | 404; readonly message: string };
 
+/** What a card about a saved request must be checked against. */
+const caseOf = (request: StoredRequest): CaseNames => ({ childSurnames: request.childSurnames, requestedBy: request.requestedBy.id, requestId: request.id });
+
+/**
+ * Who the bot answers in a turn, captured at its start: card work can outlive the turn, and a
+ * turn's context cannot be used once it has ended.
+ */
+interface Turn {
+  readonly actor: Actor;
+  readonly source: TeamsSource;
+  /** The clicked card of an invoke: the answer replaces it, so it stands for the case. */
+  readonly clickedCard: string | undefined;
+  /** For the log and the error card. */
+  readonly reference: string;
+  /** The cases the turn's cards are checked against (`guardOutgoingCards`). */
+  readonly cases: CaseNames[];
+}
+
 const isRecord = (value: unknown): value is ActionData => typeof value === 'object' && value !== null && !Array.isArray(value);
 const idIn = (data: ActionData, name: string): string | undefined => {
   const value = data[name];
@@ -44,6 +64,7 @@ const idIn = (data: ActionData, name: string): string | undefined => {
 /**
  * The Teams conversation: turns commands and card actions into desk service calls and cards.
  * Holds no rule (they live in scheduling/) and no per-user state (one instance serves everyone).
+ * Every card it sends, updates or answers with passes one surname check (`guardOutgoingCards`).
  */
 export class StrategyDeskBot extends TeamsActivityHandler {
   private readonly inPlace: InPlaceAnswers;
@@ -72,8 +93,12 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     });
   }
 
-  /** Remembers where every activity came from, so later features can message the manager. */
+  /**
+   * Puts every outgoing card of the turn through the surname check, and remembers where every
+   * activity came from, so later features can message the manager.
+   */
   override async run(context: TurnContext): Promise<void> {
+    guardOutgoingCards(context, this.desk.log);
     const { activity } = context;
     try {
       const reference = TurnContext.getConversationReference(activity);
@@ -91,7 +116,7 @@ export class StrategyDeskBot extends TeamsActivityHandler {
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const data = isRecord(invoke.action.data) ? invoke.action.data : {};
-    const answer = await this.act(context, invoke.action.verb, data);
+    const answer = await this.act(context, this.turnOf(context), invoke.action.verb, data);
     if ('refused' in answer) return invokeError(answer.refused, answer.message);
     return cardAnswer(answer.card);
   }
@@ -100,47 +125,89 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     const { activity } = context;
     // Clients without Universal Actions send the Action.Submit fallback: a message with the data.
     if (isRecord(activity.value) && typeof activity.value.verb === 'string') {
-      const answer = await this.act(context, activity.value.verb, activity.value);
-      await context.sendActivity('refused' in answer ? answer.message : cardMessage(answer.card));
+      const turn = this.turnOf(context);
+      const answer = await this.act(context, turn, activity.value.verb, activity.value);
+      if ('refused' in answer) return void (await context.sendActivity(answer.message));
+      const posted = await context.sendActivity(cardMessage(answer.card));
+      // The fallback answers with a new message: that one now stands for the case here.
+      if (answer.about) await this.cardPosted(turn, answer.about, posted?.id);
       return;
     }
-    const audience = audienceOf(activity.conversation.conversationType);
+    const turn = this.turnOf(context);
     const command = parseCommand(activity.text);
     switch (command.kind) {
       case 'book':
         return void (await context.sendActivity(cardMessage(this.freshRequestCard(context))));
       case 'myBookings':
-        return void (await context.sendActivity(cardMessage(myBookingsCard({ bookings: await this.liveBookingsOf(actorOf(context)), audience }))));
-      case 'cancel':
-        return void (await context.sendActivity(cardMessage(await this.cancelByNNumber(context, command.nNumber, audience))));
+        return void (await context.sendActivity(cardMessage(await this.myBookings(turn))));
+      case 'cancel': {
+        const answer = await this.cancelByNNumber(turn, command.nNumber);
+        const posted = await context.sendActivity(cardMessage(answer.card));
+        if (answer.about) await this.cardPosted(turn, answer.about, posted?.id);
+        return;
+      }
       case 'help':
       case 'unknown':
         return void (await context.sendActivity(cardMessage(helpCard({ commands, notRecognised: command.kind === 'unknown' }))));
     }
   }
 
-  private async act(context: TurnContext, verb: string, data: ActionData): Promise<Answer> {
+  private async act(context: TurnContext, turn: Turn, verb: string, data: ActionData): Promise<Answer> {
     try {
       switch (verb) {
         case verbs.requestDiscussion:
-          return await this.requestDiscussion(context, data);
+          return await this.requestDiscussion(context, turn, data);
         case verbs.openRequest:
           return { card: this.freshRequestCard(context), forAll: false };
         case verbs.cancelBooking:
-          return await this.withBooking(data, (id) => this.cancelBooking(context, id));
+          return await this.withBooking(data, (id) => this.cancelBooking(turn, id));
         case verbs.longerSlot:
-          return await this.withBooking(data, (id) => this.longerSlot(context, id));
+          return await this.withBooking(data, (id) => this.longerSlot(context, turn, id));
         case verbs.showAgenda:
-          return await this.withBooking(data, (id) => this.showAgenda(context, id));
+          return await this.withBooking(data, (id) => this.showAgenda(context, turn, id));
         case verbs.policeMadeContact: {
           const requestId = idIn(data, 'requestId');
-          return requestId ? await this.policeMadeContact(context, requestId) : { refused: 400, message: 'requestId is missing' };
+          return requestId ? await this.policeMadeContact(turn, requestId) : { refused: 400, message: 'requestId is missing' };
         }
         default:
           return { refused: 400, message: 'unknown verb' };
       }
     } catch (error) {
-      return { card: this.failureCard(context, error), forAll: false };
+      return { card: this.failureCard(turn, error), forAll: false };
+    }
+  }
+
+  private turnOf(context: TurnContext): Turn {
+    const { activity } = context;
+    return {
+      actor: actorOf(context),
+      source: sourceOf(context),
+      clickedCard: activity.type === 'invoke' ? activity.replyToId : undefined,
+      reference: activity.id ?? randomUUID(),
+      cases: casesOf(context),
+    };
+  }
+
+  /** How the turn's viewer may see a request's cards: with its surnames only if they asked for it, in their personal chat. */
+  private audience(turn: Turn, request: Pick<StoredRequest, 'requestedBy'>): Audience {
+    return audienceFor(turn.source.conversationType, turn.actor.id, request.requestedBy.id);
+  }
+
+  /** A saved request the turn's cards are about: they are checked against its surnames. */
+  private concerns(turn: Turn, ...requests: StoredRequest[]): void {
+    turn.cases.push(...requests.map(caseOf));
+  }
+
+  /**
+   * Records that a card about the request stands at `activityId` in the turn's conversation (the
+   * members of a group chat or channel may then act on it). A failure only costs them that.
+   */
+  private async cardPosted(turn: Turn, requestId: string, activityId: string | undefined): Promise<void> {
+    if (!activityId) return;
+    try {
+      await this.desk.access.cardPosted(requestId, turn.actor, turn.source, activityId);
+    } catch (error) {
+      this.desk.log.warn({ reference: turn.reference, requestId, err: logSafeError(error) }, 'could not record where a card was posted');
     }
   }
 
@@ -151,30 +218,36 @@ export class StrategyDeskBot extends TeamsActivityHandler {
       referredDate: londonDateOf(now),
       referredTime: londonWallTimeOf(now).slice(0, 5),
     };
-    return requestCard({ requestKey: randomUUID(), values });
+    return requestCard({ requestKey: randomUUID(), values, audience: audienceOf(context.activity.conversation.conversationType) });
   }
 
-  private async requestDiscussion(context: TurnContext, data: ActionData): Promise<Answer> {
+  private async requestDiscussion(context: TurnContext, turn: Turn, data: ActionData): Promise<Answer> {
     const { activity } = context;
+    const { actor } = turn;
     // The key is made when the card is sent and rides in its action data, so a double-click or a
     // Teams retry of the same card maps to the same request; scoped by user, so nobody can
     // replay someone else's request by copying its key.
     const requestKey = idIn(data, 'requestKey') ?? (activity.replyToId ? `${activity.conversation.id}|${activity.replyToId}` : undefined);
     if (!requestKey) return { refused: 400, message: 'requestKey is missing' };
-    const actor = actorOf(context);
     const values = requestCardValues(data);
-    const audience = audienceOf(activity.conversation.conversationType);
+    // What was typed is checked too: it is the requester's case, even before it is saved.
+    turn.cases.push({ childSurnames: values.childSurnames ?? '', requestedBy: actor.id });
+    const typedAudience = audienceFor(turn.source.conversationType, actor.id, actor.id);
     const email = await emailOf(context);
     const outcome = this.submitOnce(`${actor.id}:${requestKey}`, () => this.desk.intake.submit({ ...values, ...(email ? { managerEmail: email } : {}) }, actor, `${actor.id}:${requestKey}`));
     const work = outcome.then(
-      (done): CardResult => ({ card: this.outcomeCard(done, audience), forAll: true }),
+      async (done): Promise<CardResult> => {
+        this.concerns(turn, done.request);
+        await this.cardPosted(turn, done.request.id, turn.clickedCard);
+        return { card: this.outcomeCard(done, this.audience(turn, done.request)), forAll: true, about: done.request.id };
+      },
       (error: unknown): CardResult =>
         error instanceof InvalidRequestError
-          ? { card: requestCard({ requestKey, values, errors: error.fields }), forAll: false }
-          : { card: this.failureCard(context, error), forAll: false },
+          ? { card: requestCard({ requestKey, values, errors: error.fields, audience: typedAudience }), forAll: false }
+          : { card: this.failureCard(turn, error), forAll: false },
     );
     const interim = bookingInProgressCard({ nNumbers: values.nNumbers ? [values.nNumbers] : [] });
-    return { card: await this.inPlace.answer(context, work, interim), forAll: false };
+    return this.inPlace.answer(context, work, interim);
   }
 
   private submitOnce(key: string, submit: () => Promise<RequestOutcome>): Promise<RequestOutcome> {
@@ -190,6 +263,8 @@ export class StrategyDeskBot extends TeamsActivityHandler {
   }
 
   private outcomeCard(outcome: RequestOutcome, audience: Audience): AdaptiveCard {
+    // A retried card whose booking was cancelled since: it shows the cancel and offers a new request.
+    if (outcome.route === 'rota' && outcome.booking.status === 'cancelled') return cancelledCard({ booking: outcome.booking, request: outcome.request, audience });
     if (outcome.route === 'rota') return bookingCard({ booking: outcome.booking, request: outcome.request, audience, slotMinutes: this.desk.config.rota.slotMinutes });
     return urgentCard({ ...outcome, contacts: this.desk.config.escalationContacts, audience });
   }
@@ -199,58 +274,72 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     return bookingId ? act(bookingId) : { refused: 400, message: 'bookingId is missing' };
   }
 
-  private async cancelBooking(context: TurnContext, bookingId: string): Promise<Answer> {
-    const audience = audienceOf(context.activity.conversation.conversationType);
-    const cancelled = await this.desk.booking.cancel(bookingId, actorOf(context), 'Cancelled by the manager in Teams');
-    return { card: cancelledCard({ booking: cancelled, request: await this.requestOf(cancelled), audience }), forAll: true };
+  private async cancelBooking(turn: Turn, bookingId: string): Promise<Answer> {
+    const cancelled = await this.desk.booking.cancel(bookingId, turn.actor, turn.source, 'Cancelled by the manager in Teams');
+    const request = await this.requestOf(cancelled);
+    this.concerns(turn, request);
+    await this.cardPosted(turn, request.id, turn.clickedCard);
+    return { card: cancelledCard({ booking: cancelled, request, audience: this.audience(turn, request) }), forAll: true, about: request.id };
   }
 
-  private async longerSlot(context: TurnContext, bookingId: string): Promise<Answer> {
-    const audience = audienceOf(context.activity.conversation.conversationType);
-    const old = await this.desk.store.getBooking(bookingId);
-    if (!old) throw new NotFoundError('booking', bookingId);
-    const request = await this.requestOf(old);
-    const work = this.desk.booking.rebook(bookingId, actorOf(context), { longer: true }).then(
-      (moved): CardResult => ({ card: bookingCard({ booking: moved, request, audience, slotMinutes: this.desk.config.rota.slotMinutes, title: 'Moved to a longer slot' }), forAll: true }),
-      (error: unknown): CardResult => ({ card: this.failureCard(context, error), forAll: false }),
+  private async longerSlot(context: TurnContext, turn: Turn, bookingId: string): Promise<Answer> {
+    const { request } = await this.desk.booking.details(bookingId, turn.actor, turn.source, 'booking.rebook');
+    this.concerns(turn, request);
+    const work = this.desk.booking.rebook(bookingId, turn.actor, turn.source, { longer: true }).then(
+      async (moved): Promise<CardResult> => {
+        await this.cardPosted(turn, request.id, turn.clickedCard);
+        const card = bookingCard({ booking: moved, request, audience: this.audience(turn, request), slotMinutes: this.desk.config.rota.slotMinutes, title: 'Moved to a longer slot' });
+        return { card, forAll: true, about: request.id };
+      },
+      (error: unknown): CardResult => ({ card: this.failureCard(turn, error), forAll: false }),
     );
-    return { card: await this.inPlace.answer(context, work, bookingInProgressCard(request)), forAll: false };
+    return this.inPlace.answer(context, work, bookingInProgressCard(request));
   }
 
-  private async showAgenda(context: TurnContext, bookingId: string): Promise<Answer> {
-    const audience = audienceOf(context.activity.conversation.conversationType);
-    const booking = await this.desk.store.getBooking(bookingId);
-    if (!booking) throw new NotFoundError('booking', bookingId);
-    const request = await this.requestOf(booking);
-    await context.sendActivity(cardMessage(agendaCard({ booking, request })));
+  private async showAgenda(context: TurnContext, turn: Turn, bookingId: string): Promise<Answer> {
+    const { booking, request } = await this.desk.booking.details(bookingId, turn.actor, turn.source);
+    this.concerns(turn, request);
+    const agenda = await context.sendActivity(cardMessage(agendaCard({ booking, request })));
+    await this.cardPosted(turn, request.id, agenda?.id);
+    const audience = this.audience(turn, request);
     const card = booking.status === 'cancelled' ? cancelledCard({ booking, request, audience }) : bookingCard({ booking, request, audience, slotMinutes: this.desk.config.rota.slotMinutes });
     return { card, forAll: false };
   }
 
-  private async policeMadeContact(context: TurnContext, requestId: string): Promise<Answer> {
-    const { request, sentAt, policeContactDue } = await this.desk.urgent.recordPoliceContact(requestId, actorOf(context));
-    const audience = audienceOf(context.activity.conversation.conversationType);
-    const card = urgentCard({ request, sentAt, policeContactDue, contacts: this.desk.config.escalationContacts, audience });
-    return { card, forAll: true };
+  private async policeMadeContact(turn: Turn, requestId: string): Promise<Answer> {
+    const { request, sentAt, policeContactDue } = await this.desk.urgent.recordPoliceContact(requestId, turn.actor, turn.source);
+    this.concerns(turn, request);
+    await this.cardPosted(turn, request.id, turn.clickedCard);
+    const card = urgentCard({ request, sentAt, policeContactDue, contacts: this.desk.config.escalationContacts, audience: this.audience(turn, request) });
+    return { card, forAll: true, about: request.id };
   }
 
-  private async cancelByNNumber(context: TurnContext, nNumber: string | undefined, audience: Audience): Promise<AdaptiveCard> {
-    if (!nNumber) return errorCard({ title: 'Which case?', lines: ['Type cancel followed by the N number, for example: cancel N146782'] });
-    const actor = actorOf(context);
-    const live = await this.liveBookingsOf(actor, nNumber);
-    if (live.length === 0) return errorCard({ title: 'Nothing to cancel', lines: [`You have no strategy discussion booked from now on for ${nNumber}.`, 'Type my bookings to see what you have booked.'] });
-    // Several bookings for one case: let the manager pick the one to cancel.
-    if (live.length > 1) return myBookingsCard({ bookings: live, audience });
-    try {
-      const cancelled = await this.desk.booking.cancel(live[0]!.booking.id, actor, 'Cancelled by the manager in Teams');
-      return cancelledCard({ booking: cancelled, request: live[0]!.request, audience });
-    } catch (error) {
-      return this.failureCard(context, error);
+  /** The turn's user's live bookings that may be listed in this conversation. */
+  private async myBookings(turn: Turn): Promise<AdaptiveCard> {
+    const listed = await this.desk.access.listBookings(turn.actor, turn.source);
+    this.concerns(turn, ...listed.map((l) => l.request));
+    return myBookingsCard({ bookings: listed, audience: this.audience(turn, { requestedBy: turn.actor }) });
+  }
+
+  /** `cancel N146782`: cancels the turn's user's one live booking for the case that may be listed here. */
+  private async cancelByNNumber(turn: Turn, nNumber: string | undefined): Promise<{ card: AdaptiveCard; about?: string }> {
+    if (!nNumber) return { card: errorCard({ title: 'Which case?', lines: ['Type cancel followed by the N number, for example: cancel N146782'] }) };
+    const live = await this.desk.access.listBookings(turn.actor, turn.source, nNumber);
+    this.concerns(turn, ...live.map((l) => l.request));
+    if (live.length === 0) {
+      const lines = [`You have no strategy discussion booked from now on for ${nNumber} that can be cancelled here.`, 'Type my bookings to see what you have booked.'];
+      return { card: errorCard({ title: 'Nothing to cancel', lines }) };
     }
-  }
-
-  private liveBookingsOf(actor: Actor, nNumber?: string) {
-    return this.desk.store.listBookings({ requestedBy: actor.id, statuses: ['reserved', 'booked'], from: this.desk.clock.now(), ...(nNumber ? { nNumber } : {}) });
+    const audience = this.audience(turn, { requestedBy: turn.actor });
+    // Several bookings for one case: let the manager pick the one to cancel.
+    if (live.length > 1) return { card: myBookingsCard({ bookings: live, audience }) };
+    const [{ booking, request }] = live as [(typeof live)[number]];
+    try {
+      const cancelled = await this.desk.booking.cancel(booking.id, turn.actor, turn.source, 'Cancelled by the manager in Teams');
+      return { card: cancelledCard({ booking: cancelled, request, audience }), about: request.id };
+    } catch (error) {
+      return { card: this.failureCard(turn, error) };
+    }
   }
 
   private async requestOf(booking: Booking) {
@@ -259,10 +348,9 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     return request;
   }
 
-  private failureCard(context: TurnContext, error: unknown): AdaptiveCard {
-    const reference = context.activity.id ?? randomUUID();
+  private failureCard(turn: Turn, error: unknown): AdaptiveCard {
     const level = error instanceof DeskError ? 'warn' : 'error';
-    this.desk.log[level]({ reference, err: logSafeError(error) }, 'card action failed');
-    return deskErrorCard(error, reference);
+    this.desk.log[level]({ reference: turn.reference, err: logSafeError(error) }, 'card action failed');
+    return deskErrorCard(error, turn.reference);
   }
 }

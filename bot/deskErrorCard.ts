@@ -1,6 +1,6 @@
 import type { AdaptiveCard } from '../cards/AdaptiveCard.js';
 import { errorCard } from '../cards/errorCard.js';
-import { ConflictError, NoSlotError, NotFoundError } from '../scheduling/services/errors.js';
+import { ConflictError, NoSlotError, NotFoundError, NotPermittedError } from '../scheduling/services/errors.js';
 
 /**
  * The card for a failure of a desk service. Expected failures (their stable classes) get a
@@ -8,6 +8,7 @@ import { ConflictError, NoSlotError, NotFoundError } from '../scheduling/service
  * log. Never names a child: service errors never carry names.
  * @example
  * deskErrorCard(new NotFoundError('booking', 'bk-1'), 'ref-1') // 'That booking no longer exists.'
+ * deskErrorCard(new NotPermittedError('booking.cancel', 'booking', 'bk-1'), 'ref-1') // 'You cannot act on this discussion'
  */
 export function deskErrorCard(error: unknown, reference: string): AdaptiveCard {
   if (error instanceof NoSlotError) {
@@ -18,6 +19,16 @@ export function deskErrorCard(error: unknown, reference: string): AdaptiveCard {
         'Call the police referral unit to arrange the discussion, or try again later.',
       ],
       offerRequest: true,
+    });
+  }
+  if (error instanceof NotPermittedError) {
+    // Says nothing of the case: not its N number, children, time or manager.
+    return errorCard({
+      title: 'You cannot act on this discussion',
+      lines: [
+        'Only the manager who requested it, or the members of the chat where it was posted, can see or change it.',
+        'Type my bookings to see your own strategy discussions.',
+      ],
     });
   }
   if (error instanceof NotFoundError) {

@@ -1,5 +1,6 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Actor } from '../scheduling/ports/Store.js';
+import type { TeamsSource } from '../scheduling/services/CaseAccess.js';
 
 /**
  * Who sent an activity, for the audit trail: their Entra object id where Teams gives one (stable
@@ -8,6 +9,15 @@ import type { Actor } from '../scheduling/ports/Store.js';
 export function actorOf(context: TurnContext): Actor {
   const from = context.activity.from;
   return { id: from.aadObjectId ?? from.id, name: from.name ?? 'Teams user' };
+}
+
+/**
+ * Where an activity came from, for the desk's access rule (scheduling/rules/mayActOnCase.ts): the
+ * conversation as Teams names it. In production the Bot Framework token vouches for it.
+ */
+export function sourceOf(context: TurnContext): TeamsSource {
+  const { conversation } = context.activity;
+  return { kind: 'teams', conversationId: conversation.id, conversationType: conversation.conversationType ?? '' };
 }
 
 /**

@@ -16,3 +16,17 @@ export type Audience = 'personal' | 'shared';
 export function audienceOf(conversationType: string | undefined): Audience {
   return conversationType === 'personal' ? 'personal' : 'shared';
 }
+
+/**
+ * The audience of a card about a case, for the person who will see it: `personal` only in a
+ * personal chat whose viewer is the case's requester. Anyone else, even in their own personal
+ * chat, sees the case by N number only.
+ * Rule: DOMAIN.md "Privacy and safety rules of the domain" (surnames only for the requester's eyes).
+ * @example
+ * audienceFor('personal', 'aad-alex', 'aad-alex') //=> 'personal'
+ * audienceFor('personal', 'aad-megan', 'aad-alex') //=> 'shared'
+ * audienceFor('groupChat', 'aad-alex', 'aad-alex') //=> 'shared'
+ */
+export function audienceFor(conversationType: string | undefined, viewerId: string, requesterId: string): Audience {
+  return audienceOf(conversationType) === 'personal' && viewerId === requesterId ? 'personal' : 'shared';
+}

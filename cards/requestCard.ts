@@ -1,6 +1,7 @@
 import { requestFields, type FieldErrors, type RequestField } from '../scheduling/rules/discussionRequest.js';
 import { urgentCriteria } from '../scheduling/rules/urgentCriteria.js';
 import { expandCard, type AdaptiveCard } from './AdaptiveCard.js';
+import type { Audience } from './Audience.js';
 import { inertText, typedText } from './inertText.js';
 import template from './requestCard.json' with { type: 'json' };
 import { verbs } from './verbs.js';
@@ -25,7 +26,16 @@ export interface RequestCardInput {
   readonly values: RequestCardValues;
   /** Problems to show at each field (from `InvalidRequestError.fields`). */
   readonly errors?: FieldErrors;
+  /**
+   * Who sees the card. A card with typed values shown to several people (`shared`: a group chat
+   * or channel, where the Action.Submit fallback posts it as a new message) never carries the
+   * children's surnames: that input comes back empty, asking for it again.
+   */
+  readonly audience: Audience;
 }
+
+/** Said at the surname input when a shared card cannot show back what was typed there. */
+export const surnameAgain = 'Type the surname(s) again: they are not shown back in a shared chat. Or make the request in your personal chat with Strategy Desk.';
 
 const onCard = new Set<string>(requestCardFields);
 
@@ -45,14 +55,18 @@ function placeErrors(errors: FieldErrors): { atField: Partial<Record<RequestCard
 
 /**
  * The request card (Adaptive Card 1.5, `Action.Execute` verb `strategy.request`), prefilled or
- * showing what was typed, with each problem under its field.
+ * showing what was typed, with each problem under its field. In a shared conversation the typed
+ * surnames are left out (DOMAIN.md "Privacy and safety rules of the domain").
  * Rule: issue 3 "The request card"; urgent ids from DOMAIN.md.
  * @example
- * requestCard({ requestKey: 'k1', values: { managerName: 'A. Jones' } }).actions[0].verb //=> 'strategy.request'
+ * requestCard({ requestKey: 'k1', values: { managerName: 'A. Jones' }, audience: 'personal' }).actions[0].verb //=> 'strategy.request'
  */
 export function requestCard(input: RequestCardInput): AdaptiveCard {
-  const values = Object.fromEntries(requestCardFields.map((field) => [field, inertText(input.values[field] ?? '')]));
-  const { atField, general } = placeErrors(input.errors ?? {});
+  const withheld = input.audience === 'shared' && (input.values.childSurnames ?? '') !== '';
+  const shown: RequestCardValues = withheld ? { ...input.values, childSurnames: '' } : input.values;
+  const errors: FieldErrors = withheld ? { ...input.errors, childSurnames: surnameAgain } : (input.errors ?? {});
+  const values = Object.fromEntries(requestCardFields.map((field) => [field, inertText(shown[field] ?? '')]));
+  const { atField, general } = placeErrors(errors);
   return expandCard(template, {
     verb: verbs.requestDiscussion,
     requestKey: input.requestKey,

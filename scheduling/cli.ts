@@ -15,6 +15,7 @@ import { ConfigError, loadConfig } from './config/config.js';
 import { openDesk, systemClock, type Desk } from './openDesk.js';
 import type { Actor } from './ports/Store.js';
 import type { RequestField } from './rules/discussionRequest.js';
+import type { ActionSource } from './rules/mayActOnCase.js';
 import { formatSlotInWords } from './rules/formatUkDateTime.js';
 import { formatLondonIso, londonInstant, parseInstant } from './rules/londonTime.js';
 import { addDays, isoWeekday, isPlainDate } from './rules/PlainDate.js';
@@ -59,6 +60,9 @@ function cliActor(): Actor {
   const user = process.env.USER ?? process.env.LOGNAME ?? 'unknown';
   return { id: `cli:${user}`, name: `${user} (command line)` };
 }
+
+/** The command line acts as the service's operators, who hold the database (README "Who may act"). */
+const operator: ActionSource = { kind: 'operator' };
 
 async function slot(desk: Desk, argv: string[], out: (line: string) => void): Promise<number> {
   const v = args('slot', argv, {
@@ -138,7 +142,10 @@ async function book(desk: Desk, argv: string[], out: (line: string) => void): Pr
     } else {
       const b = outcome.booking;
       const line = { route: 'rota', requestId: outcome.request.id, bookingId: b.id, status: b.status, start: formatLondonIso(b.start), end: formatLondonIso(b.end), replayed: outcome.replayed };
-      out(v.json ? JSON.stringify(line) : `Booked ${formatSlotInWords(b)} for ${outcome.request.nNumbers.join(' ')} (booking ${b.id})`);
+      const said = b.status === 'cancelled'
+        ? `Already requested under this --key and cancelled since: ${formatSlotInWords(b)} for ${outcome.request.nNumbers.join(' ')} (booking ${b.id}); book again with a new --key`
+        : `Booked ${formatSlotInWords(b)} for ${outcome.request.nNumbers.join(' ')} (booking ${b.id})`;
+      out(v.json ? JSON.stringify(line) : said);
     }
     return 0;
   } catch (e) {
@@ -153,7 +160,7 @@ async function book(desk: Desk, argv: string[], out: (line: string) => void): Pr
 async function cancel(desk: Desk, argv: string[], out: (line: string) => void): Promise<number> {
   const v = args('cancel', argv, { booking: { type: 'string' }, reason: { type: 'string' } });
   if (typeof v.booking !== 'string' || !v.booking) throw new UsageError('cancel: --booking <booking id> is required');
-  const done = await desk.booking.cancel(v.booking, cliActor(), typeof v.reason === 'string' && v.reason ? v.reason : 'Cancelled by the team manager.');
+  const done = await desk.booking.cancel(v.booking, cliActor(), operator, typeof v.reason === 'string' && v.reason ? v.reason : 'Cancelled by the team manager.');
   out(`Cancelled booking ${done.id} (${formatSlotInWords(done)})`);
   return 0;
 }

@@ -8,6 +8,7 @@ import type { Mailer } from './ports/Mailer.js';
 import type { Store } from './ports/Store.js';
 import { englandAndWalesBankHolidays } from './rules/bankHolidays.js';
 import type { PlainDate } from './rules/PlainDate.js';
+import { CaseAccess } from './services/CaseAccess.js';
 import { MailOnce } from './services/MailOnce.js';
 import { Reconciler } from './services/Reconciler.js';
 import { RequestIntake } from './services/RequestIntake.js';
@@ -34,6 +35,8 @@ export interface Desk {
   readonly mailer: Mailer;
   readonly nonWorking: ReadonlySet<PlainDate>;
   readonly finder: SlotFinder;
+  /** Who may act on a case, where cards about it were posted, what a conversation may list. */
+  readonly access: CaseAccess;
   readonly booking: RotaBookingService;
   readonly urgent: UrgentRouteService;
   readonly intake: RequestIntake;
@@ -107,6 +110,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
   const nonWorking = nonWorkingDays(config.closureDays);
   const finder = new SlotFinder({ store, calendar, rota: config.rota, nonWorking, calendarId });
   const mail = new MailOnce({ store, mailer, clock });
+  const access = new CaseAccess({ store, clock });
   const booking = new RotaBookingService({
     store,
     calendar,
@@ -114,6 +118,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     rota: config.rota,
     finder,
     mail,
+    access,
     newId,
     settings: {
       calendarId,
@@ -122,7 +127,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
       joinDetails: config.calendar.joinDetails,
     },
   });
-  const urgent = new UrgentRouteService({ store, clock, mail, policeReferralAddress: config.policeReferralAddress });
+  const urgent = new UrgentRouteService({ store, clock, mail, access, policeReferralAddress: config.policeReferralAddress });
   const intake = new RequestIntake({ store, clock, newId, nNumberPattern: config.nNumberPattern, rota: booking, urgent });
   const reconciler = new Reconciler({ store, calendar, clock, booking, urgent, calendarId, reservationTimeoutSeconds: config.reservationTimeoutSeconds });
 
@@ -136,6 +141,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     mailer,
     nonWorking,
     finder,
+    access,
     booking,
     urgent,
     intake,

@@ -84,6 +84,18 @@ export interface BookingFilter {
   readonly statuses?: readonly BookingStatus[];
   /** Bookings whose slot starts at or after this instant. */
   readonly from?: Date;
+  /** Bookings whose request has a card posted in this conversation (a channel counts as one, whatever the thread). */
+  readonly postedIn?: string;
+}
+
+/** Where a card about a request was posted: the members of a shared conversation holding one may act on the request. */
+export interface CardPosting {
+  readonly requestId: string;
+  readonly conversationId: string;
+  /** Teams' `conversationType`: `personal`, `groupChat` or `channel`. */
+  readonly conversationType: string;
+  /** The posted activity, so later features can update the card. */
+  readonly activityId: string;
 }
 
 /**
@@ -146,6 +158,14 @@ export interface Store {
 
   audit(entry: AuditEntry): Promise<void>;
   auditTrail(entityId: string): Promise<readonly AuditEntry[]>;
+
+  // Who may act on a case (scheduling/rules/mayActOnCase.ts) and what a retried request gets back.
+  /** The request's live booking, or else its most recently cancelled one; undefined if it never had one. */
+  lastBookingFor(requestId: string): Promise<Booking | undefined>;
+  /** Records where a card about a request was posted (or updated in place); a repeat is a no-op. Audited once. */
+  recordCardPosting(posting: CardPosting, actor: Actor, at: Date): Promise<void>;
+  /** Where cards about the request were posted, oldest first. */
+  cardPostingsOf(requestId: string): Promise<readonly CardPosting[]>;
 
   close(): Promise<void>;
 }

@@ -11,8 +11,8 @@ export type RequestOutcome =
 
 /**
  * Takes a manager's request for a strategy discussion: validates it, saves it under its
- * idempotency key (a retried or double-clicked submit gets the first answer), and sends it down
- * the urgent or the rota route.
+ * idempotency key (a retried or double-clicked submit gets the first answer, also when that
+ * booking has since been cancelled), and sends it down the urgent or the rota route.
  * Rule: DOMAIN.md "Two routes".
  */
 export class RequestIntake {
@@ -44,6 +44,10 @@ export class RequestIntake {
 
   private async route(request: StoredRequest, actor: Actor, replayed: boolean): Promise<RequestOutcome> {
     if (request.route === 'urgent') return { route: 'urgent', replayed, ...(await this.deps.urgent.send(request, actor)) };
+    // A retry of a request whose booking has since been cancelled gets that booking back: a
+    // cancel stands, and a new discussion is a new request (a new key).
+    const last = replayed ? await this.deps.store.lastBookingFor(request.id) : undefined;
+    if (last?.status === 'cancelled') return { route: 'rota', request, booking: last, replayed };
     return { route: 'rota', request, booking: await this.deps.rota.book(request, actor), replayed };
   }
 }

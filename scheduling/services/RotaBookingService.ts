@@ -1,6 +1,7 @@
 import type { Calendar, ConferenceEvent } from '../ports/Calendar.js';
 import type { Clock } from '../ports/Clock.js';
 import type { Actor, Booking, Store, StoredRequest } from '../ports/Store.js';
+import type { ActionSource } from '../rules/mayActOnCase.js';
 import { calendarSubject, type SubjectSettings } from '../rules/calendarSubject.js';
 import { conferenceName } from '../rules/conferenceName.js';
 import type { Interval, Slot } from '../rules/Interval.js';
@@ -8,6 +9,7 @@ import type { PlainDate } from '../rules/PlainDate.js';
 import { appointmentBody, strategyDiscussionMail } from '../rules/referralMails.js';
 import type { Rota } from '../rules/Rota.js';
 import { slotCells } from '../rules/slotCells.js';
+import type { CaseAccess } from './CaseAccess.js';
 import { ConflictError, NoSlotError, NotFoundError } from './errors.js';
 import type { MailOnce } from './MailOnce.js';
 import type { SlotFinder } from './SlotFinder.js';
@@ -19,6 +21,8 @@ export interface RotaBookingDeps {
   readonly rota: Rota;
   readonly finder: SlotFinder;
   readonly mail: MailOnce;
+  /** Who may cancel, move or see a booking. */
+  readonly access: CaseAccess;
   readonly newId: () => string;
   readonly settings: {
     readonly calendarId: string;
@@ -54,13 +58,12 @@ export class RotaBookingService {
   /**
    * Moves a booking to the next free slot: a longer one if asked (its own cells count as free,
    * so a longer slot can grow in place), otherwise the earliest other slot.
+   * @throws NotPermittedError when `actor` may not act on the case from `from` (audited).
    */
-  async rebook(bookingId: string, actor: Actor, options: { longer: boolean }): Promise<Booking> {
+  async rebook(bookingId: string, actor: Actor, from: ActionSource, options: { longer: boolean }): Promise<Booking> {
     const { store, finder, clock } = this.deps;
-    const old = await store.getBooking(bookingId);
-    if (!old) throw new NotFoundError('booking', bookingId);
+    const { booking: old, request } = await this.details(bookingId, actor, from, 'booking.rebook');
     if (old.status === 'cancelled') throw new ConflictError('a cancelled booking cannot be moved');
-    const request = await this.requestOf(old);
     const plan = finder.plan(request.referredAt, clock.now());
     const cells = options.longer ? finder.cellsFor(true) : Math.max(1, Math.round((old.end.getTime() - old.start.getTime()) / 60_000 / this.deps.rota.slotMinutes));
     const moved = await this.reserveFirstFree(request, actor, plan.days, cells, old, options.longer ? [] : [old]);
@@ -69,15 +72,30 @@ export class RotaBookingService {
     return done;
   }
 
-  /** Cancels a booking: frees its cells first, then cancels its event (attendees are told). */
-  async cancel(bookingId: string, actor: Actor, reason: string): Promise<Booking> {
+  /**
+   * Cancels a booking: frees its cells first, then cancels its event (attendees are told).
+   * @throws NotPermittedError when `actor` may not act on the case from `from` (audited).
+   */
+  async cancel(bookingId: string, actor: Actor, from: ActionSource, reason: string): Promise<Booking> {
     const { store, calendar, clock } = this.deps;
-    const booking = await store.getBooking(bookingId);
-    if (!booking) throw new NotFoundError('booking', bookingId);
+    const { booking } = await this.details(bookingId, actor, from, 'booking.cancel');
     const cancelled = await store.cancelBooking(bookingId, actor, clock.now(), reason);
     // Cells go first: while the event still stands, the calendar itself keeps the slot busy.
     if (booking.eventId) await calendar.cancelEvent(booking.eventId, reason);
     return cancelled;
+  }
+
+  /**
+   * A booking and its request, for someone who may see them from where they ask (the agenda and
+   * the booking card); `action` names what they are about to do, for the audit of a refusal.
+   * @throws NotFoundError, or NotPermittedError when `actor` may not act on the case from `from` (audited).
+   */
+  async details(bookingId: string, actor: Actor, from: ActionSource, action: 'booking.show' | 'booking.cancel' | 'booking.rebook' = 'booking.show'): Promise<{ booking: Booking; request: StoredRequest }> {
+    const booking = await this.deps.store.getBooking(bookingId);
+    if (!booking) throw new NotFoundError('booking', bookingId);
+    const request = await this.requestOf(booking);
+    await this.deps.access.check(request, actor, from, action, { entity: 'booking', id: bookingId });
+    return { booking, request };
   }
 
   /**

@@ -1,7 +1,9 @@
 import type { Clock } from '../ports/Clock.js';
 import type { Actor, Store, StoredRequest } from '../ports/Store.js';
+import type { ActionSource } from '../rules/mayActOnCase.js';
 import { policeContactDue } from '../rules/policeContactDue.js';
 import { urgentEnquiryMail } from '../rules/referralMails.js';
+import type { CaseAccess } from './CaseAccess.js';
 import { ConflictError, NotFoundError } from './errors.js';
 import type { MailOnce } from './MailOnce.js';
 
@@ -18,7 +20,7 @@ export interface UrgentOutcome {
  * Rule: DOMAIN.md "URGENT (live section 47)".
  */
 export class UrgentRouteService {
-  constructor(private readonly deps: { store: Store; clock: Clock; mail: MailOnce; policeReferralAddress: string }) {}
+  constructor(private readonly deps: { store: Store; clock: Clock; mail: MailOnce; access: CaseAccess; policeReferralAddress: string }) {}
 
   /** Sends the urgent email once (a retry does not resend) and records when it went. */
   async send(request: StoredRequest, actor: Actor): Promise<UrgentOutcome> {
@@ -31,11 +33,15 @@ export class UrgentRouteService {
     return outcomeOf(sent, clock.now());
   }
 
-  /** The manager records that police made contact: this stops the escalation. */
-  async recordPoliceContact(requestId: string, actor: Actor): Promise<UrgentOutcome> {
-    const { store, clock } = this.deps;
+  /**
+   * The manager records that police made contact: this stops the escalation.
+   * @throws NotPermittedError when `actor` may not act on the case from `from` (audited).
+   */
+  async recordPoliceContact(requestId: string, actor: Actor, from: ActionSource): Promise<UrgentOutcome> {
+    const { store, clock, access } = this.deps;
     const request = await store.getRequest(requestId);
     if (!request) throw new NotFoundError('request', requestId);
+    await access.check(request, actor, from, 'request.police-contact', { entity: 'request', id: requestId });
     if (request.route !== 'urgent') throw new ConflictError('police contact is recorded on urgent requests only');
     const recorded = await store.recordPoliceContact(requestId, clock.now(), actor);
     return outcomeOf(recorded, recorded.createdAt);

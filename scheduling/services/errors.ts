@@ -43,3 +43,15 @@ export class ConflictError extends DeskError {
     this.name = 'ConflictError';
   }
 }
+
+/**
+ * The actor may not act on this case from where they are (scheduling/rules/mayActOnCase.ts). The
+ * refusal is audited; its message names the action and ids only, never anything of the case.
+ */
+export class NotPermittedError extends DeskError {
+  readonly code = 'access.refused';
+  constructor(readonly action: string, readonly entity: 'booking' | 'request', readonly id: string) {
+    super(`not permitted: ${action} on ${entity} ${id}`);
+    this.name = 'NotPermittedError';
+  }
+}

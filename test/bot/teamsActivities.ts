@@ -55,3 +55,11 @@ export function cardAction(verb: string, data: Record<string, unknown>, where: W
 export function botAdded(where: Where) {
   return { ...envelope(where), type: 'conversationUpdate', membersAdded: [botAccount], from: where.from ?? alex };
 }
+
+/**
+ * The Action.Submit fallback of a card button (clients without Universal Actions): a message
+ * whose `value` carries the verb and the data, replying to the card with id `cardId`.
+ */
+export function cardSubmit(verb: string, data: Record<string, unknown>, where: Where & { cardId: string }) {
+  return { ...envelope(where), type: 'message', replyToId: where.cardId, value: { verb, ...data } };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assertValidCard } from '../../cards/assertValidCard.js';
-import { requestCard, requestCardFields, requestCardValues } from '../../cards/requestCard.js';
+import { requestCard, requestCardFields, requestCardValues, surnameAgain } from '../../cards/requestCard.js';
 import { urgentCriterionIds } from '../../scheduling/rules/urgentCriteria.js';
 import { elementById, elementsOfType, textOf } from './cardFixtures.js';
 
@@ -22,13 +22,13 @@ const inputTypes = ['Input.Text', 'Input.ChoiceSet', 'Input.Date', 'Input.Time',
 
 describe('requestCard', () => {
   it('is a valid Adaptive Card 1.5 under 28 KB', () => {
-    const card = requestCard({ requestKey: 'k1', values: typed, errors: { nNumbers: 'bad' } });
+    const card = requestCard({ audience: 'personal', requestKey: 'k1', values: typed, errors: { nNumbers: 'bad' } });
     expect(card.version).toBe('1.5');
     expect(assertValidCard(card).bytes).toBeLessThan(28 * 1024);
   });
 
   it('has exactly the input ids other clients use, of the right kinds', () => {
-    const card = requestCard({ requestKey: 'k1', values: {} });
+    const card = requestCard({ audience: 'personal', requestKey: 'k1', values: {} });
     const inputs = inputTypes.flatMap((t) => elementsOfType(card, t));
     const api = ['nNumbers', 'childSurnames', 'managerName', 'managerRole', 'managerPhone', 'referredDate', 'referredTime', 'urgent', 'longerSlot', 'reason', 'invitees'];
     expect(inputs.map((i) => String(i.id)).sort()).toEqual([...api].sort());
@@ -40,19 +40,19 @@ describe('requestCard', () => {
   });
 
   it('offers the nine urgent criteria by id as a multi-select', () => {
-    const urgent = elementById(requestCard({ requestKey: 'k1', values: {} }), 'urgent');
+    const urgent = elementById(requestCard({ audience: 'personal', requestKey: 'k1', values: {} }), 'urgent');
     expect(urgent?.isMultiSelect).toBe(true);
     expect((urgent?.choices as Array<{ value: string }>).map((c) => c.value)).toEqual([...urgentCriterionIds]);
   });
 
   it('submits with Action.Execute verb strategy.request carrying the card instance key, with an Action.Submit fallback', () => {
-    const [action] = requestCard({ requestKey: 'key-42', values: {} }).actions as Array<Record<string, any>>;
+    const [action] = requestCard({ audience: 'personal', requestKey: 'key-42', values: {} }).actions as Array<Record<string, any>>;
     expect(action).toMatchObject({ type: 'Action.Execute', verb: 'strategy.request', data: { requestKey: 'key-42' } });
     expect(action!.fallback).toMatchObject({ type: 'Action.Submit', data: { verb: 'strategy.request', requestKey: 'key-42' } });
   });
 
   it('shows prefilled values in their inputs', () => {
-    const card = requestCard({ requestKey: 'k1', values: { managerName: 'Alex Wilber', referredDate: '2026-11-23', referredTime: '14:02' } });
+    const card = requestCard({ audience: 'personal', requestKey: 'k1', values: { managerName: 'Alex Wilber', referredDate: '2026-11-23', referredTime: '14:02' } });
     expect(elementById(card, 'managerName')?.value).toBe('Alex Wilber');
     expect(elementById(card, 'referredDate')?.value).toBe('2026-11-23');
     expect(elementById(card, 'referredTime')?.value).toBe('14:02');
@@ -60,7 +60,7 @@ describe('requestCard', () => {
   });
 
   it('shows each error right under its field, in attention colour, and keeps every typed value', () => {
-    const card = requestCard({ requestKey: 'k1', values: typed, errors: { nNumbers: '"N12" is not an N number.', invitees: 'Not an address.' } });
+    const card = requestCard({ audience: 'personal', requestKey: 'k1', values: typed, errors: { nNumbers: '"N12" is not an N number.', invitees: 'Not an address.' } });
     for (const [field, value] of Object.entries(typed)) expect(elementById(card, field)?.value).toBe(value);
     const body = card.body as Array<Record<string, unknown>>;
     const at = body.findIndex((e) => e.id === 'nNumbers');
@@ -73,7 +73,7 @@ describe('requestCard', () => {
   });
 
   it('puts an error about the referral instant at the date, and one about a field it has no input for at the top', () => {
-    const card = requestCard({ requestKey: 'k1', values: typed, errors: { referredAt: 'The referral time is in the future.', managerEmail: 'not valid' } });
+    const card = requestCard({ audience: 'personal', requestKey: 'k1', values: typed, errors: { referredAt: 'The referral time is in the future.', managerEmail: 'not valid' } });
     expect(textOf(elementById(card, 'referredDateError'))).toBe('The referral time is in the future.');
     const text = assertValidCard(card).text;
     expect(text).toContain('Please correct the request:');
@@ -81,7 +81,7 @@ describe('requestCard', () => {
   });
 
   it('shows no error block when there are no errors', () => {
-    const card = requestCard({ requestKey: 'k1', values: typed });
+    const card = requestCard({ audience: 'personal', requestKey: 'k1', values: typed });
     expect(JSON.stringify(card)).not.toContain('Error"');
     expect(assertValidCard(card).text).not.toContain('Please correct');
   });
@@ -93,7 +93,7 @@ describe('requestCard', () => {
     ['a renderer date function', '{{DATE(2017-02-14T06:08:39Z, SHORT)}}'],
   ])('never evaluates or renders %s that a user typed', (_what, text) => {
     const values = { ...typed, managerName: text, reason: text, childSurnames: text };
-    const card = requestCard({ requestKey: 'k1', values, errors: { managerName: `"${text}" is not a name.` } });
+    const card = requestCard({ audience: 'personal', requestKey: 'k1', values, errors: { managerName: `"${text}" is not a name.` } });
     const rendered = assertValidCard(card);
     expect(rendered.element.querySelectorAll('strong, em, a').length).toBe(0);
     expect(rendered.text).not.toContain('A. Jones'); // ${managerName} did not bind to anything
@@ -115,5 +115,14 @@ describe('requestCardValues', () => {
   it('ignores values that are not text', () => {
     expect(requestCardValues({ nNumbers: { $gt: 1 }, reason: null })).toEqual({});
     expect(requestCardValues('not an object')).toEqual({});
+  });
+
+  it('leaves the typed surnames out of a card for a shared conversation, asking for them again, and keeps every other value', () => {
+    const card = requestCard({ audience: 'shared', requestKey: 'k1', values: typed, errors: { nNumbers: '"N12" is not an N number.' } });
+    expect(elementById(card, 'childSurnames')?.value).toBe('');
+    expect(textOf(elementById(card, 'childSurnamesError'))).toBe(surnameAgain);
+    for (const [field, value] of Object.entries(typed)) if (field !== 'childSurnames') expect(elementById(card, field)?.value).toBe(value);
+    expect(JSON.stringify(card)).not.toContain('Zanzibarova');
+    assertValidCard(card);
   });
 });

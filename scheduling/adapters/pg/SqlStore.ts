@@ -1,6 +1,7 @@
+import { conversationKey } from '../../rules/conversationKey.js';
 import type { Interval } from '../../rules/Interval.js';
 import type { UrgentCriterion } from '../../rules/urgentCriteria.js';
-import type { Actor, AuditEntry, Booking, BookingFilter, BookingStatus, DiscussionRequest, ManagerRole, NewBooking, Route, Store, StoredRequest } from '../../ports/Store.js';
+import type { Actor, AuditEntry, Booking, BookingFilter, BookingStatus, CardPosting, DiscussionRequest, ManagerRole, NewBooking, Route, Store, StoredRequest } from '../../ports/Store.js';
 import type { Db, Sql } from './Db.js';
 
 interface RequestRow {
@@ -238,6 +239,7 @@ export class SqlStore implements Store {
     if (filter.nNumber !== undefined) add((p) => `r.n_numbers @> jsonb_build_array(${p}::text)`, filter.nNumber);
     if (filter.statuses !== undefined) add((p) => `b.status in (select jsonb_array_elements_text(${p}::jsonb))`, json(filter.statuses));
     if (filter.from !== undefined) add((p) => `b.start_at >= ${p}`, filter.from);
+    if (filter.postedIn !== undefined) add((p) => `exists (select 1 from card_postings cp where cp.request_id = r.id and cp.conversation_key = ${p})`, conversationKey(filter.postedIn));
     const { rows } = await this.db.query<BookingRow & { request: RequestRow }>(
       `select b.*, to_jsonb(r) as request from bookings b join requests r on r.id = b.request_id
        ${where.length ? `where ${where.join(' and ')}` : ''} order by b.start_at, b.created_at`,
@@ -319,6 +321,36 @@ export class SqlStore implements Store {
       ...(r.before !== null ? { before: r.before } : {}),
       ...(r.after !== null ? { after: r.after } : {}),
     }));
+  }
+
+  // Who may act on a case, and what a retried request gets back.
+  async lastBookingFor(requestId: string): Promise<Booking | undefined> {
+    const { rows } = await this.db.query<BookingRow>(
+      `select * from bookings where request_id = $1 order by (status <> 'cancelled') desc, created_at desc, updated_at desc limit 1`,
+      [requestId],
+    );
+    return rows[0] && toBooking(rows[0]);
+  }
+
+  async recordCardPosting(posting: CardPosting, actor: Actor, at: Date): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const inserted = await tx.query(
+        `insert into card_postings (request_id, conversation_id, conversation_key, conversation_type, activity_id, posted_at)
+         values ($1, $2, $3, $4, $5, $6) on conflict do nothing returning request_id`,
+        [posting.requestId, posting.conversationId, conversationKey(posting.conversationId), posting.conversationType, posting.activityId, at],
+      );
+      if (inserted.rows.length === 0) return;
+      const where = { conversationId: posting.conversationId, conversationType: posting.conversationType, activityId: posting.activityId };
+      await this.write(tx, { at, actor, action: 'request.card-posted', entity: 'request', entityId: posting.requestId, after: where });
+    });
+  }
+
+  async cardPostingsOf(requestId: string): Promise<readonly CardPosting[]> {
+    const { rows } = await this.db.query<{ request_id: string; conversation_id: string; conversation_type: string; activity_id: string }>(
+      'select request_id, conversation_id, conversation_type, activity_id from card_postings where request_id = $1 order by posted_at, seq',
+      [requestId],
+    );
+    return rows.map((r) => ({ requestId: r.request_id, conversationId: r.conversation_id, conversationType: r.conversation_type, activityId: r.activity_id }));
   }
 
   close(): Promise<void> {

@@ -3,6 +3,10 @@ import { formatLondonIso } from '../../../scheduling/rules/londonTime.js';
 import { overlaps } from '../../../scheduling/rules/Interval.js';
 import { InvalidRequestError, NoSlotError } from '../../../scheduling/services/errors.js';
 import { manager, openTestDesk, requestInput, type TestDesk } from '../../fakes/testDesk.js';
+import type { ActionSource } from '../../../scheduling/rules/mayActOnCase.js';
+
+/** The requester's own personal chat with the bot. */
+const managersChat: ActionSource = { kind: 'teams', conversationId: 'a:manager-personal', conversationType: 'personal' };
 
 let t: TestDesk | undefined;
 afterEach(async () => {
@@ -105,7 +109,7 @@ describe('RotaBookingService', () => {
   it('frees the slot on cancel and cancels the event', async () => {
     t = await openTestDesk('2026-11-23T12:00:00Z');
     const first = await book('k1');
-    await t.desk.booking.cancel(first.booking.id, manager, 'No longer needed');
+    await t.desk.booking.cancel(first.booking.id, manager, managersChat, 'No longer needed');
     expect((await t.desk.calendar.getEvent(first.booking.eventId!))?.cancelled).toBe(true);
     expect(startOf(await book('k2', { nNumbers: 'N200001' }))).toBe('2026-11-25T10:00:00+00:00');
   });
@@ -113,7 +117,7 @@ describe('RotaBookingService', () => {
   it('moves a booking to a longer slot, growing in place when the next cell is free', async () => {
     t = await openTestDesk('2026-11-23T12:00:00Z');
     const first = await book('k1');
-    const moved = await t.desk.booking.rebook(first.booking.id, manager, { longer: true });
+    const moved = await t.desk.booking.rebook(first.booking.id, manager, managersChat, { longer: true });
     expect(formatLondonIso(moved.start)).toBe('2026-11-25T10:00:00+00:00');
     expect(formatLondonIso(moved.end)).toBe('2026-11-25T10:30:00+00:00');
     expect((await t.desk.store.getBooking(first.booking.id))?.status).toBe('cancelled');
