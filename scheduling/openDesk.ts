@@ -6,7 +6,7 @@ import type { Calendar } from './ports/Calendar.js';
 import type { Clock } from './ports/Clock.js';
 import type { Mailer } from './ports/Mailer.js';
 import type { Store } from './ports/Store.js';
-import { englandAndWalesBankHolidays } from './rules/bankHolidays.js';
+import { NonWorkingDays } from './rules/bankHolidays.js';
 import type { PlainDate } from './rules/PlainDate.js';
 import { MailOnce } from './services/MailOnce.js';
 import { Reconciler } from './services/Reconciler.js';
@@ -51,9 +51,12 @@ export interface DeskOptions {
   readonly wrapCalendar?: (calendar: Calendar) => Calendar;
 }
 
-/** Days nobody works: England & Wales bank holidays (offline data) plus the area's closure days. */
-export function nonWorkingDays(closures: readonly PlainDate[], years = { from: 2020, to: 2040 }): ReadonlySet<PlainDate> {
-  return new Set([...englandAndWalesBankHolidays(years.from, years.to), ...closures]);
+/**
+ * Days nobody works: England & Wales bank holidays (offline data, for whichever year is asked
+ * about) plus the area's closure days.
+ */
+export function nonWorkingDays(closures: readonly PlainDate[]): ReadonlySet<PlainDate> {
+  return new NonWorkingDays(closures);
 }
 
 /**
