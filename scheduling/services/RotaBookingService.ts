@@ -120,8 +120,21 @@ export class RotaBookingService {
       // which we then finish instead, or another booking took the slot between our read and our reserve.
       const raced = replacing ? undefined : await store.currentBookingFor(request.id);
       if (raced) return raced;
-      lost.push(found.slot);
+      lost.push(...(await this.cellsLost(found.slot, replacing)));
     }
+  }
+
+  /**
+   * The cells of a refused slot that another booking now holds: only those count as lost, so an
+   * overlapping slot that is still free (10:15-10:45 after losing 10:00-10:30 to a 10:00 booking)
+   * can be found. If none is held any more (the other booking was cancelled meanwhile), the whole
+   * slot counts as lost, so the search moves on rather than trying the same slot for ever. Cells
+   * of the booking being moved are its own, not lost.
+   */
+  private async cellsLost(slot: Slot, replacing?: Booking): Promise<Interval[]> {
+    const held = await this.deps.store.heldCells(this.deps.settings.calendarId, slot.start, slot.end);
+    const others = held.filter((cell) => !replacing || cell.start < replacing.start || cell.end > replacing.end);
+    return others.length > 0 ? others : [slot];
   }
 
   private eventFor(request: StoredRequest, slot: Slot & { id: string }): ConferenceEvent {
