@@ -15,7 +15,7 @@ export interface ReconcileReport {
   readonly mailsSent: readonly string[];
   /** Urgent requests whose URGENT S47 ENQUIRY had not gone: sent now. */
   readonly urgentSent: readonly string[];
-  /** Reservations or mails that could not be finished this time (left for the next run). */
+  /** Reservations, mails or orphan events that could not be dealt with this time (left for the next run). */
   readonly failed: readonly string[];
 }
 
@@ -84,13 +84,17 @@ export class Reconciler {
       }
     }
     const live = new Set(liveBookings.map((b) => b.id));
+    // Each event on its own: one the calendar refuses to cancel is listed and left for the next run.
     for (const event of await calendar.busyBetween(now, until)) {
-      if (event.bookingId && !live.has(event.bookingId)) {
+      if (!event.bookingId || live.has(event.bookingId)) continue;
+      try {
         const known = await store.getBooking(event.bookingId);
         // A booking reserved moments ago in another process may not have its event recorded yet.
         if (known && known.status !== 'cancelled') continue;
         await calendar.cancelEvent(event.id, 'Cancelled: this appointment has no booking in Strategy Desk.');
         orphanEventsCancelled.push(event.id);
+      } catch {
+        failed.push(event.id);
       }
     }
     return { finished, rebooked, orphanEventsCancelled, mailsSent, urgentSent, failed };

@@ -103,4 +103,29 @@ describe('Reconciler', () => {
     expect(report.orphanEventsCancelled).toEqual([outcome.booking.eventId]);
     expect((await t.desk.calendar.busyBetween(...wed)).map((e) => e.id)).toEqual([hand.id]); // hand-made ones are left alone
   });
+
+  it('cancels each orphan event on its own: one failed cancel is listed, the others still go', async () => {
+    const refuse = new Set<string>();
+    const failingCancel = (calendar: Calendar): Calendar =>
+      new Proxy(calendar, {
+        get(target, prop, receiver) {
+          if (prop !== 'cancelEvent') return Reflect.get(target, prop, receiver) as unknown;
+          return async (id: string, comment: string) => {
+            if (refuse.has(id)) throw new Error('calendar refused the cancel');
+            return target.cancelEvent(id, comment);
+          };
+        },
+      });
+    t = await openTestDesk('2026-11-23T12:00:00Z', {}, { wrapCalendar: failingCancel });
+    const first = await t.desk.intake.submit(requestInput(), manager, 'k1');
+    const second = await t.desk.intake.submit(requestInput({ nNumbers: 'N200002' }), manager, 'k2');
+    if (first.route !== 'rota' || second.route !== 'rota') throw new Error('expected rota');
+    for (const o of [first, second]) await t.desk.store.cancelBooking(o.booking.id, manager, t.clock.now(), 'cancelled while the calendar was down');
+    refuse.add(first.booking.eventId!);
+    const report = await t.desk.reconciler.run();
+    expect(report.orphanEventsCancelled).toEqual([second.booking.eventId]);
+    expect(report.failed).toEqual([first.booking.eventId]);
+    expect((await t.desk.calendar.getEvent(second.booking.eventId!))?.cancelled).toBe(true);
+    expect((await t.desk.calendar.getEvent(first.booking.eventId!))?.cancelled).toBe(false); // left for the next run
+  });
 });
