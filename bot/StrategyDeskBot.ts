@@ -190,7 +190,7 @@ export class StrategyDeskBot extends TeamsActivityHandler {
   }
 
   private outcomeCard(outcome: RequestOutcome, audience: Audience): AdaptiveCard {
-    if (outcome.route === 'rota') return bookingCard({ booking: outcome.booking, request: outcome.request, audience, slotMinutes: this.desk.config.rota.slotMinutes });
+    if (outcome.route === 'rota') return bookingCard({ booking: outcome.booking, request: outcome.request, audience, slotMinutes: this.desk.config.rota.slotMinutes, policeEmail: outcome.policeEmail });
     return urgentCard({ ...outcome, contacts: this.desk.config.escalationContacts, audience });
   }
 

@@ -1,5 +1,6 @@
 import type { Calendar, ConferenceEvent } from '../ports/Calendar.js';
 import type { Clock } from '../ports/Clock.js';
+import type { MailState } from '../ports/Mailer.js';
 import type { Actor, Booking, Store, StoredRequest } from '../ports/Store.js';
 import { calendarSubject, type SubjectSettings } from '../rules/calendarSubject.js';
 import { conferenceName } from '../rules/conferenceName.js';
@@ -9,7 +10,7 @@ import { appointmentBody, strategyDiscussionMail } from '../rules/referralMails.
 import type { Rota } from '../rules/Rota.js';
 import { slotCells } from '../rules/slotCells.js';
 import { ConflictError, NoSlotError, NotFoundError } from './errors.js';
-import type { MailOnce } from './MailOnce.js';
+import type { MailOnce, MailOutcome } from './MailOnce.js';
 import type { SlotFinder } from './SlotFinder.js';
 
 export interface RotaBookingDeps {
@@ -95,10 +96,18 @@ export class RotaBookingService {
     return done;
   }
 
-  /** The `Strategy discussion` email for a booked slot, at most once. @returns true if this call sent it. */
-  sendPoliceEmail(booking: Booking, request: StoredRequest): Promise<boolean> {
+  /**
+   * The `Strategy discussion` email for a booked slot, at most once. A failed send leaves it
+   * pending (the booking stands; the reconciler sends the email later) rather than failing the booking.
+   */
+  sendPoliceEmail(booking: Booking, request: StoredRequest): Promise<MailOutcome> {
     const { settings } = this.deps;
-    return this.deps.mail.sendOnce(`strategy-discussion:${booking.id}`, strategyDiscussionMail(request, booking, settings.policeReferralAddress, settings.joinDetails));
+    return this.deps.mail.sendOnce(policeEmailKey(booking), strategyDiscussionMail(request, booking, settings.policeReferralAddress, settings.joinDetails));
+  }
+
+  /** Whether a booking's police email has gone, is pending, or is held for a person to check. */
+  policeEmailOf(booking: Booking): Promise<MailState> {
+    return this.deps.mail.stateOf(policeEmailKey(booking));
   }
 
   private async reserveFirstFree(request: StoredRequest, actor: Actor, days: readonly PlainDate[], cells: number, replacing?: Booking, alsoBusy: Interval[] = []): Promise<Booking> {
@@ -161,3 +170,6 @@ export class RotaBookingService {
     return request;
   }
 }
+
+/** The mail ledger's key for a booking's `Strategy discussion` email. */
+const policeEmailKey = (booking: Booking) => `strategy-discussion:${booking.id}`;
