@@ -27,6 +27,7 @@ export function retryBudgetForLease(leaseSeconds: number): number {
   return Math.floor((leaseSeconds * 1000) / 4);
 }
 
+/** 30 s per call (a quarter of the 120 s leases), at most 10 retries, 1 s then 2 s, 4 s... without Retry-After. */
 export const defaultRetrySettings: GraphRetrySettings = { budgetMs: retryBudgetForLease(120), maxRetries: 10, firstDelayMs: 1_000 };
 
 const realTimer: RetryTimer = {
