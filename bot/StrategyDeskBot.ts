@@ -265,7 +265,7 @@ export class StrategyDeskBot extends TeamsActivityHandler {
   private outcomeCard(outcome: RequestOutcome, audience: Audience): AdaptiveCard {
     // A retried card whose booking was cancelled since: it shows the cancel and offers a new request.
     if (outcome.route === 'rota' && outcome.booking.status === 'cancelled') return cancelledCard({ booking: outcome.booking, request: outcome.request, audience });
-    if (outcome.route === 'rota') return bookingCard({ booking: outcome.booking, request: outcome.request, audience, slotMinutes: this.desk.config.rota.slotMinutes });
+    if (outcome.route === 'rota') return bookingCard({ booking: outcome.booking, request: outcome.request, audience, slotMinutes: this.desk.config.rota.slotMinutes, policeEmail: outcome.policeEmail });
     return urgentCard({ ...outcome, contacts: this.desk.config.escalationContacts, audience });
   }
 
@@ -307,10 +307,11 @@ export class StrategyDeskBot extends TeamsActivityHandler {
   }
 
   private async policeMadeContact(turn: Turn, requestId: string): Promise<Answer> {
-    const { request, sentAt, policeContactDue } = await this.desk.urgent.recordPoliceContact(requestId, turn.actor, turn.source);
+    const outcome = await this.desk.urgent.recordPoliceContact(requestId, turn.actor, turn.source);
+    const { request } = outcome;
     this.concerns(turn, request);
     await this.cardPosted(turn, request.id, turn.clickedCard);
-    const card = urgentCard({ request, sentAt, policeContactDue, contacts: this.desk.config.escalationContacts, audience: this.audience(turn, request) });
+    const card = urgentCard({ ...outcome, contacts: this.desk.config.escalationContacts, audience: this.audience(turn, request) });
     return { card, forAll: true, about: request.id };
   }
 

@@ -26,7 +26,13 @@ const server = await startServer(desk, { port: config.port });
 desk.log.info({ url: `${server.url}/api/messages`, store: config.databaseUrl ? 'postgres' : config.dataDir, calendar: config.calendar.backend }, 'Strategy Desk is listening');
 
 const reconcile = () =>
-  desk.reconciler.run().catch((error: Error) => desk.log.error({ err: logSafeError(error) }, 'reconcile failed'));
+  desk.reconciler
+    .run()
+    .then(({ needsChecking }) => {
+      // Ids only: a person looks for these in the shared mailbox's Sent Items and settles them.
+      if (needsChecking.length > 0) desk.log.warn({ mailKeys: needsChecking }, 'police emails held for a person to check (they may not have gone)');
+    })
+    .catch((error: Error) => desk.log.error({ err: logSafeError(error) }, 'reconcile failed'));
 void reconcile();
 const timer = setInterval(() => void reconcile(), reconcileEveryMs);
 timer.unref();

@@ -1,4 +1,5 @@
 import type { Booking, BookingStatus, StoredRequest } from '../scheduling/ports/Store.js';
+import type { MailState } from '../scheduling/ports/Mailer.js';
 import { formatSlotInWords } from '../scheduling/rules/formatUkDateTime.js';
 import { expandCard, type AdaptiveCard } from './AdaptiveCard.js';
 import type { Audience } from './Audience.js';
@@ -14,7 +15,15 @@ export interface BookingCardInput {
   readonly slotMinutes: number;
   /** A heading other than "Strategy discussion booked" (e.g. after a move to a longer slot). */
   readonly title?: string;
+  /** The police referral unit's email; unless it is `sent`, the card says it is still to go. */
+  readonly policeEmail?: MailState;
 }
+
+/** What the manager is told about a police email that has not (certainly) gone. */
+const policeEmailNote: Record<Exclude<MailState, 'sent'>, string> = {
+  pending: 'Police email pending - will retry',
+  'needs-checking': 'Police email not confirmed - held for a person to check; phone the police referral unit if it is urgent',
+};
 
 const statusText: Record<BookingStatus, string> = {
   reserved: 'Slot held - sending the invite',
@@ -23,20 +32,26 @@ const statusText: Record<BookingStatus, string> = {
 };
 
 /**
- * The booking card: the slot in plain en-GB words, the case, the status, and the buttons
- * Cancel, Need a longer slot and Show agenda.
- * Rule: issue 3 "Results, in place".
+ * The booking card: the slot in plain en-GB words, the case, the status, whether the police
+ * email is still to go (the slot and invite stand either way), and the buttons Cancel, Need a
+ * longer slot and Show agenda.
+ * Rule: issue 3 "Results, in place"; a police email not gone yet is said so (review item 7).
  * @example
  * bookingCard({ booking, request, audience: 'personal', slotMinutes: 15 }) // shows 'Wednesday 25 November 2026, 10:15-10:30'
  */
 export function bookingCard(input: BookingCardInput): AdaptiveCard {
   const { booking, request, audience, slotMinutes } = input;
   const minutes = (booking.end.getTime() - booking.start.getTime()) / 60_000;
+  const emailNote = input.policeEmail && input.policeEmail !== 'sent' ? policeEmailNote[input.policeEmail] : undefined;
   return expandCard(template, {
     title: input.title ?? 'Strategy discussion booked',
     slot: formatSlotInWords(booking),
     case: caseLines(request, audience),
     status: statusText[booking.status],
+    ...(emailNote ? { policeEmailNote: emailNote } : {}),
+    told: emailNote
+      ? 'The police referral unit has the calendar invite; the request email follows. Their reply comes to you in Outlook.'
+      : 'The police referral unit has the calendar invite and the request by email. Their reply comes to you in Outlook.',
     bookingId: booking.id,
     canLengthen: booking.status !== 'cancelled' && minutes <= slotMinutes,
     verbs: { cancel: verbs.cancelBooking, longer: verbs.longerSlot, agenda: verbs.showAgenda },

@@ -1,5 +1,6 @@
 import type { EscalationContact } from '../scheduling/config/config.js';
 import type { StoredRequest } from '../scheduling/ports/Store.js';
+import type { MailState } from '../scheduling/ports/Mailer.js';
 import { formatUkTime } from '../scheduling/rules/formatUkDateTime.js';
 import { urgentCriteria } from '../scheduling/rules/urgentCriteria.js';
 import { expandCard, type AdaptiveCard } from './AdaptiveCard.js';
@@ -11,8 +12,10 @@ import { verbs } from './verbs.js';
 
 export interface UrgentCardInput {
   readonly request: Pick<StoredRequest, 'id' | 'nNumbers' | 'childSurnames' | 'urgent' | 'policeContactAt'>;
-  /** When the URGENT S47 ENQUIRY email went. */
-  readonly sentAt: Date;
+  /** The URGENT S47 ENQUIRY email; when not given, `sent` if `sentAt` is, else `pending`. */
+  readonly email?: MailState;
+  /** When the URGENT S47 ENQUIRY email went; only for a sent email. */
+  readonly sentAt?: Date;
   /** When police should have called (one hour on). */
   readonly policeContactDue: Date;
   /** The area's escalation contacts, in order (configuration). */
@@ -21,19 +24,35 @@ export interface UrgentCardInput {
 }
 
 /**
- * The urgent card: when the URGENT S47 ENQUIRY went and by when police should call, the
- * escalation contacts, and a Police made contact button (gone once contact is recorded).
- * Rule: DOMAIN.md "URGENT (live section 47)".
+ * The urgent card: whether the URGENT S47 ENQUIRY has gone (and when) - never "sent" for an email
+ * that has not - and by when police should call, the escalation contacts, and a Police made
+ * contact button (gone once contact is recorded).
+ * Rule: DOMAIN.md "URGENT (live section 47)"; an email not gone yet is said so (review item 4).
  * @example
- * urgentCard({ sentAt: 14:02, policeContactDue: 15:02, ... })
+ * urgentCard({ email: 'sent', sentAt: 14:02, policeContactDue: 15:02, ... })
  * // shows 'URGENT S47 ENQUIRY sent to the police referral unit at 14:02; police should call you by 15:02'
+ * urgentCard({ email: 'pending', policeContactDue: 15:02, ... })
+ * // shows 'URGENT S47 ENQUIRY email pending: it has not reached the police referral unit yet...'
  */
 export function urgentCard(input: UrgentCardInput): AdaptiveCard {
   const { request, sentAt, policeContactDue, contacts, audience } = input;
   const due = formatUkTime(policeContactDue);
   const labels = new Map<string, string>(urgentCriteria.map((c) => [c.id, c.label]));
+  const email = sentAt && (input.email ?? 'sent') === 'sent' ? 'sent' : input.email === 'needs-checking' ? 'needs-checking' : 'pending';
+  const told = {
+    sent: { title: 'Urgent: police referral unit told', headline: `URGENT S47 ENQUIRY sent to the police referral unit at ${sentAt ? formatUkTime(sentAt) : ''}; police should call you by ${due}` },
+    pending: {
+      title: 'Urgent: police email pending',
+      headline: `URGENT S47 ENQUIRY email pending: it has not reached the police referral unit yet; Strategy Desk will retry. Police should call you by ${due} - if you cannot wait, phone them now using the contacts below.`,
+    },
+    'needs-checking': {
+      title: 'Urgent: police email not confirmed',
+      headline: `URGENT S47 ENQUIRY email not confirmed: it may not have reached the police referral unit, and a person has been asked to check. Please phone the police using the contacts below; they should call you by ${due}.`,
+    },
+  }[email];
   return expandCard(template, {
-    headline: `URGENT S47 ENQUIRY sent to the police referral unit at ${formatUkTime(sentAt)}; police should call you by ${due}`,
+    title: told.title,
+    headline: told.headline,
     case: caseLines(request, audience),
     criteria: request.urgent.map((id) => labels.get(id) ?? id),
     contacted: request.policeContactAt !== undefined,

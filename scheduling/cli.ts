@@ -137,14 +137,14 @@ async function book(desk: Desk, argv: string[], out: (line: string) => void): Pr
   try {
     const outcome = await desk.intake.submit(raw, cliActor(), key);
     if (outcome.route === 'urgent') {
-      const line = { route: 'urgent', requestId: outcome.request.id, sentAt: formatLondonIso(outcome.sentAt), policeContactDue: formatLondonIso(outcome.policeContactDue), replayed: outcome.replayed };
-      out(v.json ? JSON.stringify(line) : `URGENT S47 ENQUIRY sent to ${desk.config.policeReferralAddress} at ${line.sentAt}; police should call by ${line.policeContactDue}`);
+      const line = { route: 'urgent', requestId: outcome.request.id, email: outcome.email, sentAt: outcome.sentAt ? formatLondonIso(outcome.sentAt) : null, policeContactDue: formatLondonIso(outcome.policeContactDue), replayed: outcome.replayed };
+      out(v.json ? JSON.stringify(line) : `URGENT S47 ENQUIRY ${line.sentAt ? `sent to ${desk.config.policeReferralAddress} at ${line.sentAt}` : `email ${outcome.email} (not sent yet)`}; police should call by ${line.policeContactDue}`);
     } else {
       const b = outcome.booking;
-      const line = { route: 'rota', requestId: outcome.request.id, bookingId: b.id, status: b.status, start: formatLondonIso(b.start), end: formatLondonIso(b.end), replayed: outcome.replayed };
+      const line = { route: 'rota', requestId: outcome.request.id, bookingId: b.id, status: b.status, start: formatLondonIso(b.start), end: formatLondonIso(b.end), policeEmail: outcome.policeEmail, replayed: outcome.replayed };
       const said = b.status === 'cancelled'
         ? `Already requested under this --key and cancelled since: ${formatSlotInWords(b)} for ${outcome.request.nNumbers.join(' ')} (booking ${b.id}); book again with a new --key`
-        : `Booked ${formatSlotInWords(b)} for ${outcome.request.nNumbers.join(' ')} (booking ${b.id})`;
+        : `Booked ${formatSlotInWords(b)} for ${outcome.request.nNumbers.join(' ')} (booking ${b.id})${b.status === 'booked' && outcome.policeEmail !== 'sent' ? `; police email ${outcome.policeEmail}` : ''}`;
       out(v.json ? JSON.stringify(line) : said);
     }
     return 0;

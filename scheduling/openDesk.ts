@@ -6,10 +6,10 @@ import type { Calendar } from './ports/Calendar.js';
 import type { Clock } from './ports/Clock.js';
 import type { Mailer } from './ports/Mailer.js';
 import type { Store } from './ports/Store.js';
-import { englandAndWalesBankHolidays } from './rules/bankHolidays.js';
+import { NonWorkingDays } from './rules/bankHolidays.js';
 import type { PlainDate } from './rules/PlainDate.js';
 import { CaseAccess } from './services/CaseAccess.js';
-import { MailOnce } from './services/MailOnce.js';
+import { MAIL_CLAIM_LEASE_SECONDS, MailOnce } from './services/MailOnce.js';
 import { Reconciler } from './services/Reconciler.js';
 import { RequestIntake } from './services/RequestIntake.js';
 import { RotaBookingService } from './services/RotaBookingService.js';
@@ -61,9 +61,12 @@ export interface DeskOptions {
   readonly wrapCalendar?: (calendar: Calendar) => Calendar;
 }
 
-/** Days nobody works: England & Wales bank holidays (offline data) plus the area's closure days. */
-export function nonWorkingDays(closures: readonly PlainDate[], years = { from: 2020, to: 2040 }): ReadonlySet<PlainDate> {
-  return new Set([...englandAndWalesBankHolidays(years.from, years.to), ...closures]);
+/**
+ * Days nobody works: England & Wales bank holidays (offline data, for whichever year is asked
+ * about) plus the area's closure days.
+ */
+export function nonWorkingDays(closures: readonly PlainDate[]): ReadonlySet<PlainDate> {
+  return new NonWorkingDays(closures);
 }
 
 /**
@@ -90,20 +93,23 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
   let mailer: Mailer;
   if (config.calendar.backend === 'graph' && config.graph) {
     // Loaded only when configured: the embedded default never touches the Graph client.
-    const [{ createGraphClient }, { GraphCalendar, mailboxConcurrency }, { GraphMailer }, { ConcurrencyLimit }] = await Promise.all([
+    const [{ createGraphClient }, { GraphCalendar, mailboxConcurrency }, { GraphMailer }, { ConcurrencyLimit }, { GraphRetry, defaultRetrySettings, retryBudgetForLease }] = await Promise.all([
       import('./adapters/graph/graphClient.js'),
       import('./adapters/graph/GraphCalendar.js'),
       import('./adapters/graph/GraphMailer.js'),
       import('./adapters/graph/ConcurrencyLimit.js'),
+      import('./adapters/graph/GraphRetry.js'),
     ]);
     const client = createGraphClient(config.graph);
-    // Graph allows 4 concurrent calls per mailbox: calendar and mail share one allowance.
+    // Graph allows 4 concurrent calls per mailbox: calendar and mail share one allowance. One
+    // call's retries end within a quarter of the shorter lease (reservation or mail claim).
     const limit = new ConcurrencyLimit(mailboxConcurrency);
-    calendar = new GraphCalendar(client, calendarId, limit);
-    mailer = new GraphMailer(client, calendarId, limit);
+    const retry = new GraphRetry({ ...defaultRetrySettings, budgetMs: retryBudgetForLease(Math.min(config.reservationTimeoutSeconds, MAIL_CLAIM_LEASE_SECONDS)) });
+    calendar = new GraphCalendar(client, calendarId, limit, retry);
+    mailer = new GraphMailer(client, calendarId, limit, retry);
   } else {
     calendar = new LocalCalendar(db, calendarId);
-    mailer = new OutboxMailer(db);
+    mailer = new OutboxMailer(db, clock);
   }
   if (options.wrapCalendar) calendar = options.wrapCalendar(calendar);
 

@@ -31,3 +31,30 @@ export function englandAndWalesBankHolidays(fromYear: number, toYear: number): R
   for (let year = fromYear; year <= toYear; year++) for (const day of bankHolidaysIn(year)) days.add(day);
   return days;
 }
+
+/**
+ * The days nobody works, for any year: England & Wales bank holidays, loaded one year at a time
+ * the first time a day of that year is asked about (and kept), plus an area's closure days.
+ * No range of years is fixed in advance, so a referral in 2019 or 2060 is counted like one today.
+ * Iterating gives the closure days and the bank holidays of the years asked about so far; ask
+ * `has` for a particular day.
+ * Rule: DOMAIN.md "Bank holidays come from bundled offline data; a deployment can add closure days".
+ * @example
+ * new NonWorkingDays(['2026-11-25']).has('2041-12-25') //=> true (Christmas Day)
+ */
+export class NonWorkingDays extends Set<PlainDate> {
+  private readonly yearsLoaded = new Set<number>();
+
+  constructor(closures: Iterable<PlainDate> = []) {
+    super(closures);
+  }
+
+  override has(day: PlainDate): boolean {
+    const year = /^(\d{4})-\d{2}-\d{2}$/.exec(day)?.[1];
+    if (year && !this.yearsLoaded.has(Number(year))) {
+      this.yearsLoaded.add(Number(year));
+      for (const holiday of bankHolidaysIn(Number(year))) this.add(holiday);
+    }
+    return super.has(day);
+  }
+}

@@ -11,11 +11,13 @@ export interface ReconcileReport {
   readonly rebooked: readonly string[];
   /** Our events whose booking is cancelled: cancelled in the calendar. */
   readonly orphanEventsCancelled: readonly string[];
-  /** Booked slots whose police email had not gone (the sender died): sent now. */
+  /** Booked slots whose police email had not gone (its send failed, or the sender died): sent now. */
   readonly mailsSent: readonly string[];
-  /** Urgent requests whose URGENT S47 ENQUIRY had not gone: sent now. */
+  /** Urgent requests whose URGENT S47 ENQUIRY was not recorded as gone: sent now, or found sent and recorded. */
   readonly urgentSent: readonly string[];
-  /** Reservations or mails that could not be finished this time (left for the next run). */
+  /** Keys of mails that may have gone but could not be checked: held for a person, never sent blind. */
+  readonly needsChecking: readonly string[];
+  /** Reservations, mails or orphan events that could not be dealt with this time (left for the next run). */
   readonly failed: readonly string[];
 }
 
@@ -65,8 +67,10 @@ export class Reconciler {
     const urgentSent: string[] = [];
     for (const request of await store.urgentRequestsUnsent(settled)) {
       try {
-        await urgent.send(request, system);
-        urgentSent.push(request.id);
+        const { email } = await urgent.send(request, system);
+        if (email === 'sent') urgentSent.push(request.id);
+        // Pending again (being sent elsewhere, or failed): left for the next run. Held ones are listed below.
+        else if (email === 'pending') failed.push(request.id);
       } catch {
         failed.push(request.id);
       }
@@ -78,21 +82,29 @@ export class Reconciler {
     for (const live of liveBookings.filter((b) => b.status === 'booked' && b.updatedAt < settled)) {
       try {
         const request = await store.getRequest(live.requestId);
-        if (request && (await booking.sendPoliceEmail(live, request))) mailsSent.push(live.id);
+        if (!request) continue;
+        const sent = await booking.sendPoliceEmail(live, request);
+        if (sent.sentNow) mailsSent.push(live.id);
+        else if (sent.state === 'pending') failed.push(live.id);
       } catch {
         failed.push(live.id);
       }
     }
     const live = new Set(liveBookings.map((b) => b.id));
+    // Each event on its own: one the calendar refuses to cancel is listed and left for the next run.
     for (const event of await calendar.busyBetween(now, until)) {
-      if (event.bookingId && !live.has(event.bookingId)) {
+      if (!event.bookingId || live.has(event.bookingId)) continue;
+      try {
         const known = await store.getBooking(event.bookingId);
         // A booking reserved moments ago in another process may not have its event recorded yet.
         if (known && known.status !== 'cancelled') continue;
         await calendar.cancelEvent(event.id, 'Cancelled: this appointment has no booking in Strategy Desk.');
         orphanEventsCancelled.push(event.id);
+      } catch {
+        failed.push(event.id);
       }
     }
-    return { finished, rebooked, orphanEventsCancelled, mailsSent, urgentSent, failed };
+    const needsChecking = (await store.mailsNeedingChecking()).map((m) => m.key);
+    return { finished, rebooked, orphanEventsCancelled, mailsSent, urgentSent, needsChecking, failed };
   }
 }

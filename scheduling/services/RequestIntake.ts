@@ -2,11 +2,19 @@ import type { Clock } from '../ports/Clock.js';
 import type { Actor, Booking, Store, StoredRequest } from '../ports/Store.js';
 import { parseDiscussionRequest, type RawRequest } from '../rules/discussionRequest.js';
 import { InvalidRequestError } from './errors.js';
+import type { MailState } from '../ports/Mailer.js';
 import type { RotaBookingService } from './RotaBookingService.js';
 import type { UrgentOutcome, UrgentRouteService } from './UrgentRouteService.js';
 
 export type RequestOutcome =
-  | { readonly route: 'rota'; readonly request: StoredRequest; readonly booking: Booking; readonly replayed: boolean }
+  | {
+      readonly route: 'rota';
+      readonly request: StoredRequest;
+      readonly booking: Booking;
+      /** The police referral unit's `Strategy discussion` email: a booking stands even while it is pending. */
+      readonly policeEmail: MailState;
+      readonly replayed: boolean;
+    }
   | ({ readonly route: 'urgent'; readonly replayed: boolean } & UrgentOutcome);
 
 /**
@@ -47,7 +55,7 @@ export class RequestIntake {
     // A retry of a request whose booking has since been cancelled gets that booking back: a
     // cancel stands, and a new discussion is a new request (a new key).
     const last = replayed ? await this.deps.store.lastBookingFor(request.id) : undefined;
-    if (last?.status === 'cancelled') return { route: 'rota', request, booking: last, replayed };
-    return { route: 'rota', request, booking: await this.deps.rota.book(request, actor), replayed };
+    const booking = last?.status === 'cancelled' ? last : await this.deps.rota.book(request, actor);
+    return { route: 'rota', request, booking, policeEmail: await this.deps.rota.policeEmailOf(booking), replayed };
   }
 }

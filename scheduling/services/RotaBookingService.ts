@@ -1,5 +1,6 @@
 import type { Calendar, ConferenceEvent } from '../ports/Calendar.js';
 import type { Clock } from '../ports/Clock.js';
+import type { MailState } from '../ports/Mailer.js';
 import type { Actor, Booking, Store, StoredRequest } from '../ports/Store.js';
 import type { ActionSource } from '../rules/mayActOnCase.js';
 import { calendarSubject, type SubjectSettings } from '../rules/calendarSubject.js';
@@ -11,7 +12,7 @@ import type { Rota } from '../rules/Rota.js';
 import { slotCells } from '../rules/slotCells.js';
 import type { CaseAccess } from './CaseAccess.js';
 import { ConflictError, NoSlotError, NotFoundError } from './errors.js';
-import type { MailOnce } from './MailOnce.js';
+import type { MailOnce, MailOutcome } from './MailOnce.js';
 import type { SlotFinder } from './SlotFinder.js';
 
 export interface RotaBookingDeps {
@@ -113,10 +114,18 @@ export class RotaBookingService {
     return done;
   }
 
-  /** The `Strategy discussion` email for a booked slot, at most once. @returns true if this call sent it. */
-  sendPoliceEmail(booking: Booking, request: StoredRequest): Promise<boolean> {
+  /**
+   * The `Strategy discussion` email for a booked slot, at most once. A failed send leaves it
+   * pending (the booking stands; the reconciler sends the email later) rather than failing the booking.
+   */
+  sendPoliceEmail(booking: Booking, request: StoredRequest): Promise<MailOutcome> {
     const { settings } = this.deps;
-    return this.deps.mail.sendOnce(`strategy-discussion:${booking.id}`, strategyDiscussionMail(request, booking, settings.policeReferralAddress, settings.joinDetails));
+    return this.deps.mail.sendOnce(policeEmailKey(booking), strategyDiscussionMail(request, booking, settings.policeReferralAddress, settings.joinDetails));
+  }
+
+  /** Whether a booking's police email has gone, is pending, or is held for a person to check. */
+  policeEmailOf(booking: Booking): Promise<MailState> {
+    return this.deps.mail.stateOf(policeEmailKey(booking));
   }
 
   private async reserveFirstFree(request: StoredRequest, actor: Actor, days: readonly PlainDate[], cells: number, replacing?: Booking, alsoBusy: Interval[] = []): Promise<Booking> {
@@ -138,8 +147,21 @@ export class RotaBookingService {
       // which we then finish instead, or another booking took the slot between our read and our reserve.
       const raced = replacing ? undefined : await store.currentBookingFor(request.id);
       if (raced) return raced;
-      lost.push(found.slot);
+      lost.push(...(await this.cellsLost(found.slot, replacing)));
     }
+  }
+
+  /**
+   * The cells of a refused slot that another booking now holds: only those count as lost, so an
+   * overlapping slot that is still free (10:15-10:45 after losing 10:00-10:30 to a 10:00 booking)
+   * can be found. If none is held any more (the other booking was cancelled meanwhile), the whole
+   * slot counts as lost, so the search moves on rather than trying the same slot for ever. Cells
+   * of the booking being moved are its own, not lost.
+   */
+  private async cellsLost(slot: Slot, replacing?: Booking): Promise<Interval[]> {
+    const held = await this.deps.store.heldCells(this.deps.settings.calendarId, slot.start, slot.end);
+    const others = held.filter((cell) => !replacing || cell.start < replacing.start || cell.end > replacing.end);
+    return others.length > 0 ? others : [slot];
   }
 
   private eventFor(request: StoredRequest, slot: Slot & { id: string }): ConferenceEvent {
@@ -166,3 +188,6 @@ export class RotaBookingService {
     return request;
   }
 }
+
+/** The mail ledger's key for a booking's `Strategy discussion` email. */
+const policeEmailKey = (booking: Booking) => `strategy-discussion:${booking.id}`;

@@ -32,7 +32,7 @@ export interface SlotSearch {
   readonly now: Date;
   /** A booking being moved: its own cells and event do not count as busy. */
   readonly ignoreBooking?: { readonly id: string } & Interval;
-  /** Slots already tried and lost to another booking in this attempt. */
+  /** Cells lost to another booking in this attempt (only the cells it holds, not the whole slot tried). */
   readonly lost?: readonly Interval[];
   /** Calendar reads of this attempt, by day, so a lost race costs no extra Graph round trip. */
   readonly calendarReads?: Map<PlainDate, readonly Interval[]>;

@@ -1,4 +1,5 @@
 import type { Clock } from '../ports/Clock.js';
+import type { MailState } from '../ports/Mailer.js';
 import type { Actor, Store, StoredRequest } from '../ports/Store.js';
 import type { ActionSource } from '../rules/mayActOnCase.js';
 import { policeContactDue } from '../rules/policeContactDue.js';
@@ -9,8 +10,18 @@ import type { MailOnce } from './MailOnce.js';
 
 export interface UrgentOutcome {
   readonly request: StoredRequest;
-  readonly sentAt: Date;
-  /** Police should have phoned the manager by then; past it, the manager is shown the escalation contacts. */
+  /**
+   * The URGENT S47 ENQUIRY email: `sent`; `pending` (not gone yet - being sent elsewhere, or failed
+   * and retried by the reconciler); or `needs-checking` (it may have gone; a person must check).
+   */
+  readonly email: MailState;
+  /** When the email went; only when `email` is `sent`. */
+  readonly sentAt?: Date;
+  /**
+   * Police should have phoned the manager by then; past it, the manager is shown the escalation
+   * contacts. An hour from the email; until it has gone, an hour from the request, so a late
+   * email never makes the escalation later.
+   */
   readonly policeContactDue: Date;
 }
 
@@ -22,15 +33,17 @@ export interface UrgentOutcome {
 export class UrgentRouteService {
   constructor(private readonly deps: { store: Store; clock: Clock; mail: MailOnce; access: CaseAccess; policeReferralAddress: string }) {}
 
-  /** Sends the urgent email once (a retry does not resend) and records when it went. */
+  /**
+   * Sends the urgent email once (a retry does not resend) and records on the request when it
+   * went - only once it has gone, by this call or (as the mail ledger shows) by an earlier one.
+   * An email not gone yet is `pending`; the reconciler sends it later.
+   */
   async send(request: StoredRequest, actor: Actor): Promise<UrgentOutcome> {
-    const { store, clock, mail, policeReferralAddress } = this.deps;
-    let sent = request;
-    if (!request.urgentSentAt) {
-      await mail.sendOnce(`urgent-s47:${request.id}`, urgentEnquiryMail(request, policeReferralAddress));
-      sent = await store.markUrgentSent(request.id, clock.now(), actor);
-    }
-    return outcomeOf(sent, clock.now());
+    const { store, mail, policeReferralAddress } = this.deps;
+    if (request.urgentSentAt) return outcomeOf(request, 'sent');
+    const sent = await mail.sendOnce(mailKeyOf(request), urgentEnquiryMail(request, policeReferralAddress));
+    if (sent.state !== 'sent' || !sent.sentAt) return outcomeOf(request, sent.state);
+    return outcomeOf(await store.markUrgentSent(request.id, sent.sentAt, actor), 'sent');
   }
 
   /**
@@ -38,18 +51,21 @@ export class UrgentRouteService {
    * @throws NotPermittedError when `actor` may not act on the case from `from` (audited).
    */
   async recordPoliceContact(requestId: string, actor: Actor, from: ActionSource): Promise<UrgentOutcome> {
-    const { store, clock, access } = this.deps;
+    const { store, clock, mail, access } = this.deps;
     const request = await store.getRequest(requestId);
     if (!request) throw new NotFoundError('request', requestId);
     await access.check(request, actor, from, 'request.police-contact', { entity: 'request', id: requestId });
     if (request.route !== 'urgent') throw new ConflictError('police contact is recorded on urgent requests only');
     const recorded = await store.recordPoliceContact(requestId, clock.now(), actor);
-    return outcomeOf(recorded, recorded.createdAt);
+    return outcomeOf(recorded, recorded.urgentSentAt ? 'sent' : await mail.stateOf(mailKeyOf(recorded)));
   }
 }
 
-/** The urgent clock of a request: from when its email went (or `fallback`, before it has gone). */
-function outcomeOf(request: StoredRequest, fallback: Date): UrgentOutcome {
-  const sentAt = request.urgentSentAt ?? fallback;
-  return { request, sentAt, policeContactDue: policeContactDue(sentAt) };
+/** The mail ledger's key for a request's URGENT S47 ENQUIRY. */
+const mailKeyOf = (request: StoredRequest) => `urgent-s47:${request.id}`;
+
+/** The urgent clock of a request: from when its email went, or from the request while it has not. */
+function outcomeOf(request: StoredRequest, email: MailState): UrgentOutcome {
+  const sentAt = email === 'sent' ? request.urgentSentAt : undefined;
+  return { request, email, ...(sentAt ? { sentAt } : {}), policeContactDue: policeContactDue(sentAt ?? request.createdAt) };
 }

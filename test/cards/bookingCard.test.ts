@@ -44,4 +44,23 @@ describe('bookingCard', () => {
     expect(rendered.element.querySelectorAll('strong, em, a').length).toBe(0);
     expect(rendered.text).toContain('**Bond** [x](http://x)');
   });
+
+  it('says the police email is pending, not sent, when it has not gone yet', () => {
+    const { text } = assertValidCard(bookingCard({ booking, request, audience: 'personal', slotMinutes: 15, policeEmail: 'pending' }));
+    expect(text).toContain('Wednesday 25 November 2026, 10:15-10:30');
+    expect(text).toContain('Police email pending - will retry');
+    expect(text).not.toContain('the request by email');
+  });
+
+  it('says the police email is being checked by a person when nobody can tell whether it went', () => {
+    const { text } = assertValidCard(bookingCard({ booking, request, audience: 'personal', slotMinutes: 15, policeEmail: 'needs-checking' }));
+    expect(text).toContain('Police email not confirmed');
+    expect(text).not.toContain('the request by email');
+  });
+
+  it('says nothing about the police email once it has gone', () => {
+    const { text } = assertValidCard(bookingCard({ booking, request, audience: 'personal', slotMinutes: 15, policeEmail: 'sent' }));
+    expect(text).not.toContain('Police email');
+    expect(text).toContain('the request by email');
+  });
 });

@@ -56,4 +56,28 @@ describe('urgentCard', () => {
     expect(surnamesOnCard(shared, request.childSurnames)).toEqual([]);
     expect(surnamesOnCard(urgentCard({ request: urgentRequest, ...sent, contacts, audience: 'personal' }), request.childSurnames)).toEqual(['Zanzibarova']);
   });
+
+  it('never says the URGENT S47 ENQUIRY was sent while it is pending', () => {
+    const pending = { email: 'pending' as const, policeContactDue: new Date('2026-11-25T15:02:00Z') };
+    const card = urgentCard({ request: urgentRequest, ...pending, contacts, audience: 'personal' });
+    const { text } = assertValidCard(card);
+    expect(text).not.toMatch(/\bsent\b|\btold\b/);
+    expect(text).toContain('URGENT S47 ENQUIRY email pending');
+    expect(text).toContain('15:02');
+    expect(text).toContain('DS One'); // the escalation contacts are there to call
+    expect(actionTitles(card)).toEqual(['Police made contact']);
+  });
+
+  it('says a person is checking an URGENT S47 ENQUIRY that may not have gone, and to phone the police', () => {
+    const card = urgentCard({ request: urgentRequest, email: 'needs-checking', policeContactDue: new Date('2026-11-25T15:02:00Z'), contacts, audience: 'personal' });
+    const { text } = assertValidCard(card);
+    expect(text).not.toMatch(/\bsent to\b|\btold\b/);
+    expect(text).toContain('not confirmed');
+    expect(text).toContain('phone');
+  });
+
+  it('reads a missing send time as pending, whatever else it is given', () => {
+    const { text } = assertValidCard(urgentCard({ request: urgentRequest, policeContactDue: new Date('2026-11-25T15:02:00Z'), contacts, audience: 'personal' }));
+    expect(text).toContain('URGENT S47 ENQUIRY email pending');
+  });
 });

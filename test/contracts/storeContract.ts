@@ -148,19 +148,48 @@ export function storeContract(name: string, openDb: () => Promise<Db>): void {
     });
 
     it('claims a mail key once, and again after it is released', async () => {
-      expect(await store.claimMail('m1', at)).toBe(true);
-      expect(await store.claimMail('m1', at)).toBe(false);
+      expect(await store.claimMail('m1', at)).toEqual({ state: 'claimed', earlierAttempt: false });
+      expect(await store.claimMail('m1', at)).toEqual({ state: 'in-flight' });
       await store.releaseMail('m1');
-      expect(await store.claimMail('m1', at)).toBe(true);
+      expect(await store.claimMail('m1', at)).toEqual({ state: 'claimed', earlierAttempt: false });
     });
 
-    it('lets a stale unsent claim be taken again, but never a sent one', async () => {
+    it('lets a stale unsent claim be taken again, as an earlier attempt, but never a sent one', async () => {
       const later = new Date(at.getTime() + 600_000);
-      expect(await store.claimMail('m1', at)).toBe(true);
-      expect(await store.claimMail('m1', later, at)).toBe(false); // claimed at `at`, not before it
-      expect(await store.claimMail('m1', later, new Date(at.getTime() + 1))).toBe(true); // its sender died
+      expect(await store.claimMail('m1', at)).toMatchObject({ state: 'claimed' });
+      expect(await store.claimMail('m1', later, at)).toEqual({ state: 'in-flight' }); // claimed at `at`, not before it
+      expect(await store.claimMail('m1', later, new Date(at.getTime() + 1))).toEqual({ state: 'claimed', earlierAttempt: true }); // its sender died
       await store.markMailSent('m1', later);
-      expect(await store.claimMail('m1', new Date(later.getTime() + 600_000), new Date(later.getTime() + 300_000))).toBe(false);
+      expect(await store.claimMail('m1', new Date(later.getTime() + 600_000), new Date(later.getTime() + 300_000))).toEqual({ state: 'sent', at: later });
+      expect(await store.mailState('m1')).toEqual({ state: 'sent', at: later });
+      expect(await store.mailState('never')).toBeUndefined();
+    });
+
+    it('keeps a maybe-sent mail claimed for a lease counted from the failure, and audits it', async () => {
+      const failedAt = new Date(at.getTime() + 60_000);
+      await store.claimMail('m1', at);
+      await store.markMailMaybeSent('m1', failedAt, 'HTTP 503 ServiceUnavailable', actor);
+      expect(await store.claimMail('m1', failedAt, new Date(at.getTime() + 1))).toEqual({ state: 'in-flight' });
+      expect(await store.claimMail('m1', failedAt, new Date(failedAt.getTime() + 1))).toEqual({ state: 'claimed', earlierAttempt: true });
+      expect(await store.auditTrail('m1')).toMatchObject([{ action: 'mail.maybe-sent', entity: 'mail', entityId: 'm1', actor, after: { reason: 'HTTP 503 ServiceUnavailable' } }]);
+    });
+
+    it('holds a mail for a person: no sender may claim it, it is listed until settled, and each step is audited', async () => {
+      const later = new Date(at.getTime() + 600_000);
+      await store.claimMail('m1', at);
+      await store.markMailNeedsChecking('m1', at, 'sent mail could not be read', actor);
+      expect(await store.claimMail('m1', later, later)).toEqual({ state: 'needs-checking', since: at });
+      expect(await store.mailState('m1')).toEqual({ state: 'needs-checking', since: at });
+      expect(await store.mailsNeedingChecking()).toEqual([{ key: 'm1', since: at }]);
+      await store.settleMailCheck('m1', 'send-again', { id: 'aad-9', name: 'C. Brown' }, later);
+      expect(await store.mailsNeedingChecking()).toEqual([]);
+      expect(await store.claimMail('m1', later)).toEqual({ state: 'claimed', earlierAttempt: false });
+      await store.markMailNeedsChecking('m1', later, 'sent mail could not be read', actor);
+      await store.settleMailCheck('m1', 'was-sent', { id: 'aad-9', name: 'C. Brown' }, later);
+      expect(await store.mailState('m1')).toEqual({ state: 'sent', at: later });
+      const trail = await store.auditTrail('m1');
+      expect(trail.map((e) => e.action)).toEqual(['mail.needs-checking', 'mail.check-settled', 'mail.needs-checking', 'mail.check-settled']);
+      expect(trail[1]).toMatchObject({ actor: { id: 'aad-9' }, after: { decision: 'send-again' } });
     });
 
     it('finds urgent requests whose email is not recorded as sent', async () => {

@@ -3,6 +3,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Calendar, CalendarEntry, ConferenceEvent, EventRef } from '../../ports/Calendar.js';
 import { expandBookingId } from './bookingIdProperty.js';
 import { ConcurrencyLimit } from './ConcurrencyLimit.js';
+import { GraphRetry, isTransient } from './GraphRetry.js';
 import { isBusy, selectedFields, toCalendarEntry, toGraphChange, toGraphEvent, type GraphEvent } from './graphEvent.js';
 
 /** Graph's limit of concurrent requests per app per mailbox. */
@@ -27,7 +28,9 @@ const isMissing = (e: unknown) => statusOf(e) === 404 || (e as { code?: string }
 /**
  * The shared Strategy Meeting calendar in an Exchange Online mailbox, through Microsoft Graph with
  * app-only permissions. All calls share one queue of at most 4 (`limit`; give GraphMailer the same
- * one for the same mailbox), and the client retries throttled calls honouring Retry-After.
+ * one for the same mailbox). Throttled or briefly unavailable calls (429, 503, 504) are retried by
+ * `retry`, honouring Retry-After, waiting outside the queue and within a time budget; every call
+ * here is safe to repeat (reads, PATCH, cancel, and creates by their transactionId).
  */
 export class GraphCalendar implements Calendar {
   private readonly user: string;
@@ -36,15 +39,22 @@ export class GraphCalendar implements Calendar {
     private readonly client: Client,
     mailbox: string,
     private readonly limit = new ConcurrencyLimit(mailboxConcurrency),
+    private readonly retry = new GraphRetry(),
   ) {
     this.user = `/users/${encodeURIComponent(mailbox)}`;
   }
 
+  /** One Graph call, in a mailbox slot, retried when throttled or briefly unavailable. */
+  private call<T>(request: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    return this.retry.run(this.limit, request, isTransient);
+  }
+
   async busyBetween(from: Date, to: Date): Promise<readonly CalendarEntry[]> {
     const busy: CalendarEntry[] = [];
-    let page = await this.limit.run<Page>(() =>
+    let page = await this.call<Page>((signal) =>
       this.client
         .api(`${this.user}/calendarView`)
+        .option('signal', signal)
         .query({ startDateTime: from.toISOString(), endDateTime: to.toISOString() })
         .select(selectedFields)
         .expand(expandBookingId)
@@ -56,23 +66,23 @@ export class GraphCalendar implements Calendar {
       busy.push(...page.value.filter(isBusy).map(toCalendarEntry));
       const next = page['@odata.nextLink'];
       if (!next) return busy;
-      page = await this.limit.run<Page>(() => this.client.api(next).header('Prefer', utc).get());
+      page = await this.call<Page>((signal) => this.client.api(next).option('signal', signal).header('Prefer', utc).get());
     }
   }
 
   async createEvent(event: ConferenceEvent, transactionId: string = randomUUID()): Promise<EventRef> {
-    // Always a transactionId: the client's RetryHandler re-sends POSTs after a 429 or 504.
-    const created = await this.limit.run<GraphEvent>(() => this.client.api(`${this.user}/events`).header('Prefer', utc).post(toGraphEvent(event, transactionId)));
+    // Always a transactionId: a create is re-sent after a 429, 503 or 504, and Graph gives back the first.
+    const created = await this.call<GraphEvent>((signal) => this.client.api(`${this.user}/events`).option('signal', signal).header('Prefer', utc).post(toGraphEvent(event, transactionId)));
     return { id: created.id };
   }
 
   async updateEvent(id: string, change: Parameters<Calendar['updateEvent']>[1]): Promise<void> {
-    await this.limit.run(() => this.client.api(this.event(id)).header('Prefer', utc).patch(toGraphChange(change)));
+    await this.call((signal) => this.client.api(this.event(id)).option('signal', signal).header('Prefer', utc).patch(toGraphChange(change)));
   }
 
   async cancelEvent(id: string, comment: string): Promise<void> {
     try {
-      await this.limit.run(() => this.client.api(`${this.event(id)}/cancel`).post({ comment }));
+      await this.call((signal) => this.client.api(`${this.event(id)}/cancel`).option('signal', signal).post({ comment }));
     } catch (error) {
       if (isMissing(error)) return;
       // Graph refuses to cancel twice, with no dedicated error code: look before failing.
@@ -83,7 +93,9 @@ export class GraphCalendar implements Calendar {
 
   async getEvent(id: string): Promise<CalendarEntry | undefined> {
     try {
-      const event = await this.limit.run<GraphEvent>(() => this.client.api(this.event(id)).select(selectedFields).expand(expandBookingId).header('Prefer', utc).get());
+      const event = await this.call<GraphEvent>((signal) =>
+        this.client.api(this.event(id)).option('signal', signal).select(selectedFields).expand(expandBookingId).header('Prefer', utc).get(),
+      );
       return toCalendarEntry(event);
     } catch (error) {
       if (isMissing(error)) return undefined;

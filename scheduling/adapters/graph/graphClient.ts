@@ -1,18 +1,7 @@
 import { ClientSecretCredential } from '@azure/identity';
-import {
-  AuthenticationHandler,
-  Client,
-  HTTPMessageHandler,
-  RedirectHandler,
-  RetryHandler,
-  RetryHandlerOptions,
-  TelemetryHandler,
-} from '@microsoft/microsoft-graph-client';
+import { AuthenticationHandler, Client, HTTPMessageHandler, RedirectHandler, TelemetryHandler } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
 import type { Config } from '../../config/config.js';
-
-/** The Graph client allows at most 10. */
-const maxRetries = 10;
 
 export type GraphSettings = NonNullable<Config['graph']>;
 
@@ -36,8 +25,9 @@ export function splitGraphBaseUrl(baseUrl: string): { baseUrl: string; defaultVe
 /**
  * The Microsoft Graph client for the shared mailbox, with app-only auth: a client secret
  * credential (tenant, client id, secret, authority host from configuration) behind the Graph
- * scope `/.default`. 429, 503 and 504 are retried up to 10 times, honouring Retry-After, POSTs
- * included; creates stay single because GraphCalendar sends a transactionId.
+ * scope `/.default`. It does not retry: `GraphRetry` (used by GraphCalendar and GraphMailer)
+ * does, waiting outside the mailbox's call slots, within a time budget, and never repeating a
+ * `sendMail` that may have gone.
  */
 export function createGraphClient(settings: GraphSettings): Client {
   const credential = new ClientSecretCredential(settings.tenantId, settings.clientId, settings.clientSecret, {
@@ -49,15 +39,12 @@ export function createGraphClient(settings: GraphSettings): Client {
   const authProvider = new TokenCredentialAuthenticationProvider(credential, { scopes: ['https://graph.microsoft.com/.default'] });
   const { baseUrl, defaultVersion, host } = splitGraphBaseUrl(settings.baseUrl);
 
-  // The default chain, with more retries than its default of 3: bursts against one mailbox are
-  // throttled for a while (4 concurrent calls, about 10,000 per 10 minutes).
-  // The delay (seconds) applies only when Graph sends no Retry-After.
+  // The default chain without its RetryHandler, which would sleep out a Retry-After while the
+  // caller holds one of the mailbox's 4 call slots, and re-send a sendMail answered 503 or 504.
   const auth = new AuthenticationHandler(authProvider);
-  const retry = new RetryHandler(new RetryHandlerOptions(3, maxRetries));
   const redirect = new RedirectHandler();
   const telemetry = new TelemetryHandler();
-  auth.setNext(retry);
-  retry.setNext(redirect);
+  auth.setNext(redirect);
   redirect.setNext(telemetry);
   telemetry.setNext(new HTTPMessageHandler());
 

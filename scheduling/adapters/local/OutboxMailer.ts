@@ -1,27 +1,54 @@
-import type { Mail, Mailer } from '../../ports/Mailer.js';
+import type { Clock } from '../../ports/Clock.js';
+import type { Mail, MailDelivery, Mailer } from '../../ports/Mailer.js';
 import type { Db } from '../pg/Db.js';
 
 export interface OutboxMail extends Mail {
   readonly to: string[];
   readonly cc: string[];
   readonly sentAt: Date;
+  /** The mail ledger's key the message was sent under. */
+  readonly key?: string;
 }
 
-/** The local mailer (CALENDAR_BACKEND=local): mail is kept in the store's outbox, not sent. */
-export class OutboxMailer implements Mailer {
-  constructor(private readonly db: Db) {}
+/** A recipient address as a mail server would take it: something@somewhere, no spaces. */
+const isAddress = (address: string) => /^[^\s@]+@[^\s@]+$/.test(address);
 
-  async send(mail: Mail): Promise<void> {
-    await this.db.query('insert into local_outbox (to_addresses, cc_addresses, subject, body) values ($1::jsonb, $2::jsonb, $3, $4)', [
-      JSON.stringify(mail.to),
-      JSON.stringify(mail.cc ?? []),
-      mail.subject,
-      mail.body,
-    ]);
+/**
+ * The local mailer (CALENDAR_BACKEND=local): mail is kept in the store's outbox, not sent. Each
+ * message carries its mail key, so `wasSent` finds it, as GraphMailer finds its own in Sent Items.
+ * Messages are stamped with the desk's clock when one is given, else the database's.
+ */
+export class OutboxMailer implements Mailer {
+  constructor(
+    private readonly db: Db,
+    private readonly clock?: Clock,
+  ) {}
+
+  async send(key: string, mail: Mail): Promise<MailDelivery> {
+    if (mail.to.length === 0 || ![...mail.to, ...(mail.cc ?? [])].every(isAddress)) return { outcome: 'not-sent', reason: 'no valid recipient' };
+    try {
+      await this.db.query(
+        'insert into local_outbox (to_addresses, cc_addresses, subject, body, mail_key, sent_at) values ($1::jsonb, $2::jsonb, $3, $4, $5, coalesce($6, now()))',
+        [JSON.stringify(mail.to), JSON.stringify(mail.cc ?? []), mail.subject, mail.body, key, this.clock?.now() ?? null],
+      );
+      return { outcome: 'sent' };
+    } catch (error) {
+      // The database refused the statement (it has a SQLSTATE code): nothing was written. Without
+      // one (a connection lost mid-statement) the insert may have committed.
+      const code = (error as { code?: unknown }).code;
+      return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? { outcome: 'not-sent', reason: `SQLSTATE ${code}` } : { outcome: 'maybe-sent', reason: 'database connection failed' };
+    }
+  }
+
+  async wasSent(key: string): Promise<Date | undefined> {
+    const { rows } = await this.db.query<{ sent_at: Date }>('select sent_at from local_outbox where mail_key = $1 order by seq limit 1', [key]);
+    return rows[0] ? new Date(rows[0].sent_at) : undefined;
   }
 
   async listOutbox(): Promise<OutboxMail[]> {
-    const { rows } = await this.db.query<{ to_addresses: string[]; cc_addresses: string[]; subject: string; body: string; sent_at: Date }>('select * from local_outbox order by seq');
-    return rows.map((r) => ({ to: r.to_addresses, cc: r.cc_addresses, subject: r.subject, body: r.body, sentAt: new Date(r.sent_at) }));
+    const { rows } = await this.db.query<{ to_addresses: string[]; cc_addresses: string[]; subject: string; body: string; sent_at: Date; mail_key: string | null }>(
+      'select * from local_outbox order by seq',
+    );
+    return rows.map((r) => ({ to: r.to_addresses, cc: r.cc_addresses, subject: r.subject, body: r.body, sentAt: new Date(r.sent_at), ...(r.mail_key ? { key: r.mail_key } : {}) }));
   }
 }

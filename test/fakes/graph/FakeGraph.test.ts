@@ -75,6 +75,9 @@ describe('serve.ts (the fake in its own process)', () => {
 
     expect(await calendar.busyBetween(...day)).toHaveLength(5);
     expect(await remote.counts()).toMatchObject({ calendarView: 2, token: 1 });
+    await remote.failNext('calendarView', { status: 429, retryAfterSeconds: 0.01 });
+    expect(await calendar.busyBetween(...day)).toHaveLength(5); // throttled once, then answered
+    expect(await remote.counts()).toMatchObject({ calendarView: 5, scriptedFaults: 1 });
 
     await remote.hold();
     const created = calendar.createEvent(event, 'txn-remote');

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphInputError, type FakeResponse } from './fakeEvent.js';
 import { answerAdmin } from './fakeGraphAdmin.js';
 import { ensureFakeGraphCert, type FakeGraphCert } from './fakeGraphCert.js';
-import { defaultSettings, seededRandom, zeroCounts, type FakeGraphCounts, type FakeGraphRoute, type FakeGraphSettings } from './fakeGraphSettings.js';
+import { defaultSettings, seededRandom, zeroCounts, type FakeFault, type FakeGraphCounts, type FakeGraphRoute, type FakeGraphSettings } from './fakeGraphSettings.js';
 import { FakeIdentity, type FakeApp } from './fakeIdentity.js';
 import { FakeMailboxes, type FakeEventView, type FakeSentMail, type GraphAnswer, type HandMadeEvent, type ReadOptions } from './FakeMailboxes.js';
 
@@ -32,6 +32,7 @@ const routes: ReadonlyArray<[string, RegExp, FakeGraphRoute]> = [
   ['DELETE', /^\/users\/([^/]+)\/(?:calendar\/)?events\/([^/]+)$/i, 'deleteEvent'],
   ['POST', /^\/users\/([^/]+)\/(?:calendar\/)?events\/([^/]+)\/cancel$/i, 'cancelEvent'],
   ['POST', /^\/users\/([^/]+)\/sendMail$/i, 'sendMail'],
+  ['GET', /^\/users\/([^/]+)\/mailFolders\/([^/]+)\/messages$/i, 'listMessages'],
 ];
 
 function matchRoute(method: string, path: string): Route | undefined {
@@ -54,7 +55,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * A loopback Microsoft Graph (calendar and mail of shared mailboxes) with its own token endpoint,
  * over HTTPS with a test CA, for the real `@azure/identity` credential and the real
  * `@microsoft/microsoft-graph-client` to talk to. Faults on demand: 429s with Retry-After, the
- * mailbox concurrency limit, latency, lost create responses, and creates held until released.
+ * mailbox concurrency limit, latency, lost create responses, creates held until released, and
+ * scripted failures of the next call to a route (`failNext`), before or after it takes effect.
  * Tests in other processes drive it through the `/_fake/...` endpoints (see `FakeGraphRemote`).
  */
 export class FakeGraph {
@@ -67,6 +69,7 @@ export class FakeGraph {
   private readonly holding = new Set<FakeGraphRoute>();
   private parked: Array<(commit: boolean) => void> = [];
   private heldWaiters: Array<() => boolean> = [];
+  private readonly faults = new Map<FakeGraphRoute, FakeFault[]>();
   private server: Server | undefined;
   private origin = '';
   private caPath = '';
@@ -135,6 +138,7 @@ export class FakeGraph {
   reset(): void {
     this.release({ commit: false });
     this.holding.clear();
+    this.faults.clear();
     this.mailboxes.clear();
     this.resetCounts();
     this.settingsNow = { ...defaultSettings, ...this.options.settings };
@@ -151,6 +155,11 @@ export class FakeGraph {
   }
   sentMail(): FakeSentMail[] {
     return this.mailboxes.sentMail();
+  }
+
+  /** The next call to `route` fails as `fault` says (several calls queue several faults, in order). */
+  failNext(route: FakeGraphRoute, fault: FakeFault): void {
+    this.faults.set(route, [...(this.faults.get(route) ?? []), fault]);
   }
 
   /** From now on, calls to `route` wait (after being counted) until `release`. */
@@ -239,6 +248,18 @@ export class FakeGraph {
       return;
     }
 
+    const fault = this.faults.get(route.name)?.shift();
+    const failed = (f: FakeFault): GraphAnswer | undefined => {
+      counts.scriptedFaults++;
+      if (f.status === 0) return undefined;
+      const code = f.status === 429 ? 'ApplicationThrottled' : f.status === 504 ? 'GatewayTimeout' : f.status >= 500 ? 'ServiceUnavailable' : 'BadRequest';
+      return graphError(f.status, code, `Scripted failure (${f.afterProcessing ? 'after' : 'before'} processing).`, f.retryAfterSeconds !== undefined ? { 'Retry-After': String(f.retryAfterSeconds) } : undefined);
+    };
+    if (fault && !fault.afterProcessing) {
+      const answer = failed(fault);
+      return answer ? this.send(res, answer) : void res.destroy();
+    }
+
     const prefer = /outlook\.timezone="([^"]+)"/i.exec(String(req.headers.prefer ?? ''));
     const read: ReadOptions = {
       zone: s.answerTimeZone || prefer?.[1] || 'UTC',
@@ -258,6 +279,11 @@ export class FakeGraph {
       counts.lostResponses++;
       // Retry-After here only keeps tests quick; a real gateway timeout leaves the client's own delay.
       answer = graphError(504, 'GatewayTimeout', 'The request timed out after the item was saved.', { 'Retry-After': String(s.retryAfterSeconds) });
+    }
+    if (fault?.afterProcessing) {
+      const failure = failed(fault);
+      if (!failure) return void res.destroy();
+      answer = failure;
     }
     if (prefer && !s.answerTimeZone && answer.status < 300) answer = { ...answer, headers: { ...answer.headers, 'Preference-Applied': `outlook.timezone="${read.zone}"` } };
     this.send(res, answer);
@@ -282,6 +308,8 @@ export class FakeGraph {
         return m.cancel(route.mailbox, id);
       case 'sendMail':
         return m.sendMail(route.mailbox, body);
+      case 'listMessages':
+        return m.sentItems(route.mailbox, id, url.searchParams);
     }
   }
 

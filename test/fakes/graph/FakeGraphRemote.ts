@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import type { FakeResponse } from './fakeEvent.js';
-import type { FakeGraphCounts, FakeGraphRoute, FakeGraphSettings } from './fakeGraphSettings.js';
+import type { FakeFault, FakeGraphCounts, FakeGraphRoute, FakeGraphSettings } from './fakeGraphSettings.js';
 import type { FakeEventView, FakeSentMail, HandMadeEvent } from './FakeMailboxes.js';
 
 /** What `serve.ts` prints on its first line. */
@@ -40,6 +40,9 @@ export class FakeGraphRemote {
   }
   configure(change: Partial<FakeGraphSettings>): Promise<FakeGraphSettings> {
     return this.call('POST', '/settings', change);
+  }
+  async failNext(route: FakeGraphRoute, fault: FakeFault): Promise<void> {
+    await this.call('POST', '/fail-next', { route, ...fault });
   }
   async hold(route: FakeGraphRoute = 'createEvent'): Promise<void> {
     await this.call('POST', '/hold', { route });

@@ -29,8 +29,9 @@ export interface FakeEventView {
   readonly extendedProperties: Readonly<Record<string, string>>;
 }
 
-/** A message posted to `sendMail`. */
+/** A message posted to `sendMail`: what went out, and the copy kept in Sent Items if asked. */
 export interface FakeSentMail {
+  readonly id: string;
   readonly mailbox: string;
   readonly subject: string;
   readonly contentType: string;
@@ -38,6 +39,11 @@ export interface FakeSentMail {
   readonly to: readonly string[];
   readonly cc: readonly string[];
   readonly saveToSentItems: boolean;
+  readonly sentDateTime: string;
+  /** Single-value extended properties written on the message, by id as written. */
+  readonly extendedProperties: Readonly<Record<string, string>>;
+  /** Custom `internetMessageHeaders` (X-...), by name. */
+  readonly headers: Readonly<Record<string, string>>;
 }
 
 /** A hand-made event, as someone typing into Outlook would leave it. */
@@ -239,7 +245,12 @@ export class FakeMailboxes {
     const to = addresses(message.toRecipients);
     if (!to.length || to.some((a) => !a.includes('@'))) throw new GraphInputError('At least one recipient is not valid.', 400, 'ErrorInvalidRecipients');
     const body = (message.body ?? {}) as Json;
+    const headers = Array.isArray(message.internetMessageHeaders) ? (message.internetMessageHeaders as Json[]) : [];
+    // Graph takes only custom headers, named X-...; anything else is refused.
+    if (headers.some((h) => !/^x-/i.test(String(h?.name ?? '')))) throw new GraphInputError('Only custom headers that start with X- are allowed.', 400, 'InvalidInternetMessageHeader');
+    const properties = Array.isArray(message.singleValueExtendedProperties) ? (message.singleValueExtendedProperties as Json[]) : [];
     this.mail.push({
+      id: newEventId().replace(/^AAMkAGFha2U/, 'AAMkAGZha2VNYWls'),
       mailbox,
       subject: String(message.subject ?? ''),
       contentType: String(body.contentType ?? 'html'),
@@ -247,8 +258,38 @@ export class FakeMailboxes {
       to,
       cc: addresses(message.ccRecipients),
       saveToSentItems: input.saveToSentItems !== false,
+      sentDateTime: this.now().toISOString(),
+      extendedProperties: Object.fromEntries(properties.map((p) => [String(p.id), String(p.value)])),
+      headers: Object.fromEntries(headers.map((h) => [String(h.name), String(h.value)])),
     });
     return { status: 202 };
+  }
+
+  /**
+   * `GET /users/{mailbox}/mailFolders/{folder}/messages`, for the Sent Items folder: the copies of
+   * sent mail. Like Graph, `$filter` takes an extended property (`singleValueExtendedProperties/
+   * Any(ep: ep/id eq '…' and ep/value eq '…')`, the id's name case-sensitive, the value not) and
+   * refuses `internetMessageHeaders`, which Graph cannot filter on.
+   */
+  sentItems(mailbox: string, folder: string, query: URLSearchParams): GraphAnswer {
+    if (!same(folder, 'sentitems')) throw new GraphInputError(`The fake serves only the SentItems folder, not ${folder}.`, 404, 'ErrorItemNotFound');
+    const filter = query.get('$filter');
+    let match = (_m: FakeSentMail) => true;
+    if (filter !== null) {
+      const ep = /^singleValueExtendedProperties\/any\(\s*(\w+)\s*:\s*\1\/id eq '((?:[^']|'')*)' and \1\/value eq '((?:[^']|'')*)'\s*\)$/i.exec(filter.trim());
+      if (!ep) throw new GraphInputError(`The fake does not support this $filter: ${filter}`, 400, 'ErrorInvalidUrlQueryFilter');
+      const id = ep[2]!.replace(/''/g, "'");
+      const value = ep[3]!.replace(/''/g, "'");
+      match = (m) => Object.entries(m.extendedProperties).some(([k, v]) => sameExtendedPropertyId(k, id) && same(v, value));
+    }
+    const top = Math.max(1, Math.min(Number(query.get('$top') ?? 10) || 10, 1000));
+    const select = query.get('$select')?.split(',');
+    const value = this.mail
+      .filter((m) => m.saveToSentItems && same(m.mailbox, mailbox) && match(m))
+      .sort((a, b) => b.sentDateTime.localeCompare(a.sentDateTime))
+      .slice(0, top)
+      .map((m) => renderMessage(m, select));
+    return { status: 200, body: { value } };
   }
 
   private find(mailbox: string, id: string): FakeEvent {
@@ -350,4 +391,24 @@ function view(e: FakeEvent): FakeEventView {
     ...(e.transactionId ? { transactionId: e.transactionId } : {}),
     extendedProperties: Object.fromEntries(e.extended),
   };
+}
+
+/** An extended property id as Exchange compares them: the GUID and type in any case, the name exactly. */
+function sameExtendedPropertyId(a: string, b: string): boolean {
+  const split = (id: string) => /^(.*\bName\s+)(.*)$/i.exec(id) ?? [id, id, ''];
+  const [, headA = '', nameA = ''] = split(a);
+  const [, headB = '', nameB = ''] = split(b);
+  return same(headA, headB) && nameA === nameB;
+}
+
+/** A sent message as Graph's `message` resource shows it (the fields the product reads). */
+function renderMessage(m: FakeSentMail, select?: readonly string[]): Json {
+  const all: Json = {
+    id: m.id,
+    subject: m.subject,
+    sentDateTime: m.sentDateTime,
+    toRecipients: m.to.map((address) => ({ emailAddress: { address } })),
+    ccRecipients: m.cc.map((address) => ({ emailAddress: { address } })),
+  };
+  return select ? Object.fromEntries(Object.entries(all).filter(([k]) => k === 'id' || select.includes(k))) : all;
 }

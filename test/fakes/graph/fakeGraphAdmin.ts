@@ -1,6 +1,6 @@
 import type { FakeResponse } from './fakeEvent.js';
 import type { FakeGraph } from './FakeGraph.js';
-import type { FakeGraphRoute, FakeGraphSettings } from './fakeGraphSettings.js';
+import type { FakeFault, FakeGraphRoute, FakeGraphSettings } from './fakeGraphSettings.js';
 import type { GraphAnswer, HandMadeEvent } from './FakeMailboxes.js';
 
 const ok = (body?: unknown, status = 200): GraphAnswer => ({ status, body: body ?? { ok: true } });
@@ -14,6 +14,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *   POST /_fake/attendee-response      {eventId, address, response}: an invitee replies
  *   GET  /_fake/sent-mail              messages posted to sendMail
  *   GET  /_fake/settings, POST /_fake/settings {pageSize?, throttleRate?, retryAfterSeconds?, latencyMs?, lostResponseRate?, mailboxConcurrency?}
+ *   POST /_fake/fail-next {route, status, afterProcessing?, retryAfterSeconds?}  script the next call's failure
  *   POST /_fake/hold {route?}          hold calls to a route (default createEvent)
  *   GET  /_fake/held?atLeast=N&waitMs=M  how many calls are held, waiting up to M ms for N
  *   POST /_fake/release {commit?}      let held calls go (commit=false drops them unprocessed)
@@ -39,6 +40,11 @@ export async function answerAdmin(fake: FakeGraph, method: string, url: URL, raw
     case 'POST /settings':
       fake.configure(body as Partial<FakeGraphSettings>);
       return ok(fake.settings);
+    case 'POST /fail-next': {
+      const { route: failing, ...fault } = body as unknown as { route: FakeGraphRoute } & FakeFault;
+      fake.failNext(failing, fault);
+      return ok();
+    }
     case 'POST /hold':
       fake.hold((body.route as FakeGraphRoute | undefined) ?? 'createEvent');
       return ok();

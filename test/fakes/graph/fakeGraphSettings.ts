@@ -37,6 +37,10 @@ export interface FakeGraphCounts {
   deleteEvent: number;
   cancelEvent: number;
   sendMail: number;
+  /** Reads of a mail folder's messages (the Sent Items look-up). */
+  listMessages: number;
+  /** Calls answered with a fault queued by `failNext`. */
+  scriptedFaults: number;
   throttled: number;
   lostResponses: number;
   unauthorized: number;
@@ -44,7 +48,19 @@ export interface FakeGraphCounts {
   maxConcurrent: number;
 }
 
-export type FakeGraphRoute = 'calendarView' | 'createEvent' | 'getEvent' | 'updateEvent' | 'deleteEvent' | 'cancelEvent' | 'sendMail';
+export type FakeGraphRoute = 'calendarView' | 'createEvent' | 'getEvent' | 'updateEvent' | 'deleteEvent' | 'cancelEvent' | 'sendMail' | 'listMessages';
+
+/**
+ * One scripted failure for the next call to a route: answered `status` (with Retry-After if
+ * given) either before the call is processed, or after it (`afterProcessing`: the call took
+ * effect - an event saved, a mail sent - but the caller hears a failure, as when Graph times out
+ * after committing). `status: 0` drops the connection instead of answering.
+ */
+export interface FakeFault {
+  readonly status: number;
+  readonly afterProcessing?: boolean;
+  readonly retryAfterSeconds?: number;
+}
 
 export const zeroCounts = (): FakeGraphCounts => ({
   total: 0,
@@ -56,6 +72,8 @@ export const zeroCounts = (): FakeGraphCounts => ({
   deleteEvent: 0,
   cancelEvent: 0,
   sendMail: 0,
+  listMessages: 0,
+  scriptedFaults: 0,
   throttled: 0,
   lostResponses: 0,
   unauthorized: 0,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { englandAndWalesBankHolidays } from '../../../scheduling/rules/bankHolidays.js';
+import { NonWorkingDays, englandAndWalesBankHolidays } from '../../../scheduling/rules/bankHolidays.js';
 
 describe('englandAndWalesBankHolidays', () => {
   it('lists the 2026 bank holidays, the Boxing Day substitute included', () => {
@@ -46,5 +46,21 @@ describe('englandAndWalesBankHolidays', () => {
   it('rejects a backwards or fractional range of years', () => {
     expect(() => englandAndWalesBankHolidays(2027, 2026)).toThrow(RangeError);
     expect(() => englandAndWalesBankHolidays(2026.5, 2027)).toThrow(RangeError);
+  });
+});
+
+describe('NonWorkingDays', () => {
+  it('loads the bank holidays of a year the first time a day of it is asked about', () => {
+    const days = new NonWorkingDays();
+    expect([...days]).toEqual([]);
+    expect(days.has('2051-12-25')).toBe(true); // Mon, Christmas Day
+    expect([...days].every((d) => d.startsWith('2051-'))).toBe(true);
+    expect(days.has('2051-12-27')).toBe(false); // Wed
+  });
+
+  it('holds the closure days it is given, whatever the year', () => {
+    const days = new NonWorkingDays(['2026-11-25']);
+    expect(days.has('2026-11-25')).toBe(true); // Wed, closure
+    expect(days.has('2026-12-28')).toBe(true); // Mon, Boxing Day (substitute day)
   });
 });

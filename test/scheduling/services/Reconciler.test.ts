@@ -83,7 +83,8 @@ describe('Reconciler', () => {
   it('sends an urgent enquiry that failed to go when it was requested', async () => {
     t = await openTestDesk('2026-11-23T12:00:00Z');
     await t.desk.db.query('alter table local_outbox rename to local_outbox_down'); // the mail server is down
-    await expect(t.desk.intake.submit(requestInput({ urgent: 'non-mobile-injury' }), manager, 'u1')).rejects.toThrow(/local_outbox/);
+    const outcome = await t.desk.intake.submit(requestInput({ urgent: 'non-mobile-injury' }), manager, 'u1');
+    expect(outcome).toMatchObject({ route: 'urgent', email: 'pending' }); // saved, and said not to have gone
     await t.desk.db.query('alter table local_outbox_down rename to local_outbox');
     t.clock.advance(10 * 60_000);
     const report = await t.desk.reconciler.run();
@@ -102,5 +103,30 @@ describe('Reconciler', () => {
     const report = await t.desk.reconciler.run();
     expect(report.orphanEventsCancelled).toEqual([outcome.booking.eventId]);
     expect((await t.desk.calendar.busyBetween(...wed)).map((e) => e.id)).toEqual([hand.id]); // hand-made ones are left alone
+  });
+
+  it('cancels each orphan event on its own: one failed cancel is listed, the others still go', async () => {
+    const refuse = new Set<string>();
+    const failingCancel = (calendar: Calendar): Calendar =>
+      new Proxy(calendar, {
+        get(target, prop, receiver) {
+          if (prop !== 'cancelEvent') return Reflect.get(target, prop, receiver) as unknown;
+          return async (id: string, comment: string) => {
+            if (refuse.has(id)) throw new Error('calendar refused the cancel');
+            return target.cancelEvent(id, comment);
+          };
+        },
+      });
+    t = await openTestDesk('2026-11-23T12:00:00Z', {}, { wrapCalendar: failingCancel });
+    const first = await t.desk.intake.submit(requestInput(), manager, 'k1');
+    const second = await t.desk.intake.submit(requestInput({ nNumbers: 'N200002' }), manager, 'k2');
+    if (first.route !== 'rota' || second.route !== 'rota') throw new Error('expected rota');
+    for (const o of [first, second]) await t.desk.store.cancelBooking(o.booking.id, manager, t.clock.now(), 'cancelled while the calendar was down');
+    refuse.add(first.booking.eventId!);
+    const report = await t.desk.reconciler.run();
+    expect(report.orphanEventsCancelled).toEqual([second.booking.eventId]);
+    expect(report.failed).toEqual([first.booking.eventId]);
+    expect((await t.desk.calendar.getEvent(second.booking.eventId!))?.cancelled).toBe(true);
+    expect((await t.desk.calendar.getEvent(first.booking.eventId!))?.cancelled).toBe(false); // left for the next run
   });
 });

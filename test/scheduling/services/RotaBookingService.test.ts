@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatLondonIso } from '../../../scheduling/rules/londonTime.js';
 import { overlaps } from '../../../scheduling/rules/Interval.js';
 import { InvalidRequestError, NoSlotError } from '../../../scheduling/services/errors.js';
+import type { Calendar } from '../../../scheduling/ports/Calendar.js';
 import { manager, openTestDesk, requestInput, type TestDesk } from '../../fakes/testDesk.js';
 import type { ActionSource } from '../../../scheduling/rules/mayActOnCase.js';
 
@@ -20,6 +21,17 @@ async function book(key: string, change = {}) {
   return outcome;
 }
 const startOf = (o: { booking: { start: Date } }) => formatLondonIso(o.booking.start);
+const rivalRequest = {
+  nNumbers: ['N777777'],
+  childSurnames: 'Rival',
+  managerName: 'B. Smith',
+  managerRole: 'TM' as const,
+  managerPhone: '01604 654321',
+  referredAt: new Date('2026-11-23T09:00:00Z'),
+  urgent: [],
+  longerSlot: false,
+  invitees: [],
+};
 
 describe('RotaBookingService', () => {
   it('books the rota day\'s first slot and writes the event and the police email', async () => {
@@ -91,6 +103,36 @@ describe('RotaBookingService', () => {
     expect(startOf(longer)).toBe('2026-11-25T10:45:00+00:00'); // 10:15 alone is too short
     expect(formatLondonIso(longer.booking.end)).toBe('2026-11-25T11:15:00+00:00');
     expect(startOf(await book('c', { nNumbers: 'N200003' }))).toBe('2026-11-25T10:15:00+00:00');
+  });
+
+  it('after losing a longer slot to a booking of its first cell, takes the free 30 minutes that start next', async () => {
+    // While our request reads the calendar, another booking takes 10:00 alone: our 10:00-10:30 is
+    // refused, but 10:15-10:45 is still free and is the earliest longer slot.
+    let raced = false;
+    const racing = (calendar: Calendar): Calendar =>
+      new Proxy(calendar, {
+        get(target, prop, receiver) {
+          if (prop !== 'busyBetween') return Reflect.get(target, prop, receiver) as unknown;
+          return async (from: Date, to: Date) => {
+            const busy = await target.busyBetween(from, to);
+            if (!raced) {
+              raced = true;
+              const { store, config } = t!.desk;
+              const now = t!.clock.now();
+              await store.saveRequest({ ...rivalRequest, id: 'rival', idempotencyKey: 'rival', route: 'rota' }, manager, now);
+              const ten = { start: new Date('2026-11-25T10:00:00Z'), end: new Date('2026-11-25T10:15:00Z') };
+              const rival = { id: 'rival-booking', requestId: 'rival', calendarId: config.calendar.mailbox, transactionId: 'rival-booking', ...ten };
+              expect(await store.reserve(rival, [ten], manager, now)).toBe(true);
+            }
+            return busy;
+          };
+        },
+      });
+    t = await openTestDesk('2026-11-23T12:00:00Z', {}, { wrapCalendar: racing });
+    const longer = await book('k1', { longerSlot: 'true' });
+    expect(raced).toBe(true);
+    expect(startOf(longer)).toBe('2026-11-25T10:15:00+00:00'); // Wed
+    expect(formatLondonIso(longer.booking.end)).toBe('2026-11-25T10:45:00+00:00');
   });
 
   it('rolls a full day on to the next conference day', async () => {

@@ -1,24 +1,40 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ConcurrencyLimit } from '../../../../scheduling/adapters/graph/ConcurrencyLimit.js';
+import { createGraphClient } from '../../../../scheduling/adapters/graph/graphClient.js';
 import { GraphMailer } from '../../../../scheduling/adapters/graph/GraphMailer.js';
+import { GraphRetry } from '../../../../scheduling/adapters/graph/GraphRetry.js';
+import { mailKeyPropertyId } from '../../../../scheduling/adapters/graph/mailKeyProperty.js';
+import { mailerContract } from '../../../contracts/mailerContract.js';
 import type { FakeGraph } from '../../../fakes/graph/FakeGraph.js';
-import { mailbox, startFakeGraph } from './openFakeGraphCalendar.js';
+import { app, mailbox, startFakeGraph } from './openFakeGraphCalendar.js';
+
+mailerContract('GraphMailer', async () => {
+  const { fake, client } = await startFakeGraph();
+  return { mailer: new GraphMailer(client, mailbox), sent: async () => fake.sentMail(), close: () => fake.close() };
+});
+
+const referral = { to: ['police.referral.unit@example.org'], subject: 'URGENT S47 ENQUIRY', body: 'Please phone the manager.' };
 
 describe('GraphMailer', () => {
   let fake: FakeGraph | undefined;
   afterEach(async () => {
     await fake?.close();
   });
-
-  it('sends plain text from the shared mailbox and keeps a copy in Sent Items', async () => {
-    const started = await startFakeGraph();
+  async function open(options: Parameters<typeof startFakeGraph>[0] = {}) {
+    const started = await startFakeGraph(options);
     fake = started.fake;
-    await new GraphMailer(started.client, mailbox).send({
+    return { fake: started.fake, mailer: new GraphMailer(started.client, mailbox) };
+  }
+
+  it('sends plain text from the shared mailbox, keeps a copy in Sent Items, and marks it with its key', async () => {
+    const { fake, mailer } = await open();
+    await mailer.send('strategy-discussion:b1', {
       to: ['police.referral.unit@example.org'],
       cc: ['manager@example.org'],
       subject: 'Strategy discussion referral N123456',
       body: 'Please call the manager on 01604 000000.\nThank you.',
     });
-    expect(fake.sentMail()).toEqual([
+    expect(fake.sentMail()).toMatchObject([
       {
         mailbox,
         subject: 'Strategy discussion referral N123456',
@@ -27,23 +43,67 @@ describe('GraphMailer', () => {
         to: ['police.referral.unit@example.org'],
         cc: ['manager@example.org'],
         saveToSentItems: true,
+        extendedProperties: { [mailKeyPropertyId]: 'strategy-discussion:b1' },
+        headers: { 'X-StrategyDesk-Key': 'strategy-discussion:b1' },
       },
     ]);
   });
 
   it('sends once through throttling', async () => {
-    const started = await startFakeGraph({ settings: { throttleRate: 0.5 }, seed: 3 });
-    fake = started.fake;
-    const mailer = new GraphMailer(started.client, mailbox);
-    await Promise.all(Array.from({ length: 6 }, (_, i) => mailer.send({ to: ['a@example.org'], subject: `n${i}`, body: '' })));
+    const { fake, mailer } = await open({ settings: { throttleRate: 0.5 }, seed: 3 });
+    const outcomes = await Promise.all(Array.from({ length: 6 }, (_, i) => mailer.send(`k${i}`, { to: ['a@example.org'], subject: `n${i}`, body: '' })));
+    expect(outcomes.every((o) => o.outcome === 'sent')).toBe(true);
     expect(fake.sentMail().map((m) => m.subject).sort()).toEqual(['n0', 'n1', 'n2', 'n3', 'n4', 'n5']);
     expect(fake.counts.throttled).toBeGreaterThan(0);
   });
 
-  it('fails when Graph refuses the message', async () => {
+  it('retries a sendMail answered 429 (throttled before processing) and sends it once', async () => {
+    const { fake, mailer } = await open();
+    fake.failNext('sendMail', { status: 429, retryAfterSeconds: 0.01 });
+    expect(await mailer.send('k1', referral)).toEqual({ outcome: 'sent' });
+    expect(fake.counts.sendMail).toBe(2);
+    expect(fake.sentMail()).toHaveLength(1);
+  });
+
+  it.each([
+    ['503 after Graph sent it', { status: 503, afterProcessing: true }, 1],
+    ['504 after Graph sent it', { status: 504, afterProcessing: true }, 1],
+    ['503 before Graph took it', { status: 503 }, 0],
+    ['a dropped connection after Graph sent it', { status: 0, afterProcessing: true }, 1],
+  ])('never resends after %s: reports it maybe sent', async (_, fault, stored) => {
+    const { fake, mailer } = await open();
+    fake.failNext('sendMail', fault);
+    expect(await mailer.send('k1', referral)).toMatchObject({ outcome: 'maybe-sent' });
+    expect(fake.counts.sendMail).toBe(1);
+    expect(fake.sentMail()).toHaveLength(stored);
+    expect(await mailer.wasSent('k1')).toEqual(stored ? new Date(fake.sentMail()[0]!.sentDateTime) : undefined);
+  });
+
+  it('reports a message Graph refuses as not sent, with the status and code but not the text', async () => {
+    const { fake, mailer } = await open();
+    expect(await mailer.send('k1', { to: [], subject: 'x', body: 'y' })).toEqual({ outcome: 'not-sent', reason: 'HTTP 400 ErrorInvalidRecipients' });
+    expect(fake.sentMail()).toEqual([]);
+  });
+
+  it('fails the Sent Items look-up when Graph cannot answer it, rather than saying "not sent"', async () => {
+    const { fake, mailer } = await open();
+    fake.failNext('listMessages', { status: 403 });
+    await expect(mailer.wasSent('k1')).rejects.toMatchObject({ statusCode: 403 });
+  });
+
+  it('reports a send that could not get a token as not sent: nothing reached Graph', async () => {
+    const { fake } = await open();
+    const client = createGraphClient({ ...app, clientSecret: 'wrong', baseUrl: fake.graphBaseUrl, authorityHost: fake.authorityHost });
+    expect(await new GraphMailer(client, mailbox).send('k1', referral)).toMatchObject({ outcome: 'not-sent' });
+    expect(fake.counts.sendMail).toBe(0);
+  });
+
+  it('cuts off a sendMail still unanswered when its time budget runs out, and reports it maybe sent', async () => {
     const started = await startFakeGraph();
     fake = started.fake;
-    await expect(new GraphMailer(started.client, mailbox).send({ to: [], subject: 'x', body: 'y' })).rejects.toMatchObject({ statusCode: 400, code: 'ErrorInvalidRecipients' });
-    expect(fake.sentMail()).toEqual([]);
+    fake.hold('sendMail');
+    const mailer = new GraphMailer(started.client, mailbox, new ConcurrencyLimit(4), new GraphRetry({ budgetMs: 500, maxRetries: 10, firstDelayMs: 100 }));
+    expect(await mailer.send('k1', referral)).toMatchObject({ outcome: 'maybe-sent' });
+    expect(fake.held).toBe(1); // Graph still has it: it may yet go
   });
 });
