@@ -1,4 +1,4 @@
-import type { Calendar } from '../ports/Calendar.js';
+import type { Calendar, CalendarEntry } from '../ports/Calendar.js';
 import type { Clock } from '../ports/Clock.js';
 import type { Actor, Store } from '../ports/Store.js';
 import type { RotaBookingService } from './RotaBookingService.js';
@@ -17,9 +17,12 @@ export interface ReconcileReport {
   readonly urgentSent: readonly string[];
   /** Keys of mails that may have gone but could not be checked: held for a person, never sent blind. */
   readonly needsChecking: readonly string[];
-  /** Reservations, mails or orphan events that could not be dealt with this time (left for the next run). */
+  /** Reservations, mails or orphan events that could not be dealt with this time (left for the next run); `calendar` when the calendar could not be read for the orphan sweep. */
   readonly failed: readonly string[];
 }
+
+/** Listed in `failed` when the calendar could not be read for the orphan sweep. */
+export const calendarUnread = 'calendar';
 
 const system: Actor = { id: 'system:reconciler', name: 'Strategy Desk reconciler' };
 
@@ -53,8 +56,7 @@ export class Reconciler {
         const request = await store.getRequest(stale.requestId);
         if (!request) continue;
         if (stale.start.getTime() <= now.getTime()) {
-          await store.cancelBooking(stale.id, system, now, 'slot passed before its event was created');
-          await booking.book(request, system);
+          await booking.replacePassed(stale, request, system);
           rebooked.push(stale.id);
         } else {
           await booking.finish(stale, request, system);
@@ -92,7 +94,13 @@ export class Reconciler {
     }
     const live = new Set(liveBookings.map((b) => b.id));
     // Each event on its own: one the calendar refuses to cancel is listed and left for the next run.
-    for (const event of await calendar.busyBetween(now, until)) {
+    let ours: readonly CalendarEntry[] = [];
+    try {
+      ours = await calendar.busyBetween(now, until);
+    } catch {
+      failed.push(calendarUnread); // the sweep waits for the next run; the report is still given
+    }
+    for (const event of ours) {
       if (!event.bookingId || live.has(event.bookingId)) continue;
       try {
         const known = await store.getBooking(event.bookingId);

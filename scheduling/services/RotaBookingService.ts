@@ -74,6 +74,20 @@ export class RotaBookingService {
   }
 
   /**
+   * Books a new slot in place of a reservation whose slot started before its event was made (a
+   * crash): the new reservation and the release of the old one are one step, so the request is
+   * never left with only a cancelled booking, and a failure leaves the old reservation for the
+   * next run. Used by the reconciler, not by people.
+   */
+  async replacePassed(stale: Booking, request: StoredRequest, actor: Actor): Promise<Booking> {
+    const { finder, clock } = this.deps;
+    const plan = finder.plan(request.referredAt, clock.now());
+    const cells = Math.max(1, Math.round((stale.end.getTime() - stale.start.getTime()) / 60_000 / this.deps.rota.slotMinutes));
+    const moved = await this.reserveFirstFree(request, actor, plan.days, cells, stale);
+    return this.finish(moved, request, actor);
+  }
+
+  /**
    * Cancels a booking: frees its cells first, then cancels its event (attendees are told).
    * @throws NotPermittedError when `actor` may not act on the case from `from` (audited).
    */

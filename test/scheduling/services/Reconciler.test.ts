@@ -10,9 +10,10 @@ afterEach(async () => {
 });
 
 /** The process "dies" at a chosen point of creating the event: before it, or just after it. */
-function dying(calendar: Calendar, when: { mode: 'none' | 'before-create' | 'after-create' }): Calendar {
+function dying(calendar: Calendar, when: { mode: 'none' | 'before-create' | 'after-create' | 'unreachable' }): Calendar {
   return new Proxy(calendar, {
     get(target, prop, receiver) {
+      if (prop === 'busyBetween' && when.mode === 'unreachable') return async () => Promise.reject(new Error('calendar unreachable'));
       if (prop === 'createEvent') {
         return async (event: ConferenceEvent, transactionId?: string) => {
           if (when.mode === 'before-create') throw new Error('process died before the create reached the calendar');
@@ -60,6 +61,29 @@ describe('Reconciler', () => {
     const report = await t.desk.reconciler.run();
     expect(report.rebooked).toHaveLength(1);
     const request = await t.desk.store.findRequestByKey('k1');
+    const current = await t.desk.store.currentBookingFor(request!.id);
+    expect(current?.start.toISOString()).toBe('2026-11-25T10:30:00.000Z');
+    expect(current?.status).toBe('booked');
+  });
+
+  it('keeps a passed reservation when its re-booking fails, so the request is never left with only a cancelled booking', async () => {
+    const when = { mode: 'before-create' as 'none' | 'before-create' | 'unreachable' };
+    t = await openTestDesk('2026-11-23T12:00:00Z', {}, { wrapCalendar: (c) => dying(c, when) });
+    await expect(t.desk.intake.submit(requestInput(), manager, 'k1')).rejects.toThrow(/process died/);
+    const request = await t.desk.store.findRequestByKey('k1');
+    const [stale] = await t.desk.store.reservationsBefore(new Date('2027-01-01'));
+    t.clock.set('2026-11-25T10:20:00Z'); // the reserved 10:00 slot has gone, and the calendar cannot be read
+    when.mode = 'unreachable';
+    const failing = await t.desk.reconciler.run();
+    expect(failing.rebooked).toEqual([]);
+    expect(failing.failed).toContain(stale!.id);
+    // A retry of the manager's submit in this state must not be told "cancelled".
+    expect((await t.desk.store.lastBookingFor(request!.id))?.status).toBe('reserved');
+
+    when.mode = 'none';
+    t.clock.advance(3 * 60_000); // past the reservation timeout of whatever the first run left
+    const report = await t.desk.reconciler.run();
+    expect([...report.rebooked, ...report.finished]).toHaveLength(1);
     const current = await t.desk.store.currentBookingFor(request!.id);
     expect(current?.start.toISOString()).toBe('2026-11-25T10:30:00.000Z');
     expect(current?.status).toBe('booked');
