@@ -22,9 +22,12 @@ export class PgliteDb implements Db {
 
   private constructor(private readonly pg: PGlite) {}
 
-  /** `dataDir` undefined = in memory (tests). */
-  static async open(dataDir?: string): Promise<PgliteDb> {
-    const pg = dataDir ? new PGlite(dataDir) : new PGlite();
+  /**
+   * `dataDir` undefined = in memory (tests). `options.loadDataDir` starts the store from a
+   * `dumpDataDir()` tarball instead of an empty cluster (tests reuse one migrated template).
+   */
+  static async open(dataDir?: string, options: { readonly loadDataDir?: Blob } = {}): Promise<PgliteDb> {
+    const pg = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
     await pg.waitReady;
     return new PgliteDb(pg);
   }
