@@ -28,6 +28,9 @@ export default defineConfig({
           name: 'los-angeles',
           include: ['test/scheduling/rules/**/*.test.ts', 'test/scheduling/services/**/*.test.ts'],
           env: { TZ: 'America/Los_Angeles' },
+          // Pure rules, and services tests that each open their own desk (no mocks, no env changes):
+          // files here can share a worker process (still in this zone) instead of one process each.
+          isolate: false,
         },
       },
     ],
