@@ -129,10 +129,17 @@ function sqlOn(connection: Pick<PGlite, 'query' | 'exec'>): Sql {
  */
 export async function writePgliteTemplate(): Promise<{ file: string; remove(): void }> {
   const fingerprint = migrationsFingerprint();
+  const dump = new Uint8Array(await (await buildPgliteTemplate()).arrayBuffer());
   const dir = mkdtempSync(join(tmpdir(), 'sd-pglite-template-'));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
   const file = join(dir, `${fingerprint}.tar`);
-  writeFileSync(file, new Uint8Array(await (await buildPgliteTemplate()).arrayBuffer()));
-  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  try {
+    writeFileSync(file, dump);
+  } catch (error) {
+    remove();
+    throw error;
+  }
+  return { file, remove };
 }
 
 /** The template file named by `env`, when it exists and matches the migrations on disk now. */
