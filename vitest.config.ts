@@ -4,7 +4,11 @@ import { defineConfig } from 'vitest/config';
 // zone, so nothing can lean on the server's TZ (Europe/London enters only in londonTime.ts).
 export default defineConfig({
   test: {
+    // Forks, not threads: NODE_EXTRA_CA_CERTS (set in globalSetup) is read only when a process starts.
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: one worker on the 2-core test machine,
+    // which then sits idle while a test waits on a child process, a socket or the PostgreSQL server.
+    maxWorkers: 2,
     globalSetup: ['test/globalSetup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
@@ -24,6 +28,9 @@ export default defineConfig({
           name: 'los-angeles',
           include: ['test/scheduling/rules/**/*.test.ts', 'test/scheduling/services/**/*.test.ts'],
           env: { TZ: 'America/Los_Angeles' },
+          // Pure rules, and services tests that each open their own desk (no mocks, no env changes):
+          // files here can share a worker process (still in this zone) instead of one process each.
+          isolate: false,
         },
       },
     ],

@@ -1,12 +1,27 @@
 import { ensureFakeGraphCert } from './fakes/graph/fakeGraphCert.js';
+import { currentTemplateFile, templateFileEnv, writePgliteTemplate } from './fakes/testDb.js';
 
 /**
- * Runs once in vitest's main process before any worker starts. Workers are forked after this, with
- * the main process's environment, so NODE_EXTRA_CA_CERTS set here is read by each worker's Node at
- * start-up: the real Graph client (undici fetch) and the real Azure credential (node:https) then
- * trust the loopback fake Graph. Setting it from inside a worker would be too late.
+ * Runs in vitest's main process before any worker starts (once per project, one after another).
+ * Workers are forked after this, with the main process's environment, so what is set here reaches
+ * every worker:
+ * - NODE_EXTRA_CA_CERTS is read by each worker's Node at start-up: the real Graph client (undici
+ *   fetch) and the real Azure credential (node:https) then trust the loopback fake Graph. Setting
+ *   it from inside a worker would be too late.
+ * - SD_TEST_PGLITE_TEMPLATE names one embedded store migrated with the shipped migrations, which
+ *   each `openTestPglite()` copies instead of running initdb (see test/fakes/testDb.ts). The first
+ *   project builds it; the others find it current and reuse it; the first one's teardown (which
+ *   runs last) removes it.
  */
-export default async function setup(): Promise<void> {
+export default async function setup(): Promise<(() => void) | undefined> {
   const { caFile } = await ensureFakeGraphCert();
   process.env.NODE_EXTRA_CA_CERTS = caFile;
+
+  if (currentTemplateFile()) return undefined;
+  const template = await writePgliteTemplate();
+  process.env[templateFileEnv] = template.file;
+  return () => {
+    if (process.env[templateFileEnv] === template.file) delete process.env[templateFileEnv];
+    template.remove();
+  };
 }

@@ -1,11 +1,13 @@
+import { TZDate, tzOffset, tzScan } from '@date-fns/tz';
 import { isPlainDate, type PlainDate } from './PlainDate.js';
 
 /**
  * UK local time (Europe/London): the only module where the zone enters.
  *
  * Every other rule works on `PlainDate` days and on instants (`Date`, UTC); this module turns
- * one into the other. It asks `Intl` for the London wall clock, so its answers never depend on
- * the zone of the process (the suite runs it under UTC and America/Los_Angeles).
+ * one into the other with @date-fns/tz (`TZDate`, `tzOffset`, `tzScan`), which reads the zone
+ * from the runtime's time-zone data, so its answers never depend on the zone of the
+ * process (the suite runs it under UTC and America/Los_Angeles).
  *
  * Wall-clock times that do not exist or happen twice (DOMAIN.md is silent; our reading):
  * - spring forward (last Sunday of March, 01:00 -> 02:00): a time in the missing hour, such as
@@ -13,30 +15,14 @@ import { isPlainDate, type PlainDate } from './PlainDate.js';
  *   shown as 02:00 BST);
  * - fall back (last Sunday of October, 02:00 -> 01:00): a time in the repeated hour, such as
  *   01:30, is its first occurrence (the BST one, 00:30 UTC).
+ * `TZDate` itself reads these the other way (the skipped time pushed on by the jump, the repeated
+ * time's second occurrence), so `londonInstant` corrects both.
  */
 
 const ZONE = 'Europe/London';
 const MINUTE = 60_000;
+const HOUR = 3_600_000;
 const DAY = 86_400_000;
-
-const londonFields = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** The London wall clock at an instant, as if it were a UTC reading (milliseconds since epoch). */
-function wallClockAsUtc(epochMs: number): number {
-  const parts: Record<string, number> = {};
-  for (const p of londonFields.formatToParts(epochMs)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  const ms = ((epochMs % 1000) + 1000) % 1000;
-  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!, ms);
-}
 
 function epochOf(instant: Date): number {
   const ms = instant.getTime();
@@ -44,31 +30,27 @@ function epochOf(instant: Date): number {
   return ms;
 }
 
-/** The London wall-clock reading of an instant, split into fields (via its UTC-as-wall form). */
-function wallClockOf(instant: Date): Date {
-  return new Date(wallClockAsUtc(epochOf(instant)));
-}
-
-/**
- * The instant at which London's wall clock reads `wall` (given as a UTC reading). In the spring
- * gap: the moment the clocks jump; in the autumn repeat: the first of the two.
- */
-function instantOfWallClock(wall: number): Date {
-  const offsets = [...new Set([wall - DAY, wall + DAY].map((t) => wallClockAsUtc(t) - t))];
-  const readsWall = offsets.map((o) => wall - o).filter((t) => wallClockAsUtc(t) === wall);
-  if (readsWall.length > 0) return new Date(Math.min(...readsWall));
-  // The wall time was skipped: find the first instant whose wall clock is past it.
-  let before = wall - Math.max(...offsets); // still reads earlier than `wall`
-  let after = wall - Math.min(...offsets); // already reads later than `wall`
-  while (after - before > 1) {
-    const mid = Math.floor((before + after) / 2);
-    if (wallClockAsUtc(mid) < wall) before = mid;
-    else after = mid;
-  }
-  return new Date(after);
+/** The instant as a `TZDate` whose fields read the London wall clock. */
+function inLondonAt(instant: Date | number): TZDate {
+  return new TZDate(typeof instant === 'number' ? instant : epochOf(instant), ZONE);
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** `YYYY-MM-DD` of a London reading. */
+function dayOf(t: TZDate): PlainDate {
+  return `${pad(t.getFullYear(), 4)}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`;
+}
+
+/** `HH:mm:ss` of a London reading. */
+function clockOf(t: TZDate): string {
+  return `${pad(t.getHours())}:${pad(t.getMinutes())}:${pad(t.getSeconds())}`;
+}
+
+/** The London wall clock at an instant, as if it were a UTC reading (milliseconds since epoch). */
+function wallClockAsUtc(epochMs: number): number {
+  return epochMs + tzOffset(ZONE, new Date(epochMs)) * MINUTE;
+}
 
 /**
  * The UK calendar day an instant falls on.
@@ -76,7 +58,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
  * londonDateOf(new Date('2026-06-02T23:30:00Z')) //=> '2026-06-03' (00:30 BST)
  */
 export function londonDateOf(instant: Date): PlainDate {
-  return wallClockOf(instant).toISOString().slice(0, 10);
+  return dayOf(inLondonAt(instant));
 }
 
 /**
@@ -86,8 +68,8 @@ export function londonDateOf(instant: Date): PlainDate {
  * londonMinutesOf(new Date('2026-06-03T09:15:00Z')) //=> 615 (10:15 BST)
  */
 export function londonMinutesOf(instant: Date): number {
-  const wall = wallClockAsUtc(epochOf(instant));
-  return (((wall % DAY) + DAY) % DAY) / MINUTE;
+  const t = inLondonAt(instant);
+  return (((t.getHours() * 60 + t.getMinutes()) * 60 + t.getSeconds()) * 1000 + t.getMilliseconds()) / MINUTE;
 }
 
 /**
@@ -96,7 +78,8 @@ export function londonMinutesOf(instant: Date): number {
  * londonWallTimeOf(new Date('2026-11-25T14:02:05.250Z')) //=> '14:02:05.250'
  */
 export function londonWallTimeOf(instant: Date): string {
-  return wallClockOf(instant).toISOString().slice(11, 23);
+  const t = inLondonAt(instant);
+  return `${clockOf(t)}.${pad(t.getMilliseconds(), 3)}`;
 }
 
 /**
@@ -126,8 +109,23 @@ export function londonInstant(day: PlainDate, time: string): Date {
   const t = WALL_TIME.exec(time);
   if (!t) throw new RangeError(`not an HH:mm time: ${time}`);
   const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
-  const ms = Number((t[4] ?? '').padEnd(3, '0'));
-  return instantOfWallClock(Date.UTC(y, mo - 1, d, Number(t[1]), Number(t[2]), Number(t[3] ?? 0), ms));
+  const fields = [y, mo - 1, d, Number(t[1]), Number(t[2]), Number(t[3] ?? 0), Number((t[4] ?? '').padEnd(3, '0'))] as const;
+  const wall = Date.UTC(...fields);
+  // TZDate: in a repeated hour, the second occurrence; in a skipped one, pushed on by the jump.
+  const read = +new TZDate(...fields, ZONE);
+  if (wallClockAsUtc(read) !== wall) {
+    // Skipped: the moment the clocks jumped, the last change of offset before that reading.
+    // tzScan steps an hour at a time from its start, so it starts on a whole UTC hour: UK clocks
+    // change at 01:00 UTC.
+    const from = Math.floor((read - DAY) / HOUR) * HOUR;
+    const jumps = tzScan(ZONE, { start: new Date(from), end: new Date(read) }).filter((c) => +c.date <= read);
+    const jump = jumps.at(-1);
+    if (!jump) throw new RangeError(`no UK clock change explains ${day} ${time}`);
+    return jump.date;
+  }
+  // Repeated: the same reading under the offset in force a day before, if the clocks went back.
+  const first = read - (tzOffset(ZONE, new Date(read - DAY)) - tzOffset(ZONE, new Date(read))) * MINUTE;
+  return new Date(first < read && wallClockAsUtc(first) === wall ? first : read);
 }
 
 /**
@@ -137,12 +135,10 @@ export function londonInstant(day: PlainDate, time: string): Date {
  * formatLondonIso(new Date('2026-06-03T09:00:00Z')) //=> '2026-06-03T10:00:00+01:00'
  */
 export function formatLondonIso(instant: Date): string {
-  const at = Math.floor(epochOf(instant) / 1000) * 1000;
-  const wall = wallClockAsUtc(at);
-  const offset = (wall - at) / MINUTE;
-  const sign = offset < 0 ? '-' : '+';
+  const t = inLondonAt(Math.floor(epochOf(instant) / 1000) * 1000);
+  const offset = -t.getTimezoneOffset(); // minutes ahead of UTC: 0 (GMT) or 60 (BST)
   const abs = Math.abs(offset);
-  return `${new Date(wall).toISOString().slice(0, 19)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${dayOf(t)}T${clockOf(t)}${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 const ISO_DATE_TIME =

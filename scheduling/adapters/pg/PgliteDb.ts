@@ -34,16 +34,17 @@ export class PgliteDb implements Db {
   /**
    * `dataDir` undefined = in memory (tests). A data directory is locked first: while another
    * live process has it open this throws `DataDirInUseError` (ending with `inUseAdvice`) and
-   * opens nothing.
+   * opens nothing. `loadDataDir` starts an in-memory store from a `dumpDataDir()` tarball
+   * instead of an empty cluster (tests reuse one migrated template).
    */
-  static async open(dataDir?: string, inUseAdvice?: string): Promise<PgliteDb> {
+  static async open(dataDir?: string, options: { readonly inUseAdvice?: string; readonly loadDataDir?: Blob } = {}): Promise<PgliteDb> {
     if (!dataDir) {
-      const pg = new PGlite();
+      const pg = new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
       await pg.waitReady;
       return new PgliteDb(pg);
     }
     mkdirSync(dataDir, { recursive: true });
-    const lock = await DataDirLock.take(dataDir, inUseAdvice);
+    const lock = await DataDirLock.take(dataDir, options.inUseAdvice);
     try {
       const pg = new PGlite(dataDir);
       await pg.waitReady;

@@ -44,7 +44,7 @@ export async function openDb(location: DbLocation): Promise<Db> {
 
 async function serveDataDir(dataDir: string): Promise<Db> {
   assertSocketPathFits(storeSocketPath(dataDir)); // before anything is opened
-  const db = await PgliteDb.open(dataDir, 'only one bot can open it: stop that one first, or give this one its own DATA_DIR (DATABASE_URL for several instances)');
+  const db = await PgliteDb.open(dataDir, { inUseAdvice: 'only one bot can open it: stop that one first, or give this one its own DATA_DIR (DATABASE_URL for several instances)' });
   try {
     await db.serve(storeSocketPath(dataDir));
   } catch (error) {
@@ -58,7 +58,7 @@ async function joinDataDir(dataDir: string): Promise<Db> {
   const running = await runningBotStore(dataDir);
   if (running) return running;
   try {
-    return await PgliteDb.open(dataDir, 'nothing answers on its store socket: try again in a moment (a bot may be starting up, or another command running), else stop that process');
+    return await PgliteDb.open(dataDir, { inUseAdvice: 'nothing answers on its store socket: try again in a moment (a bot may be starting up, or another command running), else stop that process' });
   } catch (error) {
     if (!(error instanceof DataDirInUseError)) throw error;
     // The bot may have begun serving between our two looks.

@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { migrate, migrations } from '../../../../scheduling/adapters/pg/migrate.js';
 import { openDb } from '../../../../scheduling/adapters/pg/openDb.js';
 import { PgPoolDb } from '../../../../scheduling/adapters/pg/PgPoolDb.js';
-import { createScratchDatabase, openTestPglite } from '../../../fakes/testDb.js';
+import { createScratchDatabase, openEmptyPglite, openTestPglite } from '../../../fakes/testDb.js';
 
 describe('migrate', () => {
   it('applies each shipped migration once, in order', async () => {
-    const db = await openTestPglite();
+    const db = await openEmptyPglite();
     try {
       const shipped = migrations().map((m) => m.version);
       expect(shipped[0]).toBe(1);
