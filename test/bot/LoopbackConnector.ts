@@ -43,7 +43,8 @@ export class LoopbackConnector {
 
   private constructor(private readonly server: Server, readonly url: string) {}
 
-  static async start(): Promise<LoopbackConnector> {
+  /** Listens on `host` (loopback by default; '0.0.0.0' for every IPv4 interface). */
+  static async start(host = '127.0.0.1'): Promise<LoopbackConnector> {
     let connector: LoopbackConnector | undefined;
     const server = createServer((req, res) => {
       void connector!.handle(req).then(
@@ -57,8 +58,9 @@ export class LoopbackConnector {
         },
       );
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    connector = new LoopbackConnector(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await new Promise<void>((resolve) => server.listen(0, host, resolve));
+    const reachableAt = host === '0.0.0.0' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+    connector = new LoopbackConnector(server, `http://${reachableAt}:${(server.address() as AddressInfo).port}/`);
     return connector;
   }
 
