@@ -33,15 +33,23 @@ export const maxTextLength = 28_000;
  */
 const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Ids the bot put on its cards (requestKey, bookingId, requestId) and verbs: printable ASCII. */
-const cardId = z.string().regex(/^[\x21-\x7E]{1,100}$/, 'must be 1 to 100 printable characters');
+/**
+ * Ids the bot put on its cards (requestKey, bookingId, requestId: UUIDs) and verbs (`strategy.x`):
+ * letters, digits and `. _ - : @ |`. Nothing a template engine or renderer would read, since the
+ * ids ride back out in the action data of the answer card.
+ */
+const cardId = z.string().regex(/^[A-Za-z0-9._:@|-]{1,100}$/, 'must be 1 to 100 letters, digits or . _ - : @ |');
 const str = (max: number) => z.string().max(max);
-const id = str(500).min(1);
+/**
+ * Channel, conversation, user and activity ids: printable ASCII, as Teams makes them. botbuilder
+ * sends the conversation id in an HTTP header (x-ms-conversation-id), which takes nothing else.
+ */
+const id = z.string().regex(/^[\x21-\x7E]{1,500}$/, 'must be 1 to 500 printable ASCII characters');
 
 const account = z.looseObject({
   id,
   name: str(500).optional(),
-  aadObjectId: str(100).optional(),
+  aadObjectId: id.max(100).optional(),
   role: str(50).optional(),
 });
 
@@ -78,13 +86,13 @@ const cardActionValue = z.looseObject({
 const activity = z
   .looseObject({
     type: z.enum(activityTypes),
-    channelId: str(100).min(1),
+    channelId: id.max(100),
     serviceUrl: str(2048).url().refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL'),
     from: account,
     recipient: account,
     conversation,
-    id: str(500).optional(),
-    replyToId: str(500).optional(),
+    id: id.optional(),
+    replyToId: id.optional(),
     name: str(200).optional(),
     text: str(maxTextLength).optional(),
     textFormat: str(50).optional(),

@@ -41,6 +41,9 @@ describe('a malformed activity', () => {
     ['a NUL in the Entra object id', () => message({ from: { id: '29:x', name: 'X', aadObjectId: 'aad-\u0000' } })],
     ['a NUL in the sender name', () => message({ from: { id: '29:x', name: 'A\u0000B', aadObjectId: 'aad-x' } })],
     ['a lone surrogate in the conversation id', () => message({ conversation: { id: 'a:\uD800', conversationType: 'personal' } })],
+    // Found by the fuzz test: botbuilder sends the conversation id in an HTTP header (x-ms-conversation-id).
+    ['a conversation id a header cannot carry', () => message({ conversation: { id: 'a:\u{F658D}', conversationType: 'personal' } })],
+    ['a sender id with a space and a line break', () => message({ from: { id: '29:x\r\nx-injected: 1', name: 'X' } })],
     ['a number as the conversation type', () => message({ conversation: { id: 'a:1', conversationType: 5 } })],
     ['null channelData', () => message({ channelData: null })],
     ['a string as channelData', () => message({ channelData: 'teams' })],
@@ -58,6 +61,9 @@ describe('a malformed activity', () => {
     ['a card action whose data is a string', () => invoke({ value: { action: { type: 'Action.Execute', verb: 'strategy.cancel', data: 'bk-1' } } })],
     ['a card action with a NUL in the booking id', () => invoke({ value: { action: { type: 'Action.Execute', verb: 'strategy.cancel', data: { bookingId: 'bk\u0000' } } } })],
     ['a card action with a NUL in the request key', () => invoke({ value: { action: { type: 'Action.Execute', verb: 'strategy.request', data: { requestKey: 'k\u0000' } } } })],
+    // Found by the fuzz test: the key came back live in the answer card's action data.
+    ['a card action whose request key is a template expression', () => invoke({ value: { action: { type: 'Action.Execute', verb: 'strategy.request', data: { requestKey: '${managerName}' } } } })],
+    ['a card action whose booking id has braces', () => invoke({ value: { action: { type: 'Action.Execute', verb: 'strategy.agenda', data: { bookingId: '{{DATE(2026-11-23T10:00:00Z)}}' } } } })],
     ['an Action.Submit fallback with a NUL in the booking id', () => message({ value: { verb: 'strategy.agenda', bookingId: 'bk\u0000' } })],
   ])('%s gets a 4xx and no failed turn', async (_what, activity) => {
     const calls = bot.connector.calls.length;
