@@ -65,9 +65,9 @@ const record = z.record(z.string(), z.unknown());
 
 const channelData = z.looseObject({
   eventType: str(100).optional(),
-  tenant: z.looseObject({ id: str(100) }).optional(),
-  team: z.looseObject({ id: str(500) }).optional(),
-  channel: z.looseObject({ id: str(500) }).optional(),
+  tenant: z.looseObject({ id: str(100).optional() }).optional(),
+  team: z.looseObject({ id: str(500).optional() }).optional(),
+  channel: z.looseObject({ id: str(500).optional() }).optional(),
 });
 
 /** The ids a card action carries back, where present: made by the bot, so anything odd is refused. */
@@ -168,6 +168,7 @@ export interface BodyProblem {
   readonly error: string;
 }
 
+/** The request headers that say how the body is written. */
 export interface BodyHeaders {
   readonly contentType: string | undefined;
   readonly contentEncoding: string | undefined;
