@@ -223,9 +223,9 @@ describe('fuzzing /api/messages', () => {
     agent.destroy();
     await bot.server.close();
 
-    const labelOf = (index: number | undefined) => (index === undefined ? 'an update' : `#${index} ${inputs[index]?.label ?? ''}`);
+    const labelOf = (index: number | undefined) => (index === undefined ? 'a card update or an unknown activity' : `#${index} ${inputs[index]?.label ?? ''}`);
     /** The kind of input without its HTTP variations, to tell problems apart by where they come from. */
-    const kindOf = (index: number | undefined) => (index === undefined ? 'a card update' : (inputs[index]?.label ?? '').replace(/ \(.*$/, ''));
+    const kindOf = (index: number | undefined) => (index === undefined ? 'a card update or an unknown activity' : (inputs[index]?.label ?? '').replace(/ \(.*$/, ''));
     const indexOfActivity = (id: unknown) => {
       const match = /^fuzz-(\d+)$/.exec(String(id ?? ''));
       return match ? Number(match[1]) : undefined;
@@ -260,8 +260,18 @@ describe('fuzzing /api/messages', () => {
         // not JSON: never reached a conversation
       }
     }
+    // A reply names the activity it answers. A mutated id is looked up among the inputs: the
+    // envelope's id is an activity's first field, and the conversation must match too.
+    const activityIndex = (id: unknown, conversationId: string): number | undefined => {
+      const direct = indexOfActivity(id);
+      if (direct !== undefined || typeof id !== 'string') return direct;
+      const found = sent.find(
+        (s) => typeof s.input.body === 'string' && s.input.body.startsWith(`{"id":${JSON.stringify(id)},`) && s.input.body.includes(`"id":${JSON.stringify(conversationId)}`),
+      );
+      return found?.index;
+    };
     for (const call of bot.connector.calls) {
-      const index = indexOfActivity(call.body.replyToId);
+      const index = call.method === 'PUT' ? undefined : activityIndex(call.body.replyToId, call.conversationId);
       const where = `${call.method} to ${call.conversationId} after ${labelOf(index)}`;
       const isShared = shared.has(call.conversationId) || !personal.has(call.conversationId);
       if (isShared && surnamesOnCard(call.body, fuzzSurname).length > 0) {
