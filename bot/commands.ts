@@ -16,17 +16,52 @@ export type Command =
   | { readonly kind: 'unknown' };
 
 /**
+ * The longest message text that can hold a command: the longest command with an @mention and
+ * Teams' HTML around it fits many times over. Longer text is never a command, so reading it costs
+ * nothing (a message can be up to the body limit, 256 KB).
+ */
+export const maxCommandLength = 1000;
+
+/**
+ * The text with Teams' markup taken out: an `<at>...</at>` mention goes whole, any other tag is
+ * replaced by a space, and `&nbsp;` is a space. One pass, linear in the length: a `<` that never
+ * closes is text, and a mention that never closes is only its opening tag.
+ * @example
+ * withoutMarkup('<p><at>Strategy Desk</at>&nbsp;help</p>') //=> '   help '
+ */
+function withoutMarkup(text: string): string {
+  const lower = text.toLowerCase();
+  let out = '';
+  let at = 0;
+  let unclosedMentionFrom = Infinity; // no '</at>' after this index
+  while (at < text.length) {
+    const open = text.indexOf('<', at);
+    if (open === -1) break;
+    const close = text.indexOf('>', open + 1);
+    if (close === -1) break; // no tag can close any more: the rest is text
+    out += text.slice(at, open);
+    at = close + 1;
+    if (/^<at(\s[^>]*)?>$/.test(lower.slice(open, Math.min(close + 1, open + 200))) && open < unclosedMentionFrom) {
+      const end = lower.indexOf('</at>', at);
+      if (end === -1) unclosedMentionFrom = open;
+      else at = end + '</at>'.length;
+    }
+    out += ' ';
+  }
+  return (out + text.slice(at)).replace(/&nbsp;/gi, ' ');
+}
+
+/**
  * The command in a message's text, after Teams' @mention and markup are taken out. Case and
- * extra spaces do not matter; anything else is `unknown` (the bot answers it with help).
+ * extra spaces do not matter; anything else, and any text over `maxCommandLength` characters,
+ * is `unknown` (the bot answers it with help).
  * @example
  * parseCommand('<at>Strategy Desk</at> Cancel  n146782') //=> { kind: 'cancel', nNumber: 'N146782' }
  * parseCommand('hello') //=> { kind: 'unknown' }
  */
 export function parseCommand(text: string | undefined): Command {
-  const words = (text ?? '')
-    .replace(/<at>.*?<\/at>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/gi, ' ')
+  if (typeof text !== 'string' || text.length > maxCommandLength) return { kind: 'unknown' };
+  const words = withoutMarkup(text)
     .trim()
     .split(/\s+/)
     .filter(Boolean);

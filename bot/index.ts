@@ -2,14 +2,17 @@ import { logSafeError } from '../scheduling/logSafeError.js';
 import { ConfigError, loadConfig, type Config } from '../scheduling/config/config.js';
 import { openDesk } from '../scheduling/openDesk.js';
 import { DeskError } from '../scheduling/services/errors.js';
-import { startServer } from './server.js';
+import { listenHost, startServer, type RunningServer } from './server.js';
 
 /** How often reservations left without an event (a crash mid-booking) are finished. */
 const reconcileEveryMs = 5 * 60_000;
 
 let config: Config;
+let host: string;
 try {
   config = loadConfig(process.env);
+  // Before the store opens: a local-mode bot on a network address must not start at all.
+  host = listenHost(config);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(error.message);
@@ -22,8 +25,19 @@ const desk = await openDesk(config, { serveEmbeddedStore: true }).catch((error: 
   console.error(error.message);
   process.exit(1);
 });
-const server = await startServer(desk, { port: config.port });
-desk.log.info({ url: `${server.url}/api/messages`, store: config.databaseUrl ? 'postgres' : config.dataDir, calendar: config.calendar.backend }, 'Strategy Desk is listening');
+let server: RunningServer;
+try {
+  server = await startServer(desk, { port: config.port, host });
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  await desk.close();
+  process.exit(1);
+}
+desk.log.info(
+  { ...server.address, url: `${server.url}/api/messages`, store: config.databaseUrl ? 'postgres' : config.dataDir, calendar: config.calendar.backend },
+  'Strategy Desk is listening',
+);
 
 const reconcile = () =>
   desk.reconciler

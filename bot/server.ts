@@ -2,16 +2,21 @@ import { logSafeError } from '../scheduling/logSafeError.js';
 import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
 import restify, { type Request, type Response } from 'restify';
 import { errorCard } from '../cards/errorCard.js';
+import { ConfigError, type Config } from '../scheduling/config/config.js';
 import type { Desk } from '../scheduling/openDesk.js';
 import { couldBeBotFrameworkToken } from './bearerToken.js';
 import { cardMessage } from './cardAnswers.js';
-import { problemWithActivity } from './incomingActivity.js';
+import { decodeActivityBody, problemWithActivity } from './incomingActivity.js';
+import { isLoopbackHost, isLoopbackHostHeader, isLoopbackUrl } from './loopback.js';
 import { StrategyDeskBot } from './StrategyDeskBot.js';
 
 export interface ServerOptions {
   /** 0 picks a free port (tests); read the real one from `url`. */
   readonly port: number;
-  /** Interface to listen on; all of them by default. */
+  /**
+   * Address to listen on (config `HOST`). Default: 127.0.0.1 without MicrosoftAppId, every
+   * interface with it. Without MicrosoftAppId only a loopback address is allowed (see `listenHost`).
+   */
   readonly host?: string;
   /** How long a card action may run before Teams is answered with a "Booking..." card. */
   readonly slowAnswerMs?: number;
@@ -25,12 +30,58 @@ export interface ServerOptions {
 export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:3978`; the bot endpoint is `${url}/api/messages`. */
   readonly url: string;
+  /** The address and port the server is bound to, as the socket reports them. */
+  readonly address: { readonly address: string; readonly port: number };
   /** Stops accepting requests, finishes turns (and card updates) in flight. Does not close the desk. */
   close(): Promise<void>;
 }
 
-/** Teams activities are small; a larger body is refused before it is parsed. */
+/** Teams activities are small; a larger body (after gzip, if sent gzipped) is refused before it is parsed. */
 export const maxBodyBytes = 256 * 1024;
+
+/**
+ * The address the bot listens on. Without MicrosoftAppId (local mode) the bot accepts activities
+ * without a token, so it listens on loopback only: 127.0.0.1 unless HOST names another loopback
+ * address. With MicrosoftAppId every activity needs a Bot Framework token, and HOST defaults to
+ * every interface.
+ * Rule: README "Reliability" (local mode is for this machine only).
+ * @throws ConfigError naming HOST and MicrosoftAppId when HOST is not loopback in local mode.
+ * @example
+ * listenHost({ host: undefined, bot: { appType: 'MultiTenant' } }) //=> '127.0.0.1'
+ * listenHost({ host: '0.0.0.0', bot: { appType: 'MultiTenant' } }) // throws ConfigError
+ */
+export function listenHost(config: Pick<Config, 'host'> & { bot: Pick<Config['bot'], 'appId'> }): string {
+  if (config.bot.appId) return config.host ?? '::';
+  const host = config.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host)) {
+    throw new ConfigError(
+      `config: HOST=${host} is not a loopback address, and without MicrosoftAppId the bot takes requests without a token: set MicrosoftAppId (and MicrosoftAppPassword) to listen there, or leave HOST unset (127.0.0.1)`,
+    );
+  }
+  return host;
+}
+
+/** Reads a request's body, at most `limit` bytes: the bytes, or 413 when there are more. */
+function readBody(req: Request, limit: number): Promise<{ bytes: Buffer } | { status: 400 | 413; error: string }> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve({ status: 413, error: `the body is over ${limit} bytes` });
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        resolve({ status: 413, error: `the body is over ${limit} bytes` });
+      } else chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve({ bytes: Buffer.concat(chunks) }));
+    req.once('error', () => resolve({ status: 400, error: 'the body could not be read' }));
+    req.once('aborted', () => resolve({ status: 400, error: 'the body could not be read' }));
+  });
+}
 
 /**
  * The public cloud's Bot Framework settings with the channel signing keys somewhere else. Once
@@ -54,8 +105,11 @@ function publicCloudWithKeysAt(openIdMetadataUrl: string) {
  * Starts the bot's HTTP server: `POST /api/messages` (Bot Framework, through a `CloudAdapter`)
  * and `GET /healthz`. With `MicrosoftAppId` configured every activity needs a valid Bot
  * Framework token (401 otherwise); without it the server runs in local mode, for the Agents
- * Playground and tests, and says so in the log.
- * Rule: issue 3 "Server"; STYLE.md "Teams bot samples: thin wiring".
+ * Playground and tests: loopback only (the address, the Host header and the serviceUrl it answers),
+ * and says so in the log. Bodies are read with a size bound and decoded before anything else;
+ * a body that is not a well-formed activity gets a 4xx with the reason.
+ * Rule: issue 3 "Server"; README "Reliability"; STYLE.md "Teams bot samples: thin wiring".
+ * @throws ConfigError when `host` is not loopback and MicrosoftAppId is not set (see `listenHost`).
  */
 export async function startServer(desk: Desk, options: ServerOptions): Promise<RunningServer> {
   const { bot: credentials } = desk.config;
@@ -81,8 +135,9 @@ export async function startServer(desk: Desk, options: ServerOptions): Promise<R
     }
   };
 
+  const host = listenHost({ host: options.host, bot: { appId } });
   if (appId) desk.log.info({ appId, appType: credentials.appType }, 'Bot Framework authentication is on: /api/messages needs a valid token');
-  else desk.log.warn('Local mode: MicrosoftAppId is not set, so /api/messages accepts requests without a token (Agents Playground and tests only)');
+  else desk.log.warn({ host }, 'Local mode: MicrosoftAppId is not set, so /api/messages takes requests without a token, from this machine only (Agents Playground and tests)');
 
   const server = restify.createServer({ name: 'strategy-desk' });
   const turns = new Set<Promise<void>>();
@@ -92,26 +147,43 @@ export async function startServer(desk: Desk, options: ServerOptions): Promise<R
     res.send(closing ? 503 : 200, { status: closing ? 'closing' : 'ok' });
   });
 
-  // jsonBodyParser hands its options to the body reader, which enforces maxBodySize (413);
-  // @types/restify does not list that option for it.
-  const jsonBody = restify.plugins.jsonBodyParser({ maxBodySize: maxBodyBytes, mapParams: false } as restify.plugins.JsonBodyParserOptions);
-  server.post('/api/messages', jsonBody, async (req: Request, res: Response) => {
-    if (closing) return void res.send(503, { error: 'shutting down' });
-    // Refuse a request without a plausible token before looking at what it says.
-    if (appId && !couldBeBotFrameworkToken(req.header('authorization'))) return void res.send(401, { error: 'a Bot Framework token is required' });
-    if (typeof req.body !== 'object' || req.body === null) return void res.send(415, { error: 'send the activity as application/json' });
-    const problem = problemWithActivity(req.body);
-    if (problem) return void res.send(400, { error: `not a valid activity: ${problem}` });
-    // The adapter checks the token again; checking here first turns every bad token into a 401
-    // (botbuilder lets a bad signature through as a 500).
+  const refuse = (res: Response, status: number, error: string) => {
+    // A refused body may not have been read: close the connection rather than read on.
+    if (status === 413) res.setHeader('connection', 'close');
+    if (status === 415) res.setHeader('accept-encoding', 'gzip');
+    res.send(status, { error });
+  };
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    if (closing) return void refuse(res, 503, 'shutting down');
+    // Refuse a request without a plausible token before reading what it says.
+    if (appId && !couldBeBotFrameworkToken(req.header('authorization'))) return void refuse(res, 401, 'a Bot Framework token is required');
+    // Local mode answers this machine only: a web page that rebinds its own name to 127.0.0.1
+    // still names itself in Host.
+    if (!appId && !isLoopbackHostHeader(req.headers.host)) return void refuse(res, 403, 'local mode takes requests addressed to localhost only');
+
+    const read = await readBody(req, maxBodyBytes);
+    if ('status' in read) return void refuse(res, read.status, read.error);
+    const decoded = await decodeActivityBody(read.bytes, { contentType: req.headers['content-type'], contentEncoding: req.headers['content-encoding'] }, maxBodyBytes);
+    if ('status' in decoded) return void refuse(res, decoded.status, decoded.error);
+    const problem = problemWithActivity(decoded.json);
+    if (problem) return void refuse(res, 400, `not a valid activity: ${problem}`);
+    const activity = decoded.json as Activity;
+    // Local mode has no token to say where the activity came from, so it answers only a connector
+    // on this machine (the Agents Playground, tests): never a URL a request names elsewhere.
+    if (!appId && !isLoopbackUrl(activity.serviceUrl)) return void refuse(res, 403, 'local mode answers only a connector on this machine: serviceUrl must be 127.0.0.0/8, [::1] or localhost');
+    // With a token, botframework-connector checks its serviceurl claim equals the activity's
+    // serviceUrl (ChannelValidation), so replies go only where the Bot Connector said. Checking here
+    // first turns every bad token into a 401 (botbuilder lets a bad signature through as a 500).
     if (appId) {
       try {
-        await authentication.authenticateRequest(req.body as Activity, req.header('authorization'));
+        await authentication.authenticateRequest(activity, req.header('authorization'));
       } catch (error) {
         desk.log.warn({ reason: (error as Error).message }, 'refused an activity with an invalid token');
-        return void res.send(401, { error: 'the Bot Framework token is not valid' });
+        return void refuse(res, 401, 'the Bot Framework token is not valid');
       }
     }
+    req.body = activity;
     const turn = adapter.process(req, res, (context) => bot.run(context));
     turns.add(turn);
     try {
@@ -123,16 +195,23 @@ export async function startServer(desk: Desk, options: ServerOptions): Promise<R
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '::', () => {
+    server.listen(options.port, host, () => {
       server.removeListener('error', reject);
       resolve();
     });
   });
-  const address = server.address();
-  const url = `http://127.0.0.1:${address.port}`;
+  const bound = server.address();
+  if (!appId && !isLoopbackHost(bound.address)) {
+    // A host name that resolved to another interface: never serve local mode there.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw new ConfigError(`config: HOST=${host} resolved to ${bound.address}, which is not loopback; without MicrosoftAppId the bot listens on loopback only`);
+  }
+  const reachable = ['0.0.0.0', '::'].includes(bound.address) ? '127.0.0.1' : bound.address.includes(':') ? `[${bound.address}]` : bound.address;
+  const url = `http://${reachable}:${bound.port}`;
 
   return {
     url,
+    address: { address: bound.address, port: bound.port },
     close: async () => {
       closing = true;
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));

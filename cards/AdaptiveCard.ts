@@ -13,6 +13,18 @@ export interface AdaptiveCard {
 export const adaptiveCardContentType = 'application/vnd.microsoft.card.adaptive';
 
 /**
+ * Parsing a template (every `${...}` through an ANTLR parser) costs more than expanding it, so each
+ * template is parsed once. A `Template` can be bound to different data (its documentation says so),
+ * and `expand` is synchronous, so one instance per template is safe.
+ */
+const prepared = new WeakMap<object, ACData.Template>();
+function preparedTemplate(template: object): ACData.Template {
+  let parsed = prepared.get(template);
+  if (!parsed) prepared.set(template, (parsed = new ACData.Template(template)));
+  return parsed;
+}
+
+/**
  * Binds a card template (`cards/<name>.json`) to its data with adaptivecards-templating. Data
  * values are never evaluated as expressions; builders still pass typed text through `inertText`.
  * @example
@@ -20,7 +32,7 @@ export const adaptiveCardContentType = 'application/vnd.microsoft.card.adaptive'
  * //=> { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Booked' }] }
  */
 export function expandCard(template: object, data: object): AdaptiveCard {
-  const card = new ACData.Template(template).expand({ $root: data }) as AdaptiveCard;
+  const card = preparedTemplate(template).expand({ $root: data }) as AdaptiveCard;
   if (card?.type !== 'AdaptiveCard') throw new Error('card template did not expand to an AdaptiveCard');
   return card;
 }

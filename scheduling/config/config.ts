@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { isPlainDate, type PlainDate } from '../rules/PlainDate.js';
@@ -15,7 +16,13 @@ export type MinutesRule = { kind: 'hours'; hours: number } | { kind: 'workingDay
 
 /** Everything the product reads from its environment, validated once at start-up. */
 export interface Config {
+  /** 0 picks a free port (the start-up log line says which). */
   readonly port: number;
+  /**
+   * The address to listen on (`HOST`); unset, the server picks: loopback without MicrosoftAppId,
+   * every interface with it.
+   */
+  readonly host?: string;
   readonly logLevel: string;
   readonly dataDir: string;
   readonly databaseUrl?: string;
@@ -110,6 +117,17 @@ const contactsSchema = z.array(
   z.object({ label: z.string().trim().min(1), name: z.string().trim().min(1), phone: z.string().trim().min(3) }).strict(),
 );
 
+/** An IP address, or a host name of letters, digits, hyphens and dots (RFC 1123). */
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
+function parseHost(value: string | undefined): string | undefined {
+  const v = optional(value);
+  if (v === undefined) return undefined;
+  const address = v.replace(/^\[(.*)\]$/, '$1');
+  if (isIP(address) === 0 && !HOST_NAME.test(address)) fail('HOST', `must be an IP address or host name to listen on (e.g. 127.0.0.1), not "${v.slice(0, 60)}"`);
+  return address;
+}
+
 function parseMinutesRule(value: string | undefined): MinutesRule {
   const v = optional(value) ?? '24h';
   const hours = /^(\d{1,3})h$/.exec(v);
@@ -174,6 +192,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     };
   }
 
+  const host = parseHost(env.HOST);
+
   const databaseUrl = optional(env.DATABASE_URL);
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) fail('DATABASE_URL', 'must start with postgres:// or postgresql://');
 
@@ -186,7 +206,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (appType === 'SingleTenant' && appId && !appTenantId) fail('MicrosoftAppTenantId', 'is required when MicrosoftAppType=SingleTenant');
 
   return {
-    port: parseInteger('PORT', env.PORT, 3978, 1, 65535),
+    port: parseInteger('PORT', env.PORT, 3978, 0, 65535),
+    ...(host ? { host } : {}),
     logLevel: parseWith('LOG_LEVEL', z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), optional(env.LOG_LEVEL) ?? 'info'),
     dataDir: optional(env.DATA_DIR) ?? './data',
     ...(databaseUrl ? { databaseUrl } : {}),

@@ -38,8 +38,20 @@ const NAME = /^[\p{L}][\p{L}\p{M} .'\u2019-]*$/u;
 const SURNAMES = /^[\p{L}][\p{L}\p{M} .,&'\u2019-]*$/u;
 const PHONE = /^\+?[0-9][0-9 ()-]{5,19}(\s*(ext|extn|x)\.?\s*[0-9]{1,6})?$/i;
 const EMAIL = /^[^\s@<>(),;:"[\]]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+/**
+ * Characters a field may not hold: NUL (PostgreSQL refuses it), the other C0 controls but tab, line
+ * feed and carriage return, DEL, and half of a UTF-16 surrogate pair (it cannot be written as
+ * UTF-8, so it would be stored as something else). None of them can be seen on a card.
+ */
+const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE_MESSAGE = 'This has a hidden control character or a broken symbol in it: please type it again.';
 const MAX_N_NUMBERS = 12;
 const MAX_INVITEES = 25;
+
+function hasUnstorable(value: unknown): boolean {
+  if (typeof value === 'string') return UNSTORABLE.test(value);
+  return Array.isArray(value) && value.some((v) => typeof v === 'string' && UNSTORABLE.test(v));
+}
 
 function text(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
@@ -58,6 +70,8 @@ function list(value: unknown, separators: RegExp): string[] | undefined {
  * Validates a strategy discussion request and turns it into domain values, naming each bad field.
  * The referral time is `referredAt` (ISO 8601; without an offset it is UK local time) or
  * `referredDate` + `referredTime` (UK local, as the card sends them).
+ * A field holding a character that cannot be stored or seen (NUL, another control character but
+ * tab and line breaks, a broken surrogate pair) is an error at that field.
  * Rule: issue "Booking service" validation list; urgent ids from DOMAIN.md.
  * @example
  * parseDiscussionRequest({ nNumbers: 'N12', ... }, rules)
@@ -137,6 +151,9 @@ export function parseDiscussionRequest(raw: RawRequest, rules: RequestRules): Pa
     const bad = invitees.find((a) => !EMAIL.test(a));
     if (bad !== undefined) errors.invitees = `"${bad.slice(0, 60)}" is not an email address.`;
   }
+
+  // Said last, over any other problem of the field: no other change to the text would help.
+  for (const field of requestFields) if (hasUnstorable(raw[field])) errors[field] = UNSTORABLE_MESSAGE;
 
   if (Object.keys(errors).length > 0 || !nNumbers || !referredAt || !urgent || !invitees) return { ok: false, errors };
   return {

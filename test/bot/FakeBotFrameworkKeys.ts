@@ -31,11 +31,14 @@ export class FakeBotFrameworkKeys {
     return new FakeBotFrameworkKeys(server, `${base}/openid`, privateKey, kid);
   }
 
-  /** A channel token for the bot `appId`, valid for an hour, for activities from `serviceUrl`. */
-  sign(appId: string, serviceUrl: string, options: { kid?: string; key?: KeyObject } = {}): string {
+  /**
+   * A channel token for the bot `appId`, valid for an hour, for activities from `serviceUrl`
+   * (`undefined`: a token with no serviceurl claim).
+   */
+  sign(appId: string, serviceUrl: string | undefined, options: { kid?: string; key?: KeyObject } = {}): string {
     const now = Math.floor(Date.now() / 1000);
     const header = b64({ alg: 'RS256', typ: 'JWT', kid: options.kid ?? this.kid });
-    const payload = b64({ iss: 'https://api.botframework.com', aud: appId, serviceurl: serviceUrl, nbf: now - 60, iat: now - 60, exp: now + 3600 });
+    const payload = b64({ iss: 'https://api.botframework.com', aud: appId, ...(serviceUrl === undefined ? {} : { serviceurl: serviceUrl }), nbf: now - 60, iat: now - 60, exp: now + 3600 });
     const signature = createSign('RSA-SHA256').update(`${header}.${payload}`).sign(options.key ?? this.privateKey).toString('base64url');
     return `${header}.${payload}.${signature}`;
   }

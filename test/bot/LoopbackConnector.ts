@@ -43,7 +43,8 @@ export class LoopbackConnector {
 
   private constructor(private readonly server: Server, readonly url: string) {}
 
-  static async start(): Promise<LoopbackConnector> {
+  /** Listens on `host` (loopback by default; '0.0.0.0' for every IPv4 interface). */
+  static async start(host = '127.0.0.1'): Promise<LoopbackConnector> {
     let connector: LoopbackConnector | undefined;
     const server = createServer((req, res) => {
       void connector!.handle(req).then(
@@ -57,8 +58,9 @@ export class LoopbackConnector {
         },
       );
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    connector = new LoopbackConnector(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await new Promise<void>((resolve) => server.listen(0, host, resolve));
+    const reachableAt = host === '0.0.0.0' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+    connector = new LoopbackConnector(server, `http://${reachableAt}:${(server.address() as AddressInfo).port}/`);
     return connector;
   }
 
@@ -94,17 +96,21 @@ export class LoopbackConnector {
   }
 
   private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
-    const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
-    const member = MEMBER.exec(path);
+    // Matched before decoding, so an id holding an encoded '/' stays one path segment.
+    const rawPath = (req.url ?? '').split('?')[0] ?? '';
+    const path = decodeURIComponent(rawPath);
+    const member = MEMBER.exec(rawPath);
     if (req.method === 'GET' && member) {
-      const found = this.members.get(member[2]!);
+      const found = this.members.get(decodeURIComponent(member[2]!));
       return found ? { status: 200, body: found } : { status: 404, body: { error: { code: 'MemberNotFoundInConversation' } } };
     }
-    const activities = ACTIVITIES.exec(path);
+    const activities = ACTIVITIES.exec(rawPath);
     if (!activities || (req.method !== 'POST' && req.method !== 'PUT')) return { status: 404, body: {} };
     const body = await bodyOf(req);
-    const id = req.method === 'PUT' ? activities[2]! : `sent-${++this.sent}`;
-    this.calls.push({ method: req.method, path, conversationId: activities[1]!, ...(activities[2] ? { activityId: activities[2] } : {}), body, id });
+    const conversationId = decodeURIComponent(activities[1]!);
+    const activityId = activities[2] === undefined ? undefined : decodeURIComponent(activities[2]);
+    const id = req.method === 'PUT' ? activityId! : `sent-${++this.sent}`;
+    this.calls.push({ method: req.method, path, conversationId, ...(activityId !== undefined ? { activityId } : {}), body, id });
     const waiters = this.waiters;
     this.waiters = [];
     for (const wake of waiters) wake();

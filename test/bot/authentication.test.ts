@@ -33,6 +33,10 @@ describe('with MicrosoftAppId set', () => {
     ['a token signed with another key', () => `Bearer ${keys.sign(appId, bot.connector.url, { key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey })}`],
     ['a token for another bot', () => `Bearer ${keys.sign('11111111-1111-1111-1111-111111111111', bot.connector.url)}`],
     ['a token for another service URL', () => `Bearer ${keys.sign(appId, 'https://smba.trafficmanager.net/other/')}`],
+    // botframework-connector compares the claim with the activity's serviceUrl exactly: the bot
+    // only ever answers the URL the Bot Connector signed.
+    ['a token with no serviceurl claim', () => `Bearer ${keys.sign(appId, undefined)}`],
+    ['a token for the service URL without its trailing slash', () => `Bearer ${keys.sign(appId, bot.connector.url.replace(/\/$/, ''))}`],
   ])('refuses %s with 401', async (_what, authorization) => {
     const answer = await bot.post(help(), { authorization: authorization() });
     expect(answer.status).toBe(401);
