@@ -2,6 +2,7 @@ import { requestFields, type FieldErrors, type RequestField } from '../schedulin
 import { urgentCriteria } from '../scheduling/rules/urgentCriteria.js';
 import { expandCard, type AdaptiveCard } from './AdaptiveCard.js';
 import type { Audience } from './Audience.js';
+import { surnamesOnCard } from './surnamesOnCard.js';
 import { inertText, typedText } from './inertText.js';
 import template from './requestCard.json' with { type: 'json' };
 import { verbs } from './verbs.js';
@@ -37,6 +38,9 @@ export interface RequestCardInput {
 /** Said at the surname input when a shared card cannot show back what was typed there. */
 export const surnameAgain = 'Type the surname(s) again: they are not shown back in a shared chat. Or make the request in your personal chat with Strategy Desk.';
 
+/** Said at any other input whose typed value named the children, when a shared card cannot show it back. */
+export const namedAgain = "Type this again without the children's name: it is not shown back in a shared chat.";
+
 const onCard = new Set<string>(requestCardFields);
 
 /** Where an error is shown: at its field, or (for a field the card has no input for) at the top. */
@@ -62,9 +66,17 @@ function placeErrors(errors: FieldErrors): { atField: Partial<Record<RequestCard
  * requestCard({ requestKey: 'k1', values: { managerName: 'A. Jones' }, audience: 'personal' }).actions[0].verb //=> 'strategy.request'
  */
 export function requestCard(input: RequestCardInput): AdaptiveCard {
-  const withheld = input.audience === 'shared' && (input.values.childSurnames ?? '') !== '';
-  const shown: RequestCardValues = withheld ? { ...input.values, childSurnames: '' } : input.values;
-  const errors: FieldErrors = withheld ? { ...input.errors, childSurnames: surnameAgain } : (input.errors ?? {});
+  const surnames = input.values.childSurnames ?? '';
+  const withheld = input.audience === 'shared' && surnames !== '';
+  // In a shared chat nothing typed that names the children is shown back: the surname input, and
+  // any other input where the surname was typed too (a reason that names the family).
+  // (A validation message that quotes what was typed counts as showing it back.)
+  const names = (text: string | undefined) => surnamesOnCard(text ?? '', surnames).length > 0;
+  const naming = withheld ? requestFields.filter((f) => f !== 'childSurnames' && (names(input.values[f as keyof RequestCardValues]) || names(input.errors?.[f]))) : [];
+  const shown: RequestCardValues = withheld ? { ...input.values, childSurnames: '', ...Object.fromEntries(naming.map((f) => [f, ''])) } : input.values;
+  const errors: FieldErrors = withheld
+    ? { ...input.errors, ...Object.fromEntries(naming.map((f) => [f, namedAgain])), childSurnames: surnameAgain }
+    : (input.errors ?? {});
   const values = Object.fromEntries(requestCardFields.map((field) => [field, inertText(shown[field] ?? '')]));
   const { atField, general } = placeErrors(errors);
   return expandCard(template, {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assertValidCard } from '../../cards/assertValidCard.js';
-import { requestCard, requestCardFields, requestCardValues, surnameAgain } from '../../cards/requestCard.js';
+import { namedAgain, requestCard, requestCardFields, requestCardValues, surnameAgain } from '../../cards/requestCard.js';
 import { urgentCriterionIds } from '../../scheduling/rules/urgentCriteria.js';
 import { elementById, elementsOfType, textOf } from './cardFixtures.js';
 
@@ -123,6 +123,17 @@ describe('requestCardValues', () => {
     expect(textOf(elementById(card, 'childSurnamesError'))).toBe(surnameAgain);
     for (const [field, value] of Object.entries(typed)) if (field !== 'childSurnames') expect(elementById(card, field)?.value).toBe(value);
     expect(JSON.stringify(card)).not.toContain('Zanzibarova');
+    assertValidCard(card);
+  });
+
+  it('leaves out of a shared card any other typed value that names the children, asking for it again without the name', () => {
+    const named = { ...typed, reason: 'Zanzibarova twins seen with bruising', managerName: 'A. Jones' };
+    const card = requestCard({ audience: 'shared', requestKey: 'k1', values: { ...named, nNumbers: 'Zanzibarova' }, errors: { nNumbers: '"Zanzibarova" is not an N number.' } });
+    expect(JSON.stringify(card)).not.toContain('Zanzibarova');
+    expect(textOf(elementById(card, 'nNumbersError'))).toBe(namedAgain);
+    expect(elementById(card, 'reason')?.value).toBe('');
+    expect(textOf(elementById(card, 'reasonError'))).toBe(namedAgain);
+    expect(elementById(card, 'managerName')?.value).toBe('A. Jones');
     assertValidCard(card);
   });
 });
