@@ -5,9 +5,8 @@ import type { Config } from './config/config.js';
 import type { Calendar } from './ports/Calendar.js';
 import type { Clock } from './ports/Clock.js';
 import type { Mailer } from './ports/Mailer.js';
-import type { Store } from './ports/Store.js';
 import { NonWorkingDays } from './rules/bankHolidays.js';
-import type { PlainDate } from './rules/PlainDate.js';
+import type { PlainDate } from './model/PlainDate.js';
 import { CaseAccess } from './services/CaseAccess.js';
 import { MAIL_CLAIM_LEASE_SECONDS, MailOnce } from './services/MailOnce.js';
 import { Reconciler } from './services/Reconciler.js';
@@ -18,7 +17,7 @@ import { UrgentRouteService } from './services/UrgentRouteService.js';
 import type { Db } from './adapters/pg/Db.js';
 import { openDb } from './adapters/pg/openDb.js';
 import { migrate } from './adapters/pg/migrate.js';
-import { SqlStore } from './adapters/pg/SqlStore.js';
+import { sqlStores, type Stores } from './adapters/pg/sqlStores.js';
 import { LocalCalendar } from './adapters/local/LocalCalendar.js';
 import { OutboxMailer } from './adapters/local/OutboxMailer.js';
 
@@ -30,7 +29,8 @@ export interface Desk {
   readonly log: Logger;
   readonly clock: Clock;
   readonly db: Db;
-  readonly store: Store;
+  /** One store per kind of record. */
+  readonly stores: Stores;
   readonly calendar: Calendar;
   readonly mailer: Mailer;
   readonly nonWorking: ReadonlySet<PlainDate>;
@@ -86,7 +86,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     if (!options.db) await db.close();
     throw error;
   }
-  const store = new SqlStore(db);
+  const stores = sqlStores(db);
   const calendarId = config.calendar.mailbox;
 
   let calendar: Calendar;
@@ -114,11 +114,12 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
   if (options.wrapCalendar) calendar = options.wrapCalendar(calendar);
 
   const nonWorking = nonWorkingDays(config.closureDays);
-  const finder = new SlotFinder({ store, calendar, rota: config.rota, nonWorking, calendarId });
-  const mail = new MailOnce({ store, mailer, clock });
-  const access = new CaseAccess({ store, clock });
+  const finder = new SlotFinder({ slots: stores.slots, calendar, rota: config.rota, nonWorking, calendarId });
+  const mail = new MailOnce({ mailLedger: stores.mailLedger, mailer, clock });
+  const access = new CaseAccess({ requests: stores.requests, slots: stores.slots, postings: stores.postings, auditLog: stores.auditLog, clock });
   const booking = new RotaBookingService({
-    store,
+    requests: stores.requests,
+    slots: stores.slots,
     calendar,
     clock,
     rota: config.rota,
@@ -133,16 +134,16 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
       joinDetails: config.calendar.joinDetails,
     },
   });
-  const urgent = new UrgentRouteService({ store, clock, mail, access, policeReferralAddress: config.policeReferralAddress });
-  const intake = new RequestIntake({ store, clock, newId, nNumberPattern: config.nNumberPattern, rota: booking, urgent });
-  const reconciler = new Reconciler({ store, calendar, clock, booking, urgent, calendarId, reservationTimeoutSeconds: config.reservationTimeoutSeconds });
+  const urgent = new UrgentRouteService({ requests: stores.requests, clock, mail, access, policeReferralAddress: config.policeReferralAddress });
+  const intake = new RequestIntake({ requests: stores.requests, slots: stores.slots, clock, newId, nNumberPattern: config.nNumberPattern, rota: booking, urgent });
+  const reconciler = new Reconciler({ requests: stores.requests, slots: stores.slots, mailLedger: stores.mailLedger, calendar, clock, booking, urgent, calendarId, reservationTimeoutSeconds: config.reservationTimeoutSeconds });
 
   return {
     config,
     log,
     clock,
     db,
-    store,
+    stores,
     calendar,
     mailer,
     nonWorking,
@@ -152,6 +153,6 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     urgent,
     intake,
     reconciler,
-    close: () => store.close(),
+    close: () => db.close(),
   };
 }
