@@ -14,7 +14,7 @@ import { requestCard, requestCardValues, type RequestCardValues } from '../cards
 import { urgentCard } from '../cards/urgentCard.js';
 import { verbs } from '../cards/verbs.js';
 import { welcomeCard } from '../cards/welcomeCard.js';
-import type { Desk } from '../scheduling/openDesk.js';
+import type { Desk } from '../app/openDesk.js';
 import type { Actor } from '../scheduling/model/Actor.js';
 import type { Booking } from '../scheduling/model/Booking.js';
 import type { StoredRequest } from '../scheduling/model/DiscussionRequest.js';

@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bookingIdPropertyId } from '../../scheduling/adapters/graph/bookingIdProperty.js';
 import { loadConfig } from '../../scheduling/config/config.js';
-import { openDesk } from '../../scheduling/openDesk.js';
+import { openDesk } from '../../app/openDesk.js';
 import { FakeGraph } from '../fakes/graph/FakeGraph.js';
 import { ManualClock } from '../fakes/ManualClock.js';
 import { createScratchDatabase } from '../fakes/testDb.js';

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../scheduling/config/config.js';
-import { openDesk, type Desk } from '../../../scheduling/openDesk.js';
+import { openDesk, type Desk } from '../../../app/openDesk.js';
 import { MAIL_CLAIM_LEASE_SECONDS } from '../../../scheduling/services/MailOnce.js';
 import { FakeGraph } from '../../fakes/graph/FakeGraph.js';
 import { ManualClock } from '../../fakes/ManualClock.js';

@@ -1,25 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { pino, type Logger } from 'pino';
-import type { Config } from './config/config.js';
-import type { Calendar } from './ports/Calendar.js';
-import type { Clock } from './ports/Clock.js';
-import type { Mailer } from './ports/Mailer.js';
-import { NonWorkingDays } from './rules/bankHolidays.js';
-import type { PlainDate } from './model/PlainDate.js';
-import { CaseAccess } from './services/CaseAccess.js';
-import { MAIL_CLAIM_LEASE_SECONDS, MailOnce } from './services/MailOnce.js';
-import { Reconciler } from './services/Reconciler.js';
-import { RequestIntake } from './services/RequestIntake.js';
-import { RotaBookingService } from './services/RotaBookingService.js';
-import { SlotFinder } from './services/SlotFinder.js';
-import { UrgentRouteService } from './services/UrgentRouteService.js';
-import type { Db } from './adapters/pg/Db.js';
-import { openDb } from './adapters/pg/openDb.js';
-import { migrate } from './adapters/pg/migrate.js';
-import { sqlStores, type Stores } from './adapters/pg/sqlStores.js';
-import { LocalCalendar } from './adapters/local/LocalCalendar.js';
-import { OutboxMailer } from './adapters/local/OutboxMailer.js';
+import type { Config } from '../scheduling/config/config.js';
+import type { Calendar } from '../scheduling/ports/Calendar.js';
+import type { Clock } from '../scheduling/ports/Clock.js';
+import type { Mailer } from '../scheduling/ports/Mailer.js';
+import { NonWorkingDays } from '../scheduling/rules/bankHolidays.js';
+import type { PlainDate } from '../scheduling/model/PlainDate.js';
+import { CaseAccess } from '../scheduling/services/CaseAccess.js';
+import { MAIL_CLAIM_LEASE_SECONDS, MailOnce } from '../scheduling/services/MailOnce.js';
+import { Reconciler } from '../scheduling/services/Reconciler.js';
+import { RequestIntake } from '../scheduling/services/RequestIntake.js';
+import { RotaBookingService } from '../scheduling/services/RotaBookingService.js';
+import { SlotFinder } from '../scheduling/services/SlotFinder.js';
+import { UrgentRouteService } from '../scheduling/services/UrgentRouteService.js';
+import type { Db } from '../scheduling/adapters/pg/Db.js';
+import { openDb } from '../scheduling/adapters/pg/openDb.js';
+import { migrate } from '../scheduling/adapters/pg/migrate.js';
+import { sqlStores, type Stores } from '../scheduling/adapters/pg/sqlStores.js';
+import { LocalCalendar } from '../scheduling/adapters/local/LocalCalendar.js';
+import { OutboxMailer } from '../scheduling/adapters/local/OutboxMailer.js';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -94,11 +94,11 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
   if (config.calendar.backend === 'graph' && config.graph) {
     // Loaded only when configured: the embedded default never touches the Graph client.
     const [{ createGraphClient }, { GraphCalendar, mailboxConcurrency }, { GraphMailer }, { ConcurrencyLimit }, { GraphRetry, defaultRetrySettings, retryBudgetForLease }] = await Promise.all([
-      import('./adapters/graph/graphClient.js'),
-      import('./adapters/graph/GraphCalendar.js'),
-      import('./adapters/graph/GraphMailer.js'),
-      import('./adapters/graph/ConcurrencyLimit.js'),
-      import('./adapters/graph/GraphRetry.js'),
+      import('../scheduling/adapters/graph/graphClient.js'),
+      import('../scheduling/adapters/graph/GraphCalendar.js'),
+      import('../scheduling/adapters/graph/GraphMailer.js'),
+      import('../scheduling/adapters/graph/ConcurrencyLimit.js'),
+      import('../scheduling/adapters/graph/GraphRetry.js'),
     ]);
     const client = createGraphClient(config.graph);
     // Graph allows 4 concurrent calls per mailbox: calendar and mail share one allowance. One

@@ -11,17 +11,17 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { pino } from 'pino';
-import { ConfigError, loadConfig } from './config/config.js';
+import { ConfigError, loadConfig } from '../scheduling/config/config.js';
 import { openDesk, systemClock, type Desk } from './openDesk.js';
-import type { Actor } from './model/Actor.js';
-import type { RequestField } from './rules/discussionRequest.js';
-import type { ActionSource } from './model/ActionSource.js';
-import { formatSlotInWords } from './rules/formatUkDateTime.js';
-import { formatLondonIso, londonInstant, parseInstant } from './rules/londonTime.js';
-import { addDays, isoWeekday, isPlainDate } from './rules/PlainDate.js';
-import { slotGrid } from './rules/slotGrid.js';
-import { overlaps } from './rules/Interval.js';
-import { DeskError, InvalidRequestError, NoSlotError } from './services/errors.js';
+import type { Actor } from '../scheduling/model/Actor.js';
+import type { RequestField } from '../scheduling/rules/discussionRequest.js';
+import type { ActionSource } from '../scheduling/model/ActionSource.js';
+import { formatSlotInWords } from '../scheduling/rules/formatUkDateTime.js';
+import { formatLondonIso, londonInstant, parseInstant } from '../scheduling/rules/londonTime.js';
+import { addDays, isoWeekday, isPlainDate } from '../scheduling/rules/PlainDate.js';
+import { slotGrid } from '../scheduling/rules/slotGrid.js';
+import { overlaps } from '../scheduling/rules/Interval.js';
+import { DeskError, InvalidRequestError, NoSlotError } from '../scheduling/services/errors.js';
 
 /** Bad command-line input: printed as one line, exit code 2. */
 class UsageError extends Error {}
