@@ -14,8 +14,10 @@ import { requestCard, requestCardValues, type RequestCardValues } from '../cards
 import { urgentCard } from '../cards/urgentCard.js';
 import { verbs } from '../cards/verbs.js';
 import { welcomeCard } from '../cards/welcomeCard.js';
-import type { Desk } from '../scheduling/openDesk.js';
-import type { Actor, Booking, StoredRequest } from '../scheduling/ports/Store.js';
+import type { Desk } from '../app/openDesk.js';
+import type { Actor } from '../scheduling/model/Actor.js';
+import type { Booking } from '../scheduling/model/Booking.js';
+import type { StoredRequest } from '../scheduling/model/DiscussionRequest.js';
 import { londonDateOf, londonWallTimeOf } from '../scheduling/rules/londonTime.js';
 import { DeskError, InvalidRequestError, NotFoundError } from '../scheduling/services/errors.js';
 import type { TeamsSource } from '../scheduling/services/CaseAccess.js';
@@ -102,7 +104,7 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     const { activity } = context;
     try {
       const reference = TurnContext.getConversationReference(activity);
-      await this.desk.store.saveConversationReference(actorOf(context).id, activity.conversation.id, reference, this.desk.clock.now());
+      await this.desk.stores.conversations.saveConversationReference(actorOf(context).id, activity.conversation.id, reference, this.desk.clock.now());
     } catch (error) {
       this.desk.log.warn({ activityId: activity.id, err: { name: (error as Error).name } }, 'could not save the conversation reference');
     }
@@ -344,7 +346,7 @@ export class StrategyDeskBot extends TeamsActivityHandler {
   }
 
   private async requestOf(booking: Booking) {
-    const request = await this.desk.store.getRequest(booking.requestId);
+    const request = await this.desk.stores.requests.getRequest(booking.requestId);
     if (!request) throw new NotFoundError('request', booking.requestId);
     return request;
   }

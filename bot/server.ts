@@ -3,7 +3,7 @@ import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthenticatio
 import restify, { type Request, type Response } from 'restify';
 import { errorCard } from '../cards/errorCard.js';
 import { ConfigError, type Config } from '../scheduling/config/config.js';
-import type { Desk } from '../scheduling/openDesk.js';
+import type { Desk } from '../app/openDesk.js';
 import { couldBeBotFrameworkToken } from './bearerToken.js';
 import { cardMessage } from './cardAnswers.js';
 import { decodeActivityBody, problemWithActivity } from './incomingActivity.js';

@@ -1,5 +1,5 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import type { Actor } from '../scheduling/ports/Store.js';
+import type { Actor } from '../scheduling/model/Actor.js';
 import type { TeamsSource } from '../scheduling/services/CaseAccess.js';
 
 /**

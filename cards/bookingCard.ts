@@ -1,5 +1,6 @@
-import type { Booking, BookingStatus, StoredRequest } from '../scheduling/ports/Store.js';
-import type { MailState } from '../scheduling/ports/Mailer.js';
+import type { Booking, BookingStatus } from '../scheduling/model/Booking.js';
+import type { StoredRequest } from '../scheduling/model/DiscussionRequest.js';
+import type { MailState } from '../scheduling/model/Mail.js';
 import { formatSlotInWords } from '../scheduling/rules/formatUkDateTime.js';
 import { expandCard, type AdaptiveCard } from './AdaptiveCard.js';
 import type { Audience } from './Audience.js';

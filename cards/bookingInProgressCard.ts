@@ -1,4 +1,4 @@
-import type { StoredRequest } from '../scheduling/ports/Store.js';
+import type { StoredRequest } from '../scheduling/model/DiscussionRequest.js';
 import { expandCard, type AdaptiveCard } from './AdaptiveCard.js';
 import { inertText } from './inertText.js';
 import template from './noticeCard.json' with { type: 'json' };

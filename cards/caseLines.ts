@@ -1,4 +1,4 @@
-import type { StoredRequest } from '../scheduling/ports/Store.js';
+import type { StoredRequest } from '../scheduling/model/DiscussionRequest.js';
 import { conferenceName } from '../scheduling/rules/conferenceName.js';
 import type { Audience } from './Audience.js';
 import { inertText } from './inertText.js';

@@ -1,4 +1,5 @@
-import type { Booking, StoredRequest } from '../scheduling/ports/Store.js';
+import type { Booking } from '../scheduling/model/Booking.js';
+import type { StoredRequest } from '../scheduling/model/DiscussionRequest.js';
 import { formatSlotInWords } from '../scheduling/rules/formatUkDateTime.js';
 import { expandCard, type AdaptiveCard } from './AdaptiveCard.js';
 import type { Audience } from './Audience.js';

@@ -1,5 +1,5 @@
 import { requestFields, type FieldErrors, type RequestField } from '../scheduling/rules/discussionRequest.js';
-import { urgentCriteria } from '../scheduling/rules/urgentCriteria.js';
+import { urgentCriteria } from '../scheduling/model/UrgentCriterion.js';
 import { expandCard, type AdaptiveCard } from './AdaptiveCard.js';
 import type { Audience } from './Audience.js';
 import { surnamesOnCard } from './surnamesOnCard.js';

@@ -1,8 +1,8 @@
-import type { EscalationContact } from '../scheduling/config/config.js';
-import type { StoredRequest } from '../scheduling/ports/Store.js';
-import type { MailState } from '../scheduling/ports/Mailer.js';
+import type { EscalationContact } from '../scheduling/model/EscalationContact.js';
+import type { StoredRequest } from '../scheduling/model/DiscussionRequest.js';
+import type { MailState } from '../scheduling/model/Mail.js';
 import { formatUkTime } from '../scheduling/rules/formatUkDateTime.js';
-import { urgentCriteria } from '../scheduling/rules/urgentCriteria.js';
+import { urgentCriteria } from '../scheduling/model/UrgentCriterion.js';
 import { expandCard, type AdaptiveCard } from './AdaptiveCard.js';
 import type { Audience } from './Audience.js';
 import { caseLines } from './caseLines.js';

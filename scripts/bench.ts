@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { loadConfig } from '../scheduling/config/config.js';
-import { openDesk } from '../scheduling/openDesk.js';
+import { openDesk } from '../app/openDesk.js';
 import { overlaps } from '../scheduling/rules/Interval.js';
 import { ensureFakeGraphCert } from '../test/fakes/graph/fakeGraphCert.js';
 import { FakeGraph } from '../test/fakes/graph/FakeGraph.js';

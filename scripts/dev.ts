@@ -16,7 +16,7 @@ const playgroundPort = Number(process.env.PLAYGROUND_PORT || 56150);
 // The playground passes no token, so the bot must run in local mode even if .env names an app.
 const localMode = { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppTenantId: '', MicrosoftAppType: '' };
 
-const bot = spawn(process.execPath, ['--import', 'tsx', join(root, 'bot', 'index.ts')], {
+const bot = spawn(process.execPath, ['--import', 'tsx', join(root, 'app', 'main.ts')], {
   cwd: root,
   env: { ...process.env, ...localMode, PORT: String(botPort) },
   stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,16 +1,12 @@
+import type { EscalationContact } from '../model/EscalationContact.js';
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { isPlainDate, type PlainDate } from '../rules/PlainDate.js';
-import { rotaSchema, type Rota } from '../rules/Rota.js';
-
-/** A contact the manager is shown when police have not called within the hour (DOMAIN.md, urgent route). */
-export interface EscalationContact {
-  readonly label: string;
-  readonly name: string;
-  readonly phone: string;
-}
+import { isPlainDate } from '../rules/PlainDate.js';
+import type { PlainDate } from '../model/PlainDate.js';
+import { rotaSchema } from '../rules/Rota.js';
+import type { Rota } from '../model/Rota.js';
 
 export type MinutesRule = { kind: 'hours'; hours: number } | { kind: 'workingDays'; days: number };
 

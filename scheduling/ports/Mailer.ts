@@ -1,14 +1,4 @@
-/** An email sent from the shared mailbox (the referral to the police unit, notices). */
-export interface Mail {
-  readonly to: readonly string[];
-  readonly cc?: readonly string[];
-  readonly subject: string;
-  /** Plain text. */
-  readonly body: string;
-}
-
-/** What the manager is told about an email: it went; it is still to go (retried); or a person must check it. */
-export type MailState = 'sent' | 'pending' | 'needs-checking';
+import type { Mail } from '../model/Mail.js';
 
 /**
  * What became of one attempt to send a mail:

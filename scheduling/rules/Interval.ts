@@ -1,11 +1,4 @@
-/** A span of time between two instants, start inclusive, end exclusive. */
-export interface Interval {
-  readonly start: Date;
-  readonly end: Date;
-}
-
-/** A bookable conference slot: one or more consecutive rota cells. */
-export type Slot = Interval;
+import type { Interval } from '../model/Interval.js';
 
 /**
  * Whether two intervals share any moment (touching ends do not overlap).

@@ -1,8 +1,4 @@
-/**
- * A UK calendar day, written `YYYY-MM-DD`. Plain dates carry no time and no zone: working-day
- * and rota arithmetic happens on them, and they become instants only through `londonTime.ts`.
- */
-export type PlainDate = string;
+import type { PlainDate } from '../model/PlainDate.js';
 
 const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

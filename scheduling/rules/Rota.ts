@@ -1,3 +1,4 @@
+import type { Rota } from '../model/Rota.js';
 import { z } from 'zod';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm (24-hour)');
@@ -8,7 +9,7 @@ const isoWeekday = z.number().int().min(1).max(7);
  * Rule: DOMAIN.md "Strategy discussion on the rota". Northamptonshire's is the default file
  * `scheduling/config/rotas/northamptonshire.json`; another area supplies its own (`ROTA_FILE`).
  */
-export const rotaSchema = z
+export const rotaSchema: z.ZodType<Rota> = z
   .object({
     area: z.string().min(1),
     /** ISO weekdays (1 = Monday) on which police join conference calls. */
@@ -45,4 +46,3 @@ export const rotaSchema = z
     }
   });
 
-export type Rota = z.infer<typeof rotaSchema>;

@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import type { PlainDate } from './PlainDate.js';
+import type { PlainDate } from '../model/PlainDate.js';
 
 // England and Wales share their bank holidays; date-holidays ships them offline (no network).
 const england = new Holidays('GB', 'ENG');

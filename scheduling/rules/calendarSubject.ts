@@ -1,4 +1,4 @@
-import type { DiscussionRequest, ManagerRole } from '../ports/Store.js';
+import type { DiscussionRequest, ManagerRole } from '../model/DiscussionRequest.js';
 
 export interface SubjectSettings {
   /** Placeholders: {surnames} {nNumbers} {role} {manager} {phone}. */

@@ -1,5 +1,6 @@
-import { addDays, isoWeekday, type PlainDate } from './PlainDate.js';
-import type { Rota } from './Rota.js';
+import { addDays, isoWeekday } from './PlainDate.js';
+import type { PlainDate } from '../model/PlainDate.js';
+import type { Rota } from '../model/Rota.js';
 
 /**
  * The day a referral is discussed, given the working day it counts as received: the next day

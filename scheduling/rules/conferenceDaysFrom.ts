@@ -1,6 +1,7 @@
 import { isWorkingDay } from './isWorkingDay.js';
-import { addDays, isoWeekday, type PlainDate } from './PlainDate.js';
-import type { Rota } from './Rota.js';
+import { addDays, isoWeekday } from './PlainDate.js';
+import type { PlainDate } from '../model/PlainDate.js';
+import type { Rota } from '../model/Rota.js';
 
 /**
  * The days to try for a conference slot, in order: from `first` (inclusive) to `first` plus

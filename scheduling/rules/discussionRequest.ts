@@ -1,6 +1,6 @@
-import type { DiscussionRequest } from '../ports/Store.js';
+import type { DiscussionRequest } from '../model/DiscussionRequest.js';
 import { parseInstant } from './londonTime.js';
-import { urgentCriterionIds, type UrgentCriterion } from './urgentCriteria.js';
+import { urgentCriterionIds, type UrgentCriterion } from '../model/UrgentCriterion.js';
 
 /** The request's input fields: the request card's input ids, which the CLI's flags mirror. */
 export const requestFields = [

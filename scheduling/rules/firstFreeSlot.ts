@@ -1,4 +1,5 @@
-import { overlaps, type Interval, type Slot } from './Interval.js';
+import { overlaps } from './Interval.js';
+import type { Interval, Slot } from '../model/Interval.js';
 
 /**
  * The earliest slot of `cells` consecutive diary cells (each ending where the next starts) that

@@ -1,4 +1,4 @@
-import type { Slot } from './Interval.js';
+import type { Slot } from '../model/Interval.js';
 import { londonDateOf, londonWallTimeOf } from './londonTime.js';
 import { isoWeekday } from './PlainDate.js';
 

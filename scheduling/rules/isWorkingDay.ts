@@ -1,4 +1,5 @@
-import { isoWeekday, type PlainDate } from './PlainDate.js';
+import { isoWeekday } from './PlainDate.js';
+import type { PlainDate } from '../model/PlainDate.js';
 
 /**
  * Whether a day is a working day: Monday to Friday and not a non-working day.

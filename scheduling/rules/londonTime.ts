@@ -1,5 +1,6 @@
 import { TZDate, tzOffset, tzScan } from '@date-fns/tz';
-import { isPlainDate, type PlainDate } from './PlainDate.js';
+import { isPlainDate } from './PlainDate.js';
+import type { PlainDate } from '../model/PlainDate.js';
 
 /**
  * UK local time (Europe/London): the only module where the zone enters.

@@ -1,6 +1,6 @@
 import { addWorkingDays } from './addWorkingDays.js';
 import { londonDateOf, londonInstant, londonWallTimeOf } from './londonTime.js';
-import type { PlainDate } from './PlainDate.js';
+import type { PlainDate } from '../model/PlainDate.js';
 
 /** How long the record of a strategy discussion may take: per area (configuration `MINUTES_DUE`). */
 export type MinutesRule = { kind: 'hours'; hours: number } | { kind: 'workingDays'; days: number };

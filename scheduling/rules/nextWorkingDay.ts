@@ -1,5 +1,6 @@
 import { isWorkingDay } from './isWorkingDay.js';
-import { addDays, type PlainDate } from './PlainDate.js';
+import { addDays } from './PlainDate.js';
+import type { PlainDate } from '../model/PlainDate.js';
 
 /**
  * The first working day strictly after `day`.

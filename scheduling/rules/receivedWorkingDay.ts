@@ -1,8 +1,8 @@
 import { isWorkingDay } from './isWorkingDay.js';
 import { londonDateOf, londonMinutesOf, minutesOfClock } from './londonTime.js';
 import { nextWorkingDay } from './nextWorkingDay.js';
-import type { PlainDate } from './PlainDate.js';
-import type { Rota } from './Rota.js';
+import type { PlainDate } from '../model/PlainDate.js';
+import type { Rota } from '../model/Rota.js';
 
 /**
  * The working day a referral counts as received: its UK day, if that is a working day and the

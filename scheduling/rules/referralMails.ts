@@ -1,11 +1,11 @@
-import type { Mail } from '../ports/Mailer.js';
-import type { StoredRequest } from '../ports/Store.js';
+import type { Mail } from '../model/Mail.js';
+import type { StoredRequest } from '../model/DiscussionRequest.js';
 import { agenda } from './agenda.js';
 import { roleTitles } from './calendarSubject.js';
 import { conferenceName } from './conferenceName.js';
-import type { Slot } from './Interval.js';
+import type { Slot } from '../model/Interval.js';
 import { formatSlotInWords, formatUkDateTimeInWords } from './formatUkDateTime.js';
-import { urgentCriteria } from './urgentCriteria.js';
+import { urgentCriteria } from '../model/UrgentCriterion.js';
 
 function requestLines(request: StoredRequest): string[] {
   return [

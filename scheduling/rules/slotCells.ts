@@ -1,5 +1,5 @@
-import type { Slot } from './Interval.js';
-import type { Rota } from './Rota.js';
+import type { Slot } from '../model/Interval.js';
+import type { Rota } from '../model/Rota.js';
 
 /**
  * The diary cells a slot covers, in order, so each can be held as its own row (which is what

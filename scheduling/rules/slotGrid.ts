@@ -1,7 +1,7 @@
-import type { Slot } from './Interval.js';
+import type { Slot } from '../model/Interval.js';
 import { londonInstant } from './londonTime.js';
-import type { PlainDate } from './PlainDate.js';
-import type { Rota } from './Rota.js';
+import type { PlainDate } from '../model/PlainDate.js';
+import type { Rota } from '../model/Rota.js';
 
 /**
  * The diary cells of a conference day: `rota.slotMinutes` long, back to back from the window's

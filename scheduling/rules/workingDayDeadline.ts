@@ -1,5 +1,5 @@
 import { addWorkingDays } from './addWorkingDays.js';
-import type { PlainDate } from './PlainDate.js';
+import type { PlainDate } from '../model/PlainDate.js';
 
 /**
  * The day a working-day clock runs out: "s47 record outcome by day 3", "initial child protection

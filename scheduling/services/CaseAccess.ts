@@ -1,6 +1,13 @@
+import type { AuditLog } from '../ports/AuditLog.js';
+import type { CardPostings } from '../ports/CardPostings.js';
+import type { RequestStore } from '../ports/RequestStore.js';
+import type { SlotLedger } from '../ports/SlotLedger.js';
 import type { Clock } from '../ports/Clock.js';
-import type { Actor, Booking, Store, StoredRequest } from '../ports/Store.js';
-import { mayActOnCase, type ActionSource } from '../rules/mayActOnCase.js';
+import type { Actor } from '../model/Actor.js';
+import type { Booking } from '../model/Booking.js';
+import type { StoredRequest } from '../model/DiscussionRequest.js';
+import { mayActOnCase } from '../rules/mayActOnCase.js';
+import type { ActionSource } from '../model/ActionSource.js';
 import { NotFoundError, NotPermittedError } from './errors.js';
 
 /** What someone tries to do to a case: the audit trail names a refusal by it. */
@@ -16,7 +23,7 @@ export type TeamsSource = Extract<ActionSource, { kind: 'teams' }>;
  * Rule: scheduling/rules/mayActOnCase.ts; README "Who may act".
  */
 export class CaseAccess {
-  constructor(private readonly deps: { store: Store; clock: Clock }) {}
+  constructor(private readonly deps: { auditLog: AuditLog; postings: CardPostings; requests: RequestStore; slots: SlotLedger; clock: Clock }) {}
 
   /**
    * Lets an action on `request` through when `actor` may take it from `source`; otherwise writes
@@ -27,11 +34,11 @@ export class CaseAccess {
    * // throws NotPermittedError (code 'access.refused'); audit_log gets the refusal
    */
   async check(request: StoredRequest, actor: Actor, source: ActionSource, action: CaseAction, on: { entity: 'booking' | 'request'; id: string }): Promise<void> {
-    const { store, clock } = this.deps;
-    const postedIn = await store.cardPostingsOf(request.id);
+    const { auditLog, postings, requests, slots, clock } = this.deps;
+    const postedIn = await postings.cardPostingsOf(request.id);
     if (mayActOnCase({ requestedBy: request.requestedBy.id, postedIn }, actor.id, source)) return;
     const where = source.kind === 'teams' ? { conversationId: source.conversationId, conversationType: source.conversationType } : { source: source.kind };
-    await store.audit({ at: clock.now(), actor, action: 'access.refused', entity: on.entity, entityId: on.id, after: { attempted: action, ...where } });
+    await auditLog.audit({ at: clock.now(), actor, action: 'access.refused', entity: on.entity, entityId: on.id, after: { attempted: action, ...where } });
     throw new NotPermittedError(action, on.entity, on.id);
   }
 
@@ -42,11 +49,11 @@ export class CaseAccess {
    * @throws NotFoundError, NotPermittedError
    */
   async cardPosted(requestId: string, actor: Actor, source: TeamsSource, activityId: string): Promise<void> {
-    const request = await this.deps.store.getRequest(requestId);
+    const request = await this.deps.requests.getRequest(requestId);
     if (!request) throw new NotFoundError('request', requestId);
     await this.check(request, actor, source, 'request.card-posted', { entity: 'request', id: requestId });
     const posting = { requestId, conversationId: source.conversationId, conversationType: source.conversationType, activityId };
-    await this.deps.store.recordCardPosting(posting, actor, this.deps.clock.now());
+    await this.deps.postings.recordCardPosting(posting, actor, this.deps.clock.now());
   }
 
   /**
@@ -57,7 +64,7 @@ export class CaseAccess {
    */
   listBookings(actor: Actor, source: ActionSource, nNumber?: string): Promise<ReadonlyArray<{ booking: Booking; request: StoredRequest }>> {
     const shared = source.kind === 'teams' && source.conversationType !== 'personal';
-    return this.deps.store.listBookings({
+    return this.deps.slots.listBookings({
       requestedBy: actor.id,
       statuses: ['reserved', 'booked'],
       from: this.deps.clock.now(),

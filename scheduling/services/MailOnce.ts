@@ -1,6 +1,9 @@
-import type { Mail, Mailer, MailState } from '../ports/Mailer.js';
+import type { MailLedger } from '../ports/MailLedger.js';
+import type { Mailer } from '../ports/Mailer.js';
+import type { Mail, MailState } from '../model/Mail.js';
 import type { Clock } from '../ports/Clock.js';
-import type { Actor, MailCheckDecision, Store } from '../ports/Store.js';
+import type { Actor } from '../model/Actor.js';
+import type { MailCheckDecision } from '../model/Mail.js';
 
 /**
  * How long a claimed mail is left to its sender before another may take it over; after a send
@@ -37,7 +40,7 @@ const needsChecking: MailOutcome = { state: 'needs-checking', sentNow: false };
  * Rule: issue "Close the holes found in review", item 6 (mail exactly once).
  */
 export class MailOnce {
-  constructor(private readonly deps: { store: Store; mailer: Mailer; clock: Clock }) {}
+  constructor(private readonly deps: { mailLedger: MailLedger; mailer: Mailer; clock: Clock }) {}
 
   /**
    * Sends `mail` under `key` unless the ledger says it went, is being sent, or is held for a person.
@@ -46,9 +49,9 @@ export class MailOnce {
    * await mail.sendOnce('urgent-s47:req-1', urgentEnquiryMail(request, unit)) //=> { state: 'sent', sentAt, sentNow: true }
    */
   async sendOnce(key: string, mail: Mail): Promise<MailOutcome> {
-    const { store, mailer, clock } = this.deps;
+    const { mailLedger, mailer, clock } = this.deps;
     const now = clock.now();
-    const claim = await store.claimMail(key, now, new Date(now.getTime() - MAIL_CLAIM_LEASE_SECONDS * 1000));
+    const claim = await mailLedger.claimMail(key, now, new Date(now.getTime() - MAIL_CLAIM_LEASE_SECONDS * 1000));
     switch (claim.state) {
       case 'sent':
         return { state: 'sent', sentAt: claim.at, sentNow: false };
@@ -64,11 +67,11 @@ export class MailOnce {
       try {
         sentAt = await mailer.wasSent(key);
       } catch (error) {
-        await store.markMailNeedsChecking(key, clock.now(), `sent mail could not be checked: ${failureName(error)}`, mailRobot);
+        await mailLedger.markMailNeedsChecking(key, clock.now(), `sent mail could not be checked: ${failureName(error)}`, mailRobot);
         return needsChecking;
       }
       if (sentAt) {
-        await store.markMailSent(key, sentAt);
+        await mailLedger.markMailSent(key, sentAt);
         return { state: 'sent', sentAt, sentNow: false };
       }
     }
@@ -76,28 +79,28 @@ export class MailOnce {
     switch (delivery.outcome) {
       case 'sent': {
         const sentAt = clock.now();
-        await store.markMailSent(key, sentAt);
+        await mailLedger.markMailSent(key, sentAt);
         return { state: 'sent', sentAt, sentNow: true };
       }
       case 'not-sent':
-        await store.releaseMail(key);
+        await mailLedger.releaseMail(key);
         return pending;
       case 'maybe-sent':
-        await store.markMailMaybeSent(key, clock.now(), delivery.reason, mailRobot);
+        await mailLedger.markMailMaybeSent(key, clock.now(), delivery.reason, mailRobot);
         return pending;
     }
   }
 
   /** Where the mail under `key` stands, for showing the manager. */
   async stateOf(key: string): Promise<MailState> {
-    const state = await this.deps.store.mailState(key);
+    const state = await this.deps.mailLedger.mailState(key);
     if (state?.state === 'sent') return 'sent';
     return state?.state === 'needs-checking' ? 'needs-checking' : 'pending';
   }
 
   /** A person's decision on a mail held for checking: it went, or send it again (the next `sendOnce` does). */
   async settleCheck(key: string, decision: MailCheckDecision, actor: Actor): Promise<void> {
-    await this.deps.store.settleMailCheck(key, decision, actor, this.deps.clock.now());
+    await this.deps.mailLedger.settleMailCheck(key, decision, actor, this.deps.clock.now());
   }
 
   /**
@@ -107,7 +110,7 @@ export class MailOnce {
   private async lookAgain(key: string): Promise<MailOutcome> {
     const sentAt = await this.deps.mailer.wasSent(key).catch(() => undefined);
     if (!sentAt) return needsChecking;
-    await this.deps.store.markMailSent(key, sentAt);
+    await this.deps.mailLedger.markMailSent(key, sentAt);
     return { state: 'sent', sentAt, sentNow: false };
   }
 }

@@ -1,6 +1,10 @@
-import type { Calendar, CalendarEntry } from '../ports/Calendar.js';
+import type { MailLedger } from '../ports/MailLedger.js';
+import type { RequestStore } from '../ports/RequestStore.js';
+import type { SlotLedger } from '../ports/SlotLedger.js';
+import type { Calendar } from '../ports/Calendar.js';
+import type { CalendarEntry } from '../model/ConferenceEvent.js';
 import type { Clock } from '../ports/Clock.js';
-import type { Actor, Store } from '../ports/Store.js';
+import type { Actor } from '../model/Actor.js';
 import type { RotaBookingService } from './RotaBookingService.js';
 import type { UrgentRouteService } from './UrgentRouteService.js';
 
@@ -33,7 +37,9 @@ const system: Actor = { id: 'system:reconciler', name: 'Strategy Desk reconciler
 export class Reconciler {
   constructor(
     private readonly deps: {
-      store: Store;
+      mailLedger: MailLedger;
+      requests: RequestStore;
+      slots: SlotLedger;
       calendar: Calendar;
       clock: Clock;
       booking: RotaBookingService;
@@ -45,15 +51,15 @@ export class Reconciler {
   ) {}
 
   async run(horizon: { days: number } = { days: 60 }): Promise<ReconcileReport> {
-    const { store, calendar, clock, booking, urgent, calendarId, reservationTimeoutSeconds } = this.deps;
+    const { mailLedger, requests, slots, calendar, clock, booking, urgent, calendarId, reservationTimeoutSeconds } = this.deps;
     const now = clock.now();
     const settled = new Date(now.getTime() - reservationTimeoutSeconds * 1000);
     const finished: string[] = [];
     const rebooked: string[] = [];
     const failed: string[] = [];
-    for (const stale of await store.reservationsBefore(settled)) {
+    for (const stale of await slots.reservationsBefore(settled)) {
       try {
-        const request = await store.getRequest(stale.requestId);
+        const request = await requests.getRequest(stale.requestId);
         if (!request) continue;
         if (stale.start.getTime() <= now.getTime()) {
           await booking.replacePassed(stale, request, system);
@@ -67,7 +73,7 @@ export class Reconciler {
       }
     }
     const urgentSent: string[] = [];
-    for (const request of await store.urgentRequestsUnsent(settled)) {
+    for (const request of await requests.urgentRequestsUnsent(settled)) {
       try {
         const { email } = await urgent.send(request, system);
         if (email === 'sent') urgentSent.push(request.id);
@@ -79,11 +85,11 @@ export class Reconciler {
     }
     const orphanEventsCancelled: string[] = [];
     const until = new Date(now.getTime() + horizon.days * 86_400_000);
-    const liveBookings = (await store.bookingsBetween(calendarId, now, until)).filter((b) => b.status !== 'cancelled');
+    const liveBookings = (await slots.bookingsBetween(calendarId, now, until)).filter((b) => b.status !== 'cancelled');
     const mailsSent: string[] = [];
     for (const live of liveBookings.filter((b) => b.status === 'booked' && b.updatedAt < settled)) {
       try {
-        const request = await store.getRequest(live.requestId);
+        const request = await requests.getRequest(live.requestId);
         if (!request) continue;
         const sent = await booking.sendPoliceEmail(live, request);
         if (sent.sentNow) mailsSent.push(live.id);
@@ -103,7 +109,7 @@ export class Reconciler {
     for (const event of ours) {
       if (!event.bookingId || live.has(event.bookingId)) continue;
       try {
-        const known = await store.getBooking(event.bookingId);
+        const known = await slots.getBooking(event.bookingId);
         // A booking reserved moments ago in another process may not have its event recorded yet.
         if (known && known.status !== 'cancelled') continue;
         await calendar.cancelEvent(event.id, 'Cancelled: this appointment has no booking in Strategy Desk.');
@@ -112,7 +118,7 @@ export class Reconciler {
         failed.push(event.id);
       }
     }
-    const needsChecking = (await store.mailsNeedingChecking()).map((m) => m.key);
+    const needsChecking = (await mailLedger.mailsNeedingChecking()).map((m) => m.key);
     return { finished, rebooked, orphanEventsCancelled, mailsSent, urgentSent, needsChecking, failed };
   }
 }

@@ -1,8 +1,12 @@
+import type { RequestStore } from '../ports/RequestStore.js';
+import type { SlotLedger } from '../ports/SlotLedger.js';
 import type { Clock } from '../ports/Clock.js';
-import type { Actor, Booking, Store, StoredRequest } from '../ports/Store.js';
+import type { Actor } from '../model/Actor.js';
+import type { Booking } from '../model/Booking.js';
+import type { StoredRequest } from '../model/DiscussionRequest.js';
 import { parseDiscussionRequest, type RawRequest } from '../rules/discussionRequest.js';
 import { InvalidRequestError } from './errors.js';
-import type { MailState } from '../ports/Mailer.js';
+import type { MailState } from '../model/Mail.js';
 import type { RotaBookingService } from './RotaBookingService.js';
 import type { UrgentOutcome, UrgentRouteService } from './UrgentRouteService.js';
 
@@ -26,7 +30,8 @@ export type RequestOutcome =
 export class RequestIntake {
   constructor(
     private readonly deps: {
-      store: Store;
+      requests: RequestStore;
+      slots: SlotLedger;
       clock: Clock;
       newId: () => string;
       nNumberPattern: RegExp;
@@ -40,13 +45,13 @@ export class RequestIntake {
    * @throws NoSlotError when no conference day in the search window has room (the request is kept).
    */
   async submit(raw: RawRequest, actor: Actor, idempotencyKey: string): Promise<RequestOutcome> {
-    const { store, clock, newId, nNumberPattern } = this.deps;
-    const known = await store.findRequestByKey(idempotencyKey);
+    const { requests, slots, clock, newId, nNumberPattern } = this.deps;
+    const known = await requests.findRequestByKey(idempotencyKey);
     if (known) return this.route(known, actor, true);
     const parsed = parseDiscussionRequest(raw, { nNumberPattern, now: clock.now() });
     if (!parsed.ok) throw new InvalidRequestError(parsed.errors);
     const route = parsed.value.urgent.length > 0 ? 'urgent' : 'rota';
-    const { request, created } = await store.saveRequest({ ...parsed.value, id: newId(), idempotencyKey, route }, actor, clock.now());
+    const { request, created } = await requests.saveRequest({ ...parsed.value, id: newId(), idempotencyKey, route }, actor, clock.now());
     return this.route(request, actor, !created);
   }
 
@@ -54,7 +59,7 @@ export class RequestIntake {
     if (request.route === 'urgent') return { route: 'urgent', replayed, ...(await this.deps.urgent.send(request, actor)) };
     // A retry of a request whose booking has since been cancelled gets that booking back: a
     // cancel stands, and a new discussion is a new request (a new key).
-    const last = replayed ? await this.deps.store.lastBookingFor(request.id) : undefined;
+    const last = replayed ? await this.deps.slots.lastBookingFor(request.id) : undefined;
     const booking = last?.status === 'cancelled' ? last : await this.deps.rota.book(request, actor);
     return { route: 'rota', request, booking, policeEmail: await this.deps.rota.policeEmailOf(booking), replayed };
   }

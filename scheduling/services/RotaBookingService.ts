@@ -1,14 +1,19 @@
-import type { Calendar, ConferenceEvent } from '../ports/Calendar.js';
+import type { RequestStore } from '../ports/RequestStore.js';
+import type { SlotLedger } from '../ports/SlotLedger.js';
+import type { Calendar } from '../ports/Calendar.js';
+import type { ConferenceEvent } from '../model/ConferenceEvent.js';
 import type { Clock } from '../ports/Clock.js';
-import type { MailState } from '../ports/Mailer.js';
-import type { Actor, Booking, Store, StoredRequest } from '../ports/Store.js';
-import type { ActionSource } from '../rules/mayActOnCase.js';
+import type { MailState } from '../model/Mail.js';
+import type { Actor } from '../model/Actor.js';
+import type { Booking } from '../model/Booking.js';
+import type { StoredRequest } from '../model/DiscussionRequest.js';
+import type { ActionSource } from '../model/ActionSource.js';
 import { calendarSubject, type SubjectSettings } from '../rules/calendarSubject.js';
 import { conferenceName } from '../rules/conferenceName.js';
-import type { Interval, Slot } from '../rules/Interval.js';
-import type { PlainDate } from '../rules/PlainDate.js';
+import type { Interval, Slot } from '../model/Interval.js';
+import type { PlainDate } from '../model/PlainDate.js';
 import { appointmentBody, strategyDiscussionMail } from '../rules/referralMails.js';
-import type { Rota } from '../rules/Rota.js';
+import type { Rota } from '../model/Rota.js';
 import { slotCells } from '../rules/slotCells.js';
 import type { CaseAccess } from './CaseAccess.js';
 import { ConflictError, NoSlotError, NotFoundError } from './errors.js';
@@ -16,7 +21,8 @@ import type { MailOnce, MailOutcome } from './MailOnce.js';
 import type { SlotFinder } from './SlotFinder.js';
 
 export interface RotaBookingDeps {
-  readonly store: Store;
+  readonly requests: RequestStore;
+  readonly slots: SlotLedger;
   readonly calendar: Calendar;
   readonly clock: Clock;
   readonly rota: Rota;
@@ -49,7 +55,7 @@ export class RotaBookingService {
 
   /** Books a slot for a saved rota request, or returns/finishes the one it already has. */
   async book(request: StoredRequest, actor: Actor): Promise<Booking> {
-    const current = await this.deps.store.currentBookingFor(request.id);
+    const current = await this.deps.slots.currentBookingFor(request.id);
     if (current) return this.finish(current, request, actor);
     const plan = this.deps.finder.plan(request.referredAt, this.deps.clock.now());
     const booking = await this.reserveFirstFree(request, actor, plan.days, this.deps.finder.cellsFor(request.longerSlot));
@@ -62,7 +68,7 @@ export class RotaBookingService {
    * @throws NotPermittedError when `actor` may not act on the case from `from` (audited).
    */
   async rebook(bookingId: string, actor: Actor, from: ActionSource, options: { longer: boolean }): Promise<Booking> {
-    const { store, finder, clock } = this.deps;
+    const { requests, slots, finder, clock } = this.deps;
     const { booking: old, request } = await this.details(bookingId, actor, from, 'booking.rebook');
     if (old.status === 'cancelled') throw new ConflictError('a cancelled booking cannot be moved');
     const plan = finder.plan(request.referredAt, clock.now());
@@ -92,9 +98,9 @@ export class RotaBookingService {
    * @throws NotPermittedError when `actor` may not act on the case from `from` (audited).
    */
   async cancel(bookingId: string, actor: Actor, from: ActionSource, reason: string): Promise<Booking> {
-    const { store, calendar, clock } = this.deps;
+    const { requests, slots, calendar, clock } = this.deps;
     const { booking } = await this.details(bookingId, actor, from, 'booking.cancel');
-    const cancelled = await store.cancelBooking(bookingId, actor, clock.now(), reason);
+    const cancelled = await slots.cancelBooking(bookingId, actor, clock.now(), reason);
     // Cells go first: while the event still stands, the calendar itself keeps the slot busy.
     if (booking.eventId) await calendar.cancelEvent(booking.eventId, reason);
     return cancelled;
@@ -106,7 +112,7 @@ export class RotaBookingService {
    * @throws NotFoundError, or NotPermittedError when `actor` may not act on the case from `from` (audited).
    */
   async details(bookingId: string, actor: Actor, from: ActionSource, action: 'booking.show' | 'booking.cancel' | 'booking.rebook' = 'booking.show'): Promise<{ booking: Booking; request: StoredRequest }> {
-    const booking = await this.deps.store.getBooking(bookingId);
+    const booking = await this.deps.slots.getBooking(bookingId);
     if (!booking) throw new NotFoundError('booking', bookingId);
     const request = await this.requestOf(booking);
     await this.deps.access.check(request, actor, from, action, { entity: 'booking', id: bookingId });
@@ -118,11 +124,11 @@ export class RotaBookingService {
    * and sends the police email once. Safe to call again after a crash or a failed attempt.
    */
   async finish(booking: Booking, request: StoredRequest, actor: Actor): Promise<Booking> {
-    const { store, calendar, clock } = this.deps;
+    const { requests, slots, calendar, clock } = this.deps;
     let done = booking;
     if (booking.status === 'reserved') {
       const ref = await calendar.createEvent(this.eventFor(request, booking), booking.transactionId);
-      done = await store.confirmBooking(booking.id, ref.id, actor, clock.now());
+      done = await slots.confirmBooking(booking.id, ref.id, actor, clock.now());
     }
     if (done.status === 'booked') await this.sendPoliceEmail(done, request);
     return done;
@@ -143,7 +149,7 @@ export class RotaBookingService {
   }
 
   private async reserveFirstFree(request: StoredRequest, actor: Actor, days: readonly PlainDate[], cells: number, replacing?: Booking, alsoBusy: Interval[] = []): Promise<Booking> {
-    const { store, finder, clock, rota, newId, settings } = this.deps;
+    const { requests, slots, finder, clock, rota, newId, settings } = this.deps;
     const lost: Interval[] = [...alsoBusy];
     const calendarReads = new Map<PlainDate, readonly Interval[]>();
     for (;;) {
@@ -152,14 +158,14 @@ export class RotaBookingService {
       if (!found) throw new NoSlotError(days[0] ?? '', rota.searchDays);
       const id = newId();
       const booking = { id, requestId: request.id, calendarId: settings.calendarId, transactionId: id, start: found.slot.start, end: found.slot.end, ...(replacing ? { replaces: replacing.id } : {}) };
-      if (await store.reserve(booking, slotCells(found.slot, rota), actor, now)) {
-        const reserved = await store.getBooking(id);
+      if (await slots.reserve(booking, slotCells(found.slot, rota), actor, now)) {
+        const reserved = await slots.getBooking(id);
         if (!reserved) throw new Error(`reserved booking ${id} vanished`);
         return reserved;
       }
       // Refused: either the same request got a live booking meanwhile (a double-click racing us),
       // which we then finish instead, or another booking took the slot between our read and our reserve.
-      const raced = replacing ? undefined : await store.currentBookingFor(request.id);
+      const raced = replacing ? undefined : await slots.currentBookingFor(request.id);
       if (raced) return raced;
       lost.push(...(await this.cellsLost(found.slot, replacing)));
     }
@@ -173,7 +179,7 @@ export class RotaBookingService {
    * of the booking being moved are its own, not lost.
    */
   private async cellsLost(slot: Slot, replacing?: Booking): Promise<Interval[]> {
-    const held = await this.deps.store.heldCells(this.deps.settings.calendarId, slot.start, slot.end);
+    const held = await this.deps.slots.heldCells(this.deps.settings.calendarId, slot.start, slot.end);
     const others = held.filter((cell) => !replacing || cell.start < replacing.start || cell.end > replacing.end);
     return others.length > 0 ? others : [slot];
   }
@@ -197,7 +203,7 @@ export class RotaBookingService {
   }
 
   private async requestOf(booking: Booking): Promise<StoredRequest> {
-    const request = await this.deps.store.getRequest(booking.requestId);
+    const request = await this.deps.requests.getRequest(booking.requestId);
     if (!request) throw new NotFoundError('request', booking.requestId);
     return request;
   }

@@ -1,13 +1,14 @@
+import type { SlotLedger } from '../ports/SlotLedger.js';
 import type { Calendar } from '../ports/Calendar.js';
-import type { Store } from '../ports/Store.js';
 import { conferenceDayFor } from '../rules/conferenceDayFor.js';
 import { conferenceDaysFrom } from '../rules/conferenceDaysFrom.js';
 import { firstFreeSlot } from '../rules/firstFreeSlot.js';
-import type { Interval, Slot } from '../rules/Interval.js';
+import type { Interval, Slot } from '../model/Interval.js';
 import { londonDateOf, londonInstant } from '../rules/londonTime.js';
-import { addDays, type PlainDate } from '../rules/PlainDate.js';
+import { addDays } from '../rules/PlainDate.js';
+import type { PlainDate } from '../model/PlainDate.js';
 import { receivedWorkingDay } from '../rules/receivedWorkingDay.js';
-import type { Rota } from '../rules/Rota.js';
+import type { Rota } from '../model/Rota.js';
 import { slotGrid } from '../rules/slotGrid.js';
 
 /** Where a referral lands on the rota before anything is looked up. */
@@ -39,7 +40,7 @@ export interface SlotSearch {
 }
 
 export interface SlotFinderDeps {
-  readonly store: Store;
+  readonly slots: SlotLedger;
   readonly calendar: Calendar;
   readonly rota: Rota;
   readonly nonWorking: ReadonlySet<PlainDate>;
@@ -75,14 +76,14 @@ export class SlotFinder {
    * day the store says has room, so a booking costs one calendar read in the usual case.
    */
   async firstFree(search: SlotSearch): Promise<FoundSlot | undefined> {
-    const { store, calendar, rota, calendarId } = this.deps;
+    const { slots, calendar, rota, calendarId } = this.deps;
     const ignore = search.ignoreBooking;
     const notOwn = (cell: Interval) => !ignore || cell.start < ignore.start || cell.end > ignore.end;
     for (const day of search.days) {
       const grid = slotGrid(day, rota);
       const from = londonInstant(day, '00:00');
       const to = londonInstant(addDays(day, 1), '00:00');
-      const held = (await store.heldCells(calendarId, from, to)).filter(notOwn);
+      const held = (await slots.heldCells(calendarId, from, to)).filter(notOwn);
       const known = [...held, ...(search.lost ?? [])];
       if (!firstFreeSlot(grid, known, search.cells, search.now)) continue;
       let busy = search.calendarReads?.get(day);

@@ -1,7 +1,9 @@
+import type { RequestStore } from '../ports/RequestStore.js';
 import type { Clock } from '../ports/Clock.js';
-import type { MailState } from '../ports/Mailer.js';
-import type { Actor, Store, StoredRequest } from '../ports/Store.js';
-import type { ActionSource } from '../rules/mayActOnCase.js';
+import type { MailState } from '../model/Mail.js';
+import type { Actor } from '../model/Actor.js';
+import type { StoredRequest } from '../model/DiscussionRequest.js';
+import type { ActionSource } from '../model/ActionSource.js';
 import { policeContactDue } from '../rules/policeContactDue.js';
 import { urgentEnquiryMail } from '../rules/referralMails.js';
 import type { CaseAccess } from './CaseAccess.js';
@@ -31,7 +33,7 @@ export interface UrgentOutcome {
  * Rule: DOMAIN.md "URGENT (live section 47)".
  */
 export class UrgentRouteService {
-  constructor(private readonly deps: { store: Store; clock: Clock; mail: MailOnce; access: CaseAccess; policeReferralAddress: string }) {}
+  constructor(private readonly deps: { requests: RequestStore; clock: Clock; mail: MailOnce; access: CaseAccess; policeReferralAddress: string }) {}
 
   /**
    * Sends the urgent email once (a retry does not resend) and records on the request when it
@@ -39,11 +41,11 @@ export class UrgentRouteService {
    * An email not gone yet is `pending`; the reconciler sends it later.
    */
   async send(request: StoredRequest, actor: Actor): Promise<UrgentOutcome> {
-    const { store, mail, policeReferralAddress } = this.deps;
+    const { requests, mail, policeReferralAddress } = this.deps;
     if (request.urgentSentAt) return outcomeOf(request, 'sent');
     const sent = await mail.sendOnce(mailKeyOf(request), urgentEnquiryMail(request, policeReferralAddress));
     if (sent.state !== 'sent' || !sent.sentAt) return outcomeOf(request, sent.state);
-    return outcomeOf(await store.markUrgentSent(request.id, sent.sentAt, actor), 'sent');
+    return outcomeOf(await requests.markUrgentSent(request.id, sent.sentAt, actor), 'sent');
   }
 
   /**
@@ -51,12 +53,12 @@ export class UrgentRouteService {
    * @throws NotPermittedError when `actor` may not act on the case from `from` (audited).
    */
   async recordPoliceContact(requestId: string, actor: Actor, from: ActionSource): Promise<UrgentOutcome> {
-    const { store, clock, mail, access } = this.deps;
-    const request = await store.getRequest(requestId);
+    const { requests, clock, mail, access } = this.deps;
+    const request = await requests.getRequest(requestId);
     if (!request) throw new NotFoundError('request', requestId);
     await access.check(request, actor, from, 'request.police-contact', { entity: 'request', id: requestId });
     if (request.route !== 'urgent') throw new ConflictError('police contact is recorded on urgent requests only');
-    const recorded = await store.recordPoliceContact(requestId, clock.now(), actor);
+    const recorded = await requests.recordPoliceContact(requestId, clock.now(), actor);
     return outcomeOf(recorded, recorded.urgentSentAt ? 'sent' : await mail.stateOf(mailKeyOf(recorded)));
   }
 }

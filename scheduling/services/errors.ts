@@ -1,5 +1,5 @@
 import type { FieldErrors } from '../rules/discussionRequest.js';
-import type { PlainDate } from '../rules/PlainDate.js';
+import type { PlainDate } from '../model/PlainDate.js';
 
 /**
  * A failure a caller must handle, with a stable `code` that only the edges (bot, CLI, HTTP) turn

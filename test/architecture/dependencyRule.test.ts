@@ -16,6 +16,12 @@ function cruise(cwd: string, dirs: readonly string[]): Promise<{ code: number; r
 }
 
 describe('the dependency rule (.dependency-cruiser.cjs)', () => {
+  it('holds for the source tree', async () => {
+    const { code, report } = await cruise(root, ['app', 'bot', 'cards', 'scheduling', 'scripts', 'manifest']);
+    expect(report).toContain('no dependency violations found');
+    expect(code).toBe(0);
+  });
+
   it('fails on a deliberately wrong tree, naming each broken rule and the import', async () => {
     const { code, report } = await cruise(`${root}test/fixtures/architecture/wrong`, ['scheduling', 'cards', 'app']);
     expect(code).not.toBe(0);

@@ -23,7 +23,7 @@ describe('with MicrosoftAppId set', () => {
   it('refuses an activity without a token with 401', async () => {
     expect((await bot.post(help())).status).toBe(401);
     expect(bot.connector.calls).toEqual([]);
-    expect(await bot.desk.store.conversationReferencesOf(alex.aadObjectId)).toEqual([]);
+    expect(await bot.desk.stores.conversations.conversationReferencesOf(alex.aadObjectId)).toEqual([]);
   });
 
   it.each([
@@ -47,7 +47,7 @@ describe('with MicrosoftAppId set', () => {
     const answer = await bot.post(help(), { authorization: `Bearer ${keys.sign(appId, bot.connector.url)}` });
     expect(answer.status).toBe(200);
     // The turn ran (its reply needs an Entra token for the bot, which this offline test cannot get).
-    expect(await bot.desk.store.conversationReferencesOf(alex.aadObjectId)).toHaveLength(1);
+    expect(await bot.desk.stores.conversations.conversationReferencesOf(alex.aadObjectId)).toHaveLength(1);
   });
 
   it('still answers the health check', async () => {

@@ -1,5 +1,5 @@
 import { startServer, type RunningServer } from '../../bot/server.js';
-import type { DeskOptions } from '../../scheduling/openDesk.js';
+import type { DeskOptions } from '../../app/openDesk.js';
 import { openTestDesk, type TestDesk } from '../fakes/testDesk.js';
 import { LoopbackConnector } from './LoopbackConnector.js';
 

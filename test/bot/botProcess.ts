@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 export type LogLine = Record<string, any>;
 
 /**
- * The real entry point as `npm start` runs it (`bot/index.ts` under tsx), in a child process with
+ * The real entry point as `npm start` runs it (`app/main.ts` under tsx), in a child process with
  * a fresh DATA_DIR, port 0 and the given environment. Nothing from the parent's bot settings leaks in.
  */
 export class BotProcess {
@@ -28,7 +28,7 @@ export class BotProcess {
     const inherited = Object.fromEntries(
       Object.entries(process.env).filter(([name]) => !/^(Microsoft|HOST$|PORT$|DATA_DIR$|DATABASE_URL$|CALENDAR_|AZURE_|ALLOW_)/.test(name)),
     );
-    this.child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bot', 'index.ts')], {
+    this.child = spawn(process.execPath, ['--import', 'tsx', join(root, 'app', 'main.ts')], {
       cwd: root,
       env: { ...inherited, DATA_DIR: this.dataDir, PORT: '0', LOG_LEVEL: 'info', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],

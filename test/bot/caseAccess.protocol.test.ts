@@ -38,7 +38,7 @@ function expectNothingOfTheCase(card: Record<string, any>) {
 }
 
 async function refusalsIn(entityId: string) {
-  return (await bot.desk.store.auditTrail(entityId)).filter((e) => e.action === 'access.refused');
+  return (await bot.desk.stores.auditLog.auditTrail(entityId)).filter((e) => e.action === 'access.refused');
 }
 
 describe('who may act on a booking', () => {
@@ -49,11 +49,11 @@ describe('who may act on a booking', () => {
     describe(`a second user pressing the first user's buttons from ${label}`, () => {
       it('Cancel is refused, the booking stays, and the refusal is audited', async () => {
         const { cardId, bookingId } = await alexBooks();
-        const before = await bot.desk.store.getBooking(bookingId);
+        const before = await bot.desk.stores.slots.getBooking(bookingId);
         const calls = bot.connector.calls.length;
         const text = expectNothingOfTheCase(answeredCard(await press(bot, 'strategy.cancel', { bookingId }, cardId, where)));
         expect(text).toContain('cannot');
-        expect(await bot.desk.store.getBooking(bookingId)).toEqual(before);
+        expect(await bot.desk.stores.slots.getBooking(bookingId)).toEqual(before);
         expect(bot.connector.calls.slice(calls)).toEqual([]);
         const [refusal] = await refusalsIn(bookingId);
         expect(refusal).toMatchObject({ actor: { id: megan.aadObjectId }, entity: 'booking', entityId: bookingId, after: { attempted: 'booking.cancel' } });
@@ -62,10 +62,10 @@ describe('who may act on a booking', () => {
 
       it('Need a longer slot is refused and the booking stays', async () => {
         const { cardId, bookingId } = await alexBooks();
-        const before = await bot.desk.store.getBooking(bookingId);
+        const before = await bot.desk.stores.slots.getBooking(bookingId);
         expectNothingOfTheCase(answeredCard(await press(bot, 'strategy.longer', { bookingId }, cardId, where)));
-        expect(await bot.desk.store.getBooking(bookingId)).toEqual(before);
-        expect(await bot.desk.store.listBookings({})).toHaveLength(1);
+        expect(await bot.desk.stores.slots.getBooking(bookingId)).toEqual(before);
+        expect(await bot.desk.stores.slots.listBookings({})).toHaveLength(1);
         expect(await refusalsIn(bookingId)).toMatchObject([{ actor: { id: megan.aadObjectId }, after: { attempted: 'booking.rebook' } }]);
       });
 
@@ -81,7 +81,7 @@ describe('who may act on a booking', () => {
         const { cardId, card } = await alexBooks(alexPersonal, { ...filled, urgent: 'home-alone' });
         const requestId = card.actions[0].data.requestId as string;
         expectNothingOfTheCase(answeredCard(await press(bot, 'strategy.police-contact', { requestId }, cardId, where)));
-        expect((await bot.desk.store.getRequest(requestId))?.policeContactAt).toBeUndefined();
+        expect((await bot.desk.stores.requests.getRequest(requestId))?.policeContactAt).toBeUndefined();
         expect(await refusalsIn(requestId)).toMatchObject([{ actor: { id: megan.aadObjectId }, entity: 'request', after: { attempted: 'request.police-contact' } }]);
       });
     });
@@ -94,7 +94,7 @@ describe('who may act on a booking', () => {
     const cancelled = answeredCard(await press(bot, 'strategy.cancel', { bookingId }, cardId, { ...teamGroup, from: megan }));
     expect(assertValidCard(cancelled).text).toContain('Strategy discussion cancelled');
     expect(surnamesOnCard(cancelled, filled.childSurnames)).toEqual([]);
-    expect((await bot.desk.store.getBooking(bookingId))?.status).toBe('cancelled');
+    expect((await bot.desk.stores.slots.getBooking(bookingId))?.status).toBe('cancelled');
     expect(await refusalsIn(bookingId)).toEqual([]);
   });
 
@@ -103,14 +103,14 @@ describe('who may act on a booking', () => {
     const requestId = card.actions[0].data.requestId as string;
     const after = answeredCard(await press(bot, 'strategy.police-contact', { requestId }, cardId, { ...teamGroup, from: megan }));
     expect(assertValidCard(after).text).toContain('Police made contact at 14:02');
-    expect((await bot.desk.store.getRequest(requestId))?.policeContactAt).toBeDefined();
+    expect((await bot.desk.stores.requests.getRequest(requestId))?.policeContactAt).toBeDefined();
   });
 
   it('records where each card about a request was posted', async () => {
     const { cardId, card } = await alexBooks(teamGroup);
-    const [{ request }] = (await bot.desk.store.listBookings({})) as any;
+    const [{ request }] = (await bot.desk.stores.slots.listBookings({})) as any;
     expect(card.actions[0].data.bookingId).toBeDefined();
-    expect(await bot.desk.store.cardPostingsOf(request.id)).toEqual([
+    expect(await bot.desk.stores.postings.cardPostingsOf(request.id)).toEqual([
       { requestId: request.id, conversationId: teamGroup.conversationId, conversationType: 'groupChat', activityId: cardId },
     ]);
   });
@@ -127,7 +127,7 @@ describe('typed commands in a shared conversation', () => {
     await bot.post(teamsMessage('cancel N146782', { serviceUrl: bot.connector.url, ...teamGroup, from: alex }));
     const answer = cardIn(bot.connector.posted().at(-1)!.body)!;
     expect(assertValidCard(answer).text).toContain('Nothing to cancel');
-    expect((await bot.desk.store.getBooking(bookingId))?.status).toBe('booked');
+    expect((await bot.desk.stores.slots.getBooking(bookingId))?.status).toBe('booked');
   });
 
   it('lists and cancels there a booking made in that conversation', async () => {
@@ -139,7 +139,7 @@ describe('typed commands in a shared conversation', () => {
 
     await bot.post(teamsMessage('cancel N146782', { serviceUrl: bot.connector.url, ...teamGroup, from: alex }));
     expect(assertValidCard(cardIn(bot.connector.posted().at(-1)!.body)).text).toContain('Strategy discussion cancelled');
-    expect((await bot.desk.store.getBooking(bookingId))?.status).toBe('cancelled');
+    expect((await bot.desk.stores.slots.getBooking(bookingId))?.status).toBe('cancelled');
   });
 
   it('still lists every booking of the requester in their personal chat', async () => {

@@ -66,7 +66,7 @@ describe('conversation', () => {
     await bot.post(teamsMessage('cancel n146782', { serviceUrl: bot.connector.url }));
     const { text } = assertValidCard(cardIn(bot.connector.posted().at(-1)!.body));
     expect(text).toContain('Strategy discussion cancelled');
-    expect(await bot.desk.store.listBookings({ nNumber: 'N146782', statuses: ['booked', 'reserved'] })).toEqual([]);
+    expect(await bot.desk.stores.slots.listBookings({ nNumber: 'N146782', statuses: ['booked', 'reserved'] })).toEqual([]);
   });
 
   it('says so when there is nothing to cancel for that N number', async () => {
@@ -76,7 +76,7 @@ describe('conversation', () => {
 
   it('keeps the conversation reference of every incoming activity', async () => {
     await bot.post(teamsMessage('help', { serviceUrl: bot.connector.url }));
-    const [reference] = (await bot.desk.store.conversationReferencesOf(alex.aadObjectId)) as Array<Record<string, any>>;
+    const [reference] = (await bot.desk.stores.conversations.conversationReferencesOf(alex.aadObjectId)) as Array<Record<string, any>>;
     expect(reference).toMatchObject({ serviceUrl: bot.connector.url, conversation: { id: 'a:personal-conversation' }, user: { id: alex.id } });
   });
 
@@ -84,7 +84,7 @@ describe('conversation', () => {
     bot.connector.addMember({ id: alex.id, name: alex.name, email: 'alex.wilber@council.example.org' });
     const sent = await askForRequestCard(bot);
     const card = answeredCard(await submitRequest(bot, sent, filled));
-    const [{ request }] = await bot.desk.store.listBookings({ nNumber: 'N146782' }) as any;
+    const [{ request }] = await bot.desk.stores.slots.listBookings({ nNumber: 'N146782' }) as any;
     expect(request.managerEmail).toBe('alex.wilber@council.example.org');
     expect(textOf(card.body[0])).toBe('Strategy discussion booked');
   });

@@ -25,7 +25,7 @@ function deskEnv(dataDir: string, extra: Record<string, string>): NodeJS.Process
 }
 
 /**
- * `bot/index.ts` in a process of its own (`node --import tsx`, as `npm run dev` starts it, so
+ * `app/main.ts` in a process of its own (`node --import tsx`, as `npm run dev` starts it, so
  * its pid is the bot itself and a SIGKILL reaches the bot, not a wrapper).
  */
 export class BotProcess {
@@ -34,7 +34,7 @@ export class BotProcess {
   private readonly child: ChildProcess;
 
   private constructor(readonly port: number, dataDir: string) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'bot', 'index.ts')], {
+    this.child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'app', 'main.ts')], {
       cwd: root,
       env: deskEnv(dataDir, { PORT: String(port), LOG_LEVEL: 'info' }),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -95,7 +95,7 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs `scheduling/cli.ts` in a process of its own on `dataDir`, as `npm run book` would. */
+/** Runs `app/cli.ts` in a process of its own on `dataDir`, as `npm run book` would. */
 export function runCli(dataDir: string, argv: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'scheduling', 'cli.ts'), ...argv], {

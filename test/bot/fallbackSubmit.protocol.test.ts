@@ -43,7 +43,7 @@ describe('the Action.Submit fallback in a group chat', () => {
     for (const [field, value] of Object.entries(typed)) if (field !== 'childSurnames') expect(elementById(card, field)?.value, field).toBe(value);
     expect(elementById(card, 'childSurnames')?.value).toBe('');
     expect(textOf(elementById(card, 'childSurnamesError'))).toMatch(/type .* again/i);
-    expect(await bot.desk.store.listBookings({})).toEqual([]);
+    expect(await bot.desk.stores.slots.listBookings({})).toEqual([]);
   });
 
   it('posts a valid request as a booking card that names the case by N number only', async () => {

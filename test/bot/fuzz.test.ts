@@ -206,7 +206,7 @@ describe('fuzzing /api/messages', () => {
     };
 
     for (let start = 0; start < inputs.length; start += 200) {
-      bookingIds = (await bot.desk.store.listBookings({})).map((b) => b.booking.id);
+      bookingIds = (await bot.desk.stores.slots.listBookings({})).map((b) => b.booking.id);
       requestIds = (await bot.desk.db.query<{ id: string }>('select id from requests order by created_at')).rows.map((r) => r.id);
       let next = start;
       const end = Math.min(start + 200, inputs.length);
@@ -298,7 +298,7 @@ describe('fuzzing /api/messages', () => {
     }
     const stored = (await bot.desk.db.query<{ idempotency_key: string }>('select idempotency_key from requests')).rows.map((r) => r.idempotency_key);
     for (const key of stored) if (!accepted.has(key)) problems.add('a request stored from a rejected input', key);
-    const bookings = await bot.desk.store.listBookings({});
+    const bookings = await bot.desk.stores.slots.listBookings({});
 
     // The log: no failed turn, no surname.
     for (const line of logged.filter((l) => (l.level as number) >= 50)) {

@@ -104,7 +104,7 @@ describe('local mode protocol', () => {
     expect(outside.calls).toEqual([]);
     expect(bot.connector.calls).toEqual([]);
     // Refused before the turn: not even the conversation reference is kept.
-    expect(await bot.desk.store.conversationReferencesOf(alex.aadObjectId)).toEqual([]);
+    expect(await bot.desk.stores.conversations.conversationReferencesOf(alex.aadObjectId)).toEqual([]);
   });
 
   it.each(['http://127.0.0.1:{port}/', 'http://127.8.9.10:{port}/', 'http://localhost:{port}/'])(

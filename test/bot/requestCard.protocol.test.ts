@@ -42,7 +42,7 @@ describe('adaptiveCard/action strategy.request', () => {
     expect(textOf(elementById(card, 'nNumbersError'))).toContain('"N12" is not an N number');
     for (const [field, value] of Object.entries(typed)) expect(elementById(card, field)?.value, field).toBe(value);
     expect(card.actions[0].data.requestKey).toBe(sent.requestKey);
-    expect(await bot.desk.store.listBookings({})).toEqual([]);
+    expect(await bot.desk.stores.slots.listBookings({})).toEqual([]);
     // The errors went only to the person who pressed the button: no update for everyone.
     expect(bot.connector.updates()).toEqual([]);
   });
@@ -54,7 +54,7 @@ describe('adaptiveCard/action strategy.request', () => {
     const texts = [a, b, retry].map((answer) => assertValidCard(answeredCard(answer)).text);
     expect(new Set(texts).size).toBe(1);
     expect(texts[0]).toContain('10:00-10:15');
-    expect(await bot.desk.store.listBookings({})).toHaveLength(1);
+    expect(await bot.desk.stores.slots.listBookings({})).toHaveLength(1);
   });
 
   it('accepts a corrected card under the same key after an error', async () => {
@@ -99,7 +99,7 @@ describe('urgent route', () => {
     const { text } = assertValidCard(card);
     expect(text).toContain('URGENT S47 ENQUIRY sent to the police referral unit at 14:02; police should call you by 15:02');
     expect(text).toContain('DS Test One');
-    expect(await bot.desk.store.listBookings({})).toEqual([]);
+    expect(await bot.desk.stores.slots.listBookings({})).toEqual([]);
 
     bot.clock.set('2026-11-23T14:20:00Z');
     const after = answeredCard(await press(bot, 'strategy.police-contact', card.actions[0].data, sent.cardId));
@@ -120,7 +120,7 @@ describe('booking card buttons', () => {
     const { sent, bookingId } = await booked();
     const card = answeredCard(await press(bot, 'strategy.cancel', { bookingId }, sent.cardId));
     expect(assertValidCard(card).text).toContain('Strategy discussion cancelled');
-    expect((await bot.desk.store.getBooking(bookingId))?.status).toBe('cancelled');
+    expect((await bot.desk.stores.slots.getBooking(bookingId))?.status).toBe('cancelled');
   });
 
   it('Need a longer slot moves the booking to a 30-minute slot', async () => {

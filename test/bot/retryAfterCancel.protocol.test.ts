@@ -21,7 +21,7 @@ describe('a request card pressed again after its booking was cancelled', () => {
     expect(text).toContain('Strategy discussion cancelled');
     expect(text).toContain('Wednesday 25 November 2026, 10:00-10:15');
     expect(again.actions.map((a: { verb: string }) => a.verb)).toEqual(['strategy.open']);
-    const all = await bot.desk.store.listBookings({});
+    const all = await bot.desk.stores.slots.listBookings({});
     expect(all.map((b) => [b.booking.id, b.booking.status])).toEqual([[bookingId, 'cancelled']]);
   });
 });

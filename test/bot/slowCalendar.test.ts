@@ -43,7 +43,7 @@ describe('a slow calendar', () => {
     calendar.open();
     await bot.connector.waitFor((c) => c.method === 'PUT');
     await bot.server.close(); // waits for the card updates in flight
-    expect(await bot.desk.store.listBookings({})).toHaveLength(1);
+    expect(await bot.desk.stores.slots.listBookings({})).toHaveLength(1);
     for (const update of bot.connector.updates()) expect(assertValidCard(cardIn(update.body)).text).toContain('10:00-10:15');
   });
 });

@@ -26,15 +26,15 @@ describe('text the database cannot store, typed into the request card', () => {
     assertValidCard(card);
     expect(textOf(elementById(card, `${field}Error`))).not.toBe('');
     for (const [name, kept] of Object.entries(filled)) if (name !== field) expect(elementById(card, name)?.value, name).toBe(kept);
-    expect(await bot.desk.store.listBookings({})).toEqual([]);
-    expect(await bot.desk.store.findRequestByKey(`aad-alex-wilber:${sent.requestKey}`)).toBeUndefined();
+    expect(await bot.desk.stores.slots.listBookings({})).toEqual([]);
+    expect(await bot.desk.stores.requests.findRequestByKey(`aad-alex-wilber:${sent.requestKey}`)).toBeUndefined();
   });
 
   it('books a reason with line breaks, tabs and emoji as typed', async () => {
     const reason = 'Bruising seen at school.\r\n\tReported by the head \u{1F469}\u200D\u{1F3EB}';
     const card = answeredCard(await submitRequest(bot, await askForRequestCard(bot), { ...filled, reason }));
     expect(assertValidCard(card).text).toContain('10:00-10:15');
-    const [stored] = await bot.desk.store.listBookings({});
+    const [stored] = await bot.desk.stores.slots.listBookings({});
     expect(stored?.request.reason).toBe(reason.trim());
   });
 });

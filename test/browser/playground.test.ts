@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../bot/server.js';
 import { loadConfig } from '../../scheduling/config/config.js';
-import { openDesk, type Desk } from '../../scheduling/openDesk.js';
+import { openDesk, type Desk } from '../../app/openDesk.js';
 import { formatSlotInWords } from '../../scheduling/rules/formatUkDateTime.js';
 import { londonInstant } from '../../scheduling/rules/londonTime.js';
 import { startAgentsPlayground, type RunningPlayground } from '../../scripts/agentsPlayground.js';

@@ -1,4 +1,5 @@
-import type { Booking, StoredRequest } from '../../scheduling/ports/Store.js';
+import type { Booking } from '../../scheduling/model/Booking.js';
+import type { StoredRequest } from '../../scheduling/model/DiscussionRequest.js';
 
 /** Walks a card's JSON and returns every object whose `id` is `id`. */
 export function elementById(card: unknown, id: string): Record<string, unknown> | undefined {

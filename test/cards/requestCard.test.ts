@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assertValidCard } from '../../cards/assertValidCard.js';
 import { namedAgain, requestCard, requestCardFields, requestCardValues, surnameAgain } from '../../cards/requestCard.js';
-import { urgentCriterionIds } from '../../scheduling/rules/urgentCriteria.js';
+import { urgentCriterionIds } from '../../scheduling/model/UrgentCriterion.js';
 import { elementById, elementsOfType, textOf } from './cardFixtures.js';
 
 const typed = {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AttendeeResponse, Calendar, CalendarEntry, ConferenceEvent } from '../../scheduling/ports/Calendar.js';
+import type { Calendar } from '../../scheduling/ports/Calendar.js';
+import type { AttendeeResponse, CalendarEntry, ConferenceEvent } from '../../scheduling/model/ConferenceEvent.js';
 
 /** How a person can show an event in Outlook; only `free` leaves the time open. */
 export type HandMadeShowAs = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Mail, Mailer } from '../../scheduling/ports/Mailer.js';
+import type { Mailer } from '../../scheduling/ports/Mailer.js';
+import type { Mail } from '../../scheduling/model/Mail.js';
 
 /** One mailer adapter, opened empty for a single test, with a way to see what went out. */
 export interface MailerUnderTest {

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../scheduling/config/config.js';
-import { openDesk, type Desk, type DeskOptions } from '../../scheduling/openDesk.js';
-import type { Actor } from '../../scheduling/ports/Store.js';
+import { openDesk, type Desk, type DeskOptions } from '../../app/openDesk.js';
+import type { Actor } from '../../scheduling/model/Actor.js';
 import type { RawRequest } from '../../scheduling/rules/discussionRequest.js';
 import { LocalCalendar } from '../../scheduling/adapters/local/LocalCalendar.js';
 import { OutboxMailer } from '../../scheduling/adapters/local/OutboxMailer.js';

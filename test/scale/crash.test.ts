@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bookingIdPropertyId } from '../../scheduling/adapters/graph/bookingIdProperty.js';
 import { loadConfig } from '../../scheduling/config/config.js';
-import { openDesk } from '../../scheduling/openDesk.js';
+import { openDesk } from '../../app/openDesk.js';
 import { FakeGraph } from '../fakes/graph/FakeGraph.js';
 import { ManualClock } from '../fakes/ManualClock.js';
 import { createScratchDatabase } from '../fakes/testDb.js';
@@ -59,13 +59,13 @@ describe('crash between reserve and create', () => {
       const clock = new ManualClock('2026-11-23T12:05:00Z');
       const desk = await openDesk(loadConfig({ ...env, LOG_LEVEL: 'silent' }), { clock, log: pino({ level: 'silent' }) });
       cleanups.push(() => desk.close());
-      const [stale] = await desk.store.reservationsBefore(clock.now());
+      const [stale] = await desk.stores.slots.reservationsBefore(clock.now());
       expect(stale?.status).toBe('reserved');
 
       const report = await desk.reconciler.run();
       expect(report).toMatchObject({ finished: [stale!.id], failed: [], orphanEventsCancelled: [] });
-      expect(await desk.store.reservationsBefore(clock.now())).toEqual([]);
-      const booking = await desk.store.getBooking(stale!.id);
+      expect(await desk.stores.slots.reservationsBefore(clock.now())).toEqual([]);
+      const booking = await desk.stores.slots.getBooking(stale!.id);
       expect(booking?.status).toBe('booked');
       const live = fake.events().filter((e) => !e.isCancelled);
       expect(live).toHaveLength(1);

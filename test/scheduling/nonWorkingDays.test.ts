@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nonWorkingDays } from '../../scheduling/openDesk.js';
+import { nonWorkingDays } from '../../app/openDesk.js';
 import { receivedWorkingDay } from '../../scheduling/rules/receivedWorkingDay.js';
 import { northamptonshire } from './rules/northamptonshire.js';
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { Calendar, CalendarEntry, ConferenceEvent, EventRef } from '../../ports/Calendar.js';
+import type { Calendar } from '../../ports/Calendar.js';
+import type { CalendarEntry, ConferenceEvent, EventRef } from '../../model/ConferenceEvent.js';
 import { expandBookingId } from './bookingIdProperty.js';
 import { ConcurrencyLimit } from './ConcurrencyLimit.js';
 import { GraphRetry, isTransient } from './GraphRetry.js';

@@ -1,5 +1,6 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { Mail, MailDelivery, Mailer } from '../../ports/Mailer.js';
+import type { MailDelivery, Mailer } from '../../ports/Mailer.js';
+import type { Mail } from '../../model/Mail.js';
 import { ConcurrencyLimit } from './ConcurrencyLimit.js';
 import { mailboxConcurrency } from './GraphCalendar.js';
 import { GraphRetry, isThrottled, isTransient, statusOf } from './GraphRetry.js';

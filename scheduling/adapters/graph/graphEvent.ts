@@ -1,4 +1,4 @@
-import type { Attendee, AttendeeResponse, CalendarEntry, ConferenceEvent } from '../../ports/Calendar.js';
+import type { Attendee, AttendeeResponse, CalendarEntry, ConferenceEvent } from '../../model/ConferenceEvent.js';
 import { bookingIdPropertyId } from './bookingIdProperty.js';
 import { fromGraphDateTime, toGraphDateTime, type GraphDateTime } from './graphDateTime.js';
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Attendee, AttendeeResponse, Calendar, CalendarEntry, ConferenceEvent, EventRef } from '../../ports/Calendar.js';
+import type { Calendar } from '../../ports/Calendar.js';
+import type { Attendee, AttendeeResponse, CalendarEntry, ConferenceEvent, EventRef } from '../../model/ConferenceEvent.js';
 import type { Db } from '../pg/Db.js';
 
 type ShowAs = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere';

@@ -1,5 +1,6 @@
 import type { Clock } from '../../ports/Clock.js';
-import type { Mail, MailDelivery, Mailer } from '../../ports/Mailer.js';
+import type { MailDelivery, Mailer } from '../../ports/Mailer.js';
+import type { Mail } from '../../model/Mail.js';
 import type { Db } from '../pg/Db.js';
 
 export interface OutboxMail extends Mail {

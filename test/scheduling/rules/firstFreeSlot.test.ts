@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstFreeSlot } from '../../../scheduling/rules/firstFreeSlot.js';
-import type { Interval, Slot } from '../../../scheduling/rules/Interval.js';
+import type { Interval, Slot } from '../../../scheduling/model/Interval.js';
 import { slotGrid } from '../../../scheduling/rules/slotGrid.js';
 import { at, northamptonshire } from './northamptonshire.js';
 

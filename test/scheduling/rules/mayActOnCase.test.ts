@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mayActOnCase, type ActionSource } from '../../../scheduling/rules/mayActOnCase.js';
+import { mayActOnCase } from '../../../scheduling/rules/mayActOnCase.js';
+import type { ActionSource } from '../../../scheduling/model/ActionSource.js';
 
 const group = '19:team-group@thread.v2';
 const channel = '19:general@thread.tacv2';

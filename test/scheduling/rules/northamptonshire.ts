@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { englandAndWalesBankHolidays } from '../../../scheduling/rules/bankHolidays.js';
-import { rotaSchema, type Rota } from '../../../scheduling/rules/Rota.js';
+import { rotaSchema } from '../../../scheduling/rules/Rota.js';
+import type { Rota } from '../../../scheduling/model/Rota.js';
 
 /** The shipped Northamptonshire rota, read and validated as the app does. */
 export const northamptonshire: Rota = rotaSchema.parse(

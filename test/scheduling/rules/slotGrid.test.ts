@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Slot } from '../../../scheduling/rules/Interval.js';
+import type { Slot } from '../../../scheduling/model/Interval.js';
 import { formatLondonIso } from '../../../scheduling/rules/londonTime.js';
 import { slotGrid } from '../../../scheduling/rules/slotGrid.js';
 import { northamptonshire } from './northamptonshire.js';

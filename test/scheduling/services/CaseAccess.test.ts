@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Actor } from '../../../scheduling/ports/Store.js';
-import type { ActionSource } from '../../../scheduling/rules/mayActOnCase.js';
+import type { Actor } from '../../../scheduling/model/Actor.js';
+import type { ActionSource } from '../../../scheduling/model/ActionSource.js';
 import { NotPermittedError } from '../../../scheduling/services/errors.js';
 import { manager, openTestDesk, requestInput, type TestDesk } from '../../fakes/testDesk.js';
 
@@ -23,7 +23,7 @@ async function booked(change = {}) {
 }
 
 async function refusals(entityId: string) {
-  return (await t.desk.store.auditTrail(entityId)).filter((e) => e.action === 'access.refused');
+  return (await t.desk.stores.auditLog.auditTrail(entityId)).filter((e) => e.action === 'access.refused');
 }
 
 describe('CaseAccess, through the services that act on a case', () => {
@@ -40,7 +40,7 @@ describe('CaseAccess, through the services that act on a case', () => {
       await expect(t.desk.booking.cancel(booking.id, stranger, from, 'x')).rejects.toMatchObject({ code: 'access.refused' });
       await expect(t.desk.booking.rebook(booking.id, stranger, from, { longer: true })).rejects.toBeInstanceOf(NotPermittedError);
       await expect(t.desk.booking.details(booking.id, stranger, from)).rejects.toBeInstanceOf(NotPermittedError);
-      expect(await t.desk.store.getBooking(booking.id)).toEqual(booking);
+      expect(await t.desk.stores.slots.getBooking(booking.id)).toEqual(booking);
       const trail = await refusals(booking.id);
       expect(trail.map((e) => [e.actor.id, e.entity, (e.after as { attempted: string }).attempted])).toEqual([
         [stranger.id, 'booking', 'booking.cancel'],
@@ -54,7 +54,7 @@ describe('CaseAccess, through the services that act on a case', () => {
   it('refuses a stranger recording police contact on an urgent request', async () => {
     const outcome = await t.desk.intake.submit(requestInput({ urgent: 'home-alone' }), manager, 'u1');
     await expect(t.desk.urgent.recordPoliceContact(outcome.request.id, stranger, strangersChat)).rejects.toBeInstanceOf(NotPermittedError);
-    expect((await t.desk.store.getRequest(outcome.request.id))?.policeContactAt).toBeUndefined();
+    expect((await t.desk.stores.requests.getRequest(outcome.request.id))?.policeContactAt).toBeUndefined();
     expect(await refusals(outcome.request.id)).toMatchObject([{ actor: { id: stranger.id }, entity: 'request', after: { attempted: 'request.police-contact' } }]);
   });
 
@@ -75,14 +75,14 @@ describe('CaseAccess, through the services that act on a case', () => {
     const { booking } = await booked();
     const operator: Actor = { id: 'cli:ops', name: 'ops (command line)' };
     await t.desk.booking.cancel(booking.id, operator, { kind: 'operator' }, 'Cancelled by the team manager.');
-    const cancelled = (await t.desk.store.auditTrail(booking.id)).find((e) => e.action === 'booking.cancelled');
+    const cancelled = (await t.desk.stores.auditLog.auditTrail(booking.id)).find((e) => e.action === 'booking.cancelled');
     expect(cancelled?.actor.id).toBe('cli:ops');
   });
 
   it('lets nobody but someone who may act put a case into a conversation', async () => {
     const { request } = await booked();
     await expect(t.desk.access.cardPosted(request.id, stranger, otherGroup, 'activity-9')).rejects.toBeInstanceOf(NotPermittedError);
-    expect(await t.desk.store.cardPostingsOf(request.id)).toEqual([]);
+    expect(await t.desk.stores.postings.cardPostingsOf(request.id)).toEqual([]);
   });
 
   it('lists in a shared conversation only the bookings whose request was posted there', async () => {

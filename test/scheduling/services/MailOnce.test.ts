@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../../scheduling/adapters/pg/migrate.js';
-import { SqlStore } from '../../../scheduling/adapters/pg/SqlStore.js';
-import type { Mail, MailDelivery, Mailer } from '../../../scheduling/ports/Mailer.js';
+import { sqlStores, type Stores } from '../../../scheduling/adapters/pg/sqlStores.js';
+import type { Db } from '../../../scheduling/adapters/pg/Db.js';
+import type { MailDelivery, Mailer } from '../../../scheduling/ports/Mailer.js';
+import type { Mail } from '../../../scheduling/model/Mail.js';
 import { MAIL_CLAIM_LEASE_SECONDS, MailOnce } from '../../../scheduling/services/MailOnce.js';
 import { ManualClock } from '../../fakes/ManualClock.js';
 import { openTestPglite } from '../../fakes/testDb.js';
@@ -32,20 +34,21 @@ const lease = MAIL_CLAIM_LEASE_SECONDS * 1000;
 const person = { id: 'aad-admin', name: 'Desk admin' };
 
 describe('MailOnce', () => {
-  let store: SqlStore;
+  let db: Db;
+  let stores: Stores;
   let clock: ManualClock;
   let mailer: ScriptedMailer;
   let mail: MailOnce;
   beforeEach(async () => {
-    const db = await openTestPglite();
+    db = await openTestPglite();
     await migrate(db);
-    store = new SqlStore(db);
+    stores = sqlStores(db);
     clock = new ManualClock('2026-11-23T12:00:00Z'); // Mon
     mailer = new ScriptedMailer(clock);
-    mail = new MailOnce({ store, mailer, clock });
+    mail = new MailOnce({ mailLedger: stores.mailLedger, mailer, clock });
   });
   afterEach(async () => {
-    await store.close();
+    await db.close();
   });
 
   it('sends a mail once per key: a second call finds it recorded sent', async () => {
@@ -67,7 +70,7 @@ describe('MailOnce', () => {
   });
 
   it('leaves a claimed mail to its sender: another caller is told it is pending and sends nothing', async () => {
-    await store.claimMail('k1', clock.now());
+    await stores.mailLedger.claimMail('k1', clock.now());
     expect(await mail.sendOnce('k1', referral)).toMatchObject({ state: 'pending', sentNow: false });
     expect(mailer.sends).toEqual([]);
   });
@@ -83,7 +86,7 @@ describe('MailOnce', () => {
     expect(await mail.sendOnce('k1', referral)).toEqual({ state: 'sent', sentAt: new Date('2026-11-23T12:00:00Z'), sentNow: false });
     expect(mailer.sends).toEqual(['k1']);
     expect(mailer.checks).toBe(1);
-    expect((await store.auditTrail('k1')).map((e) => e.action)).toEqual(['mail.maybe-sent']);
+    expect((await stores.auditLog.auditTrail('k1')).map((e) => e.action)).toEqual(['mail.maybe-sent']);
   });
 
   it('sends a mail that may have gone once sent mail shows it did not', async () => {
@@ -96,7 +99,7 @@ describe('MailOnce', () => {
   });
 
   it('treats a sender that died mid-send as maybe sent: the next sender looks in sent mail first', async () => {
-    await store.claimMail('k1', clock.now()); // claimed, then the process died
+    await stores.mailLedger.claimMail('k1', clock.now()); // claimed, then the process died
     mailer.sentFolder.set('k1', clock.now());
     clock.advance(lease + 1_000);
     expect(await mail.sendOnce('k1', referral)).toMatchObject({ state: 'sent', sentNow: false });
@@ -113,8 +116,8 @@ describe('MailOnce', () => {
     expect(await mail.sendOnce('k1', referral)).toMatchObject({ state: 'needs-checking' });
     expect(mailer.sends).toEqual(['k1']);
     expect(await mail.stateOf('k1')).toBe('needs-checking');
-    expect((await store.mailsNeedingChecking()).map((m) => m.key)).toEqual(['k1']);
-    const trail = await store.auditTrail('k1');
+    expect((await stores.mailLedger.mailsNeedingChecking()).map((m) => m.key)).toEqual(['k1']);
+    const trail = await stores.auditLog.auditTrail('k1');
     expect(trail.map((e) => e.action)).toEqual(['mail.maybe-sent', 'mail.needs-checking']);
     expect(trail[1]).toMatchObject({ entity: 'mail', after: { reason: 'sent mail could not be checked: Error' } });
   });
@@ -128,7 +131,7 @@ describe('MailOnce', () => {
     await mail.sendOnce('k1', referral);
     mailer.checkFails = false;
     expect(await mail.sendOnce('k1', referral)).toMatchObject({ state: 'sent', sentNow: false });
-    expect(await store.mailsNeedingChecking()).toEqual([]);
+    expect(await stores.mailLedger.mailsNeedingChecking()).toEqual([]);
     expect(mailer.sends).toEqual(['k1']);
   });
 
@@ -157,6 +160,6 @@ describe('MailOnce', () => {
     expect(await mail.stateOf('went')).toBe('sent');
     expect(await mail.sendOnce('again', referral)).toMatchObject({ state: 'sent', sentNow: true });
     expect(mailer.sends).toEqual(['went', 'again', 'again']);
-    expect((await store.auditTrail('again')).at(-1)).toMatchObject({ action: 'mail.check-settled', actor: person, after: { decision: 'send-again' } });
+    expect((await stores.auditLog.auditTrail('again')).at(-1)).toMatchObject({ action: 'mail.check-settled', actor: person, after: { decision: 'send-again' } });
   });
 });

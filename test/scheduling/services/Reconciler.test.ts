@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Calendar, ConferenceEvent } from '../../../scheduling/ports/Calendar.js';
+import type { Calendar } from '../../../scheduling/ports/Calendar.js';
+import type { ConferenceEvent } from '../../../scheduling/model/ConferenceEvent.js';
 import { MAIL_CLAIM_LEASE_SECONDS } from '../../../scheduling/services/MailOnce.js';
 import { manager, openTestDesk, requestInput, type TestDesk } from '../../fakes/testDesk.js';
 
@@ -35,7 +36,7 @@ describe('Reconciler', () => {
       const when = { mode: mode as 'none' | 'before-create' | 'after-create' };
       t = await openTestDesk('2026-11-23T12:00:00Z', { RESERVATION_TIMEOUT_SECONDS: '60' }, { wrapCalendar: (c) => dying(c, when) });
       await expect(t.desk.intake.submit(requestInput(), manager, 'k1')).rejects.toThrow(/process died/);
-      const [reserved] = await t.desk.store.reservationsBefore(new Date('2027-01-01'));
+      const [reserved] = await t.desk.stores.slots.reservationsBefore(new Date('2027-01-01'));
       expect(reserved?.status).toBe('reserved');
 
       when.mode = 'none';
@@ -43,7 +44,7 @@ describe('Reconciler', () => {
       t.clock.advance(61_000);
       const report = await t.desk.reconciler.run();
       expect(report.finished).toEqual([reserved!.id]);
-      const booking = await t.desk.store.getBooking(reserved!.id);
+      const booking = await t.desk.stores.slots.getBooking(reserved!.id);
       expect(booking?.status).toBe('booked');
       const events = await t.desk.calendar.busyBetween(...wed);
       expect(events.map((e) => e.id)).toEqual([booking!.eventId]);
@@ -60,8 +61,8 @@ describe('Reconciler', () => {
     t.clock.set('2026-11-25T10:20:00Z'); // the reserved 10:00 slot has gone
     const report = await t.desk.reconciler.run();
     expect(report.rebooked).toHaveLength(1);
-    const request = await t.desk.store.findRequestByKey('k1');
-    const current = await t.desk.store.currentBookingFor(request!.id);
+    const request = await t.desk.stores.requests.findRequestByKey('k1');
+    const current = await t.desk.stores.slots.currentBookingFor(request!.id);
     expect(current?.start.toISOString()).toBe('2026-11-25T10:30:00.000Z');
     expect(current?.status).toBe('booked');
   });
@@ -70,21 +71,21 @@ describe('Reconciler', () => {
     const when = { mode: 'before-create' as 'none' | 'before-create' | 'unreachable' };
     t = await openTestDesk('2026-11-23T12:00:00Z', {}, { wrapCalendar: (c) => dying(c, when) });
     await expect(t.desk.intake.submit(requestInput(), manager, 'k1')).rejects.toThrow(/process died/);
-    const request = await t.desk.store.findRequestByKey('k1');
-    const [stale] = await t.desk.store.reservationsBefore(new Date('2027-01-01'));
+    const request = await t.desk.stores.requests.findRequestByKey('k1');
+    const [stale] = await t.desk.stores.slots.reservationsBefore(new Date('2027-01-01'));
     t.clock.set('2026-11-25T10:20:00Z'); // the reserved 10:00 slot has gone, and the calendar cannot be read
     when.mode = 'unreachable';
     const failing = await t.desk.reconciler.run();
     expect(failing.rebooked).toEqual([]);
     expect(failing.failed).toContain(stale!.id);
     // A retry of the manager's submit in this state must not be told "cancelled".
-    expect((await t.desk.store.lastBookingFor(request!.id))?.status).toBe('reserved');
+    expect((await t.desk.stores.slots.lastBookingFor(request!.id))?.status).toBe('reserved');
 
     when.mode = 'none';
     t.clock.advance(3 * 60_000); // past the reservation timeout of whatever the first run left
     const report = await t.desk.reconciler.run();
     expect([...report.rebooked, ...report.finished]).toHaveLength(1);
-    const current = await t.desk.store.currentBookingFor(request!.id);
+    const current = await t.desk.stores.slots.currentBookingFor(request!.id);
     expect(current?.start.toISOString()).toBe('2026-11-25T10:30:00.000Z');
     expect(current?.status).toBe('booked');
   });
@@ -115,14 +116,14 @@ describe('Reconciler', () => {
     expect(report.urgentSent).toHaveLength(1);
     const mails = await t.outbox.listOutbox();
     expect(mails.map((m) => m.subject)).toEqual(['URGENT S47 ENQUIRY']);
-    expect((await t.desk.store.findRequestByKey('u1'))?.urgentSentAt).toBeDefined();
+    expect((await t.desk.stores.requests.findRequestByKey('u1'))?.urgentSentAt).toBeDefined();
   });
 
   it('cancels an event of ours that has no live booking', async () => {
     t = await openTestDesk('2026-11-23T12:00:00Z');
     const outcome = await t.desk.intake.submit(requestInput(), manager, 'k1');
     if (outcome.route !== 'rota') throw new Error('expected rota');
-    await t.desk.store.cancelBooking(outcome.booking.id, manager, t.clock.now(), 'cancelled while the calendar was down');
+    await t.desk.stores.slots.cancelBooking(outcome.booking.id, manager, t.clock.now(), 'cancelled while the calendar was down');
     const hand = await t.calendar.addHandMadeEvent({ subject: 'Police training', start: new Date('2026-11-25T11:00Z'), end: new Date('2026-11-25T11:15Z') });
     const report = await t.desk.reconciler.run();
     expect(report.orphanEventsCancelled).toEqual([outcome.booking.eventId]);
@@ -145,7 +146,7 @@ describe('Reconciler', () => {
     const first = await t.desk.intake.submit(requestInput(), manager, 'k1');
     const second = await t.desk.intake.submit(requestInput({ nNumbers: 'N200002' }), manager, 'k2');
     if (first.route !== 'rota' || second.route !== 'rota') throw new Error('expected rota');
-    for (const o of [first, second]) await t.desk.store.cancelBooking(o.booking.id, manager, t.clock.now(), 'cancelled while the calendar was down');
+    for (const o of [first, second]) await t.desk.stores.slots.cancelBooking(o.booking.id, manager, t.clock.now(), 'cancelled while the calendar was down');
     refuse.add(first.booking.eventId!);
     const report = await t.desk.reconciler.run();
     expect(report.orphanEventsCancelled).toEqual([second.booking.eventId]);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { manager, openTestDesk, requestInput, type TestDesk } from '../../fakes/testDesk.js';
-import type { ActionSource } from '../../../scheduling/rules/mayActOnCase.js';
+import type { ActionSource } from '../../../scheduling/model/ActionSource.js';
 
 /** The requester's own personal chat with the bot. */
 const managersChat: ActionSource = { kind: 'teams', conversationId: 'a:manager-personal', conversationType: 'personal' };
@@ -53,7 +53,7 @@ describe('RequestIntake.submit', () => {
     t = await openTestDesk('2026-11-23T12:00:00Z', { ROTA_FILE: 'test/fixtures/rota-one-day.json' });
     await t.desk.intake.submit(requestInput(), manager, 'k1');
     await expect(t.desk.intake.submit(requestInput({ nNumbers: 'N200001' }), manager, 'k2')).rejects.toThrow(/no free conference slot/);
-    const [taken] = await t.desk.store.listBookings({});
+    const [taken] = await t.desk.stores.slots.listBookings({});
     await t.desk.booking.cancel(taken!.booking.id, manager, managersChat, 'Freed');
     const retried = await t.desk.intake.submit(requestInput({ nNumbers: 'N200001' }), manager, 'k2');
     if (retried.route !== 'rota') throw new Error('expected the rota route');

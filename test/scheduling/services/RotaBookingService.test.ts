@@ -4,7 +4,7 @@ import { overlaps } from '../../../scheduling/rules/Interval.js';
 import { InvalidRequestError, NoSlotError } from '../../../scheduling/services/errors.js';
 import type { Calendar } from '../../../scheduling/ports/Calendar.js';
 import { manager, openTestDesk, requestInput, type TestDesk } from '../../fakes/testDesk.js';
-import type { ActionSource } from '../../../scheduling/rules/mayActOnCase.js';
+import type { ActionSource } from '../../../scheduling/model/ActionSource.js';
 
 /** The requester's own personal chat with the bot. */
 const managersChat: ActionSource = { kind: 'teams', conversationId: 'a:manager-personal', conversationType: 'personal' };
@@ -117,12 +117,12 @@ describe('RotaBookingService', () => {
             const busy = await target.busyBetween(from, to);
             if (!raced) {
               raced = true;
-              const { store, config } = t!.desk;
+              const { stores, config } = t!.desk;
               const now = t!.clock.now();
-              await store.saveRequest({ ...rivalRequest, id: 'rival', idempotencyKey: 'rival', route: 'rota' }, manager, now);
+              await stores.requests.saveRequest({ ...rivalRequest, id: 'rival', idempotencyKey: 'rival', route: 'rota' }, manager, now);
               const ten = { start: new Date('2026-11-25T10:00:00Z'), end: new Date('2026-11-25T10:15:00Z') };
               const rival = { id: 'rival-booking', requestId: 'rival', calendarId: config.calendar.mailbox, transactionId: 'rival-booking', ...ten };
-              expect(await store.reserve(rival, [ten], manager, now)).toBe(true);
+              expect(await stores.slots.reserve(rival, [ten], manager, now)).toBe(true);
             }
             return busy;
           };
@@ -162,7 +162,7 @@ describe('RotaBookingService', () => {
     const moved = await t.desk.booking.rebook(first.booking.id, manager, managersChat, { longer: true });
     expect(formatLondonIso(moved.start)).toBe('2026-11-25T10:00:00+00:00');
     expect(formatLondonIso(moved.end)).toBe('2026-11-25T10:30:00+00:00');
-    expect((await t.desk.store.getBooking(first.booking.id))?.status).toBe('cancelled');
+    expect((await t.desk.stores.slots.getBooking(first.booking.id))?.status).toBe('cancelled');
     expect((await t.desk.calendar.getEvent(first.booking.eventId!))?.cancelled).toBe(true);
     const live = await t.desk.calendar.busyBetween(new Date('2026-11-25T00:00Z'), new Date('2026-11-26T00:00Z'));
     expect(live.map((e) => e.bookingId)).toEqual([moved.id]);

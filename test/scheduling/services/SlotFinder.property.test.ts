@@ -2,8 +2,9 @@ import Holidays from 'date-holidays';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { londonDateOf, londonInstant, londonMinutesOf } from '../../../scheduling/rules/londonTime.js';
-import { addDays, isoWeekday, type PlainDate } from '../../../scheduling/rules/PlainDate.js';
-import type { Interval } from '../../../scheduling/rules/Interval.js';
+import { addDays, isoWeekday } from '../../../scheduling/rules/PlainDate.js';
+import type { PlainDate } from '../../../scheduling/model/PlainDate.js';
+import type { Interval } from '../../../scheduling/model/Interval.js';
 import { openTestDesk, type TestDesk } from '../../fakes/testDesk.js';
 
 // Independent of the rules under test: bank holidays straight from the package.

@@ -18,12 +18,12 @@ const urgent = () => requestInput({ urgent: 'non-mobile-injury' });
 describe('UrgentRouteService', () => {
   it('keeps the urgent email pending and unstamped while another sender holds its claim', async () => {
     t = await openTestDesk('2026-11-23T12:00:00Z', {}, { newId: counter() });
-    expect(await t.desk.store.claimMail('urgent-s47:req-1', t.clock.now())).toBeTruthy(); // another process is sending it
+    expect(await t.desk.stores.mailLedger.claimMail('urgent-s47:req-1', t.clock.now())).toBeTruthy(); // another process is sending it
     const outcome = await t.desk.intake.submit(urgent(), manager, 'u1');
     if (outcome.route !== 'urgent') throw new Error('expected the urgent route');
     expect(outcome.email).toBe('pending');
     expect(outcome.sentAt).toBeUndefined();
-    expect((await t.desk.store.getRequest('req-1'))?.urgentSentAt).toBeUndefined();
+    expect((await t.desk.stores.requests.getRequest('req-1'))?.urgentSentAt).toBeUndefined();
     expect(await t.outbox.listOutbox()).toEqual([]);
     // The one-hour clock does not wait for the email: it counts from the request.
     expect(outcome.policeContactDue.toISOString()).toBe('2026-11-23T13:00:00.000Z');
@@ -31,18 +31,18 @@ describe('UrgentRouteService', () => {
 
   it('has the reconciler send it when that other sender failed and gave the claim back', async () => {
     t = await openTestDesk('2026-11-23T12:00:00Z', {}, { newId: counter() });
-    await t.desk.store.claimMail('urgent-s47:req-1', t.clock.now());
+    await t.desk.stores.mailLedger.claimMail('urgent-s47:req-1', t.clock.now());
     await t.desk.intake.submit(urgent(), manager, 'u1');
-    await t.desk.store.releaseMail('urgent-s47:req-1'); // its send failed
+    await t.desk.stores.mailLedger.releaseMail('urgent-s47:req-1'); // its send failed
     t.clock.advance(10 * 60_000);
     expect((await t.desk.reconciler.run()).urgentSent).toEqual(['req-1']);
     expect((await t.outbox.listOutbox()).map((m) => m.subject)).toEqual(['URGENT S47 ENQUIRY']);
-    expect((await t.desk.store.getRequest('req-1'))?.urgentSentAt?.toISOString()).toBe('2026-11-23T12:10:00.000Z');
+    expect((await t.desk.stores.requests.getRequest('req-1'))?.urgentSentAt?.toISOString()).toBe('2026-11-23T12:10:00.000Z');
   });
 
   it('has the reconciler look in sent mail when that other sender died mid-send, and send only if it is not there', async () => {
     t = await openTestDesk('2026-11-23T12:00:00Z', {}, { newId: counter() });
-    await t.desk.store.claimMail('urgent-s47:req-1', t.clock.now());
+    await t.desk.stores.mailLedger.claimMail('urgent-s47:req-1', t.clock.now());
     await t.desk.intake.submit(urgent(), manager, 'u1');
     t.clock.advance(30_000);
     expect((await t.desk.reconciler.run()).urgentSent).toEqual([]); // the claim's lease still runs
@@ -54,11 +54,11 @@ describe('UrgentRouteService', () => {
   it('records the time the ledger has when another sender sent it but died before recording it on the request', async () => {
     t = await openTestDesk('2026-11-23T12:00:00Z', {}, { newId: counter() });
     const sentAt = new Date('2026-11-23T11:59:00Z');
-    await t.desk.store.claimMail('urgent-s47:req-1', sentAt);
-    await t.desk.store.markMailSent('urgent-s47:req-1', sentAt);
+    await t.desk.stores.mailLedger.claimMail('urgent-s47:req-1', sentAt);
+    await t.desk.stores.mailLedger.markMailSent('urgent-s47:req-1', sentAt);
     const outcome = await t.desk.intake.submit(urgent(), manager, 'u1');
     expect(outcome).toMatchObject({ route: 'urgent', email: 'sent', sentAt });
-    expect((await t.desk.store.getRequest('req-1'))?.urgentSentAt).toEqual(sentAt);
+    expect((await t.desk.stores.requests.getRequest('req-1'))?.urgentSentAt).toEqual(sentAt);
     expect(await t.outbox.listOutbox()).toEqual([]); // not sent a second time
   });
 

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../scheduling/config/config.js';
-import { openDesk, type Desk } from '../../../scheduling/openDesk.js';
+import { openDesk, type Desk } from '../../../app/openDesk.js';
 import { MAIL_CLAIM_LEASE_SECONDS } from '../../../scheduling/services/MailOnce.js';
 import { FakeGraph } from '../../fakes/graph/FakeGraph.js';
 import { ManualClock } from '../../fakes/ManualClock.js';
@@ -39,7 +39,7 @@ describe('police email through Microsoft Graph', () => {
     expect(urgentMails(fake)).toHaveLength(1);
     expect(outcome.email).toBe('pending'); // maybe sent: never reported as sent, never sent blind again
     expect(outcome.sentAt).toBeUndefined();
-    expect((await desk.store.getRequest(outcome.request.id))?.urgentSentAt).toBeUndefined();
+    expect((await desk.stores.requests.getRequest(outcome.request.id))?.urgentSentAt).toBeUndefined();
 
     expect((await desk.reconciler.run()).urgentSent).toEqual([]); // within the lease: left alone
     clock.advance(afterLease);
@@ -47,7 +47,7 @@ describe('police email through Microsoft Graph', () => {
     expect(report.urgentSent).toEqual([outcome.request.id]);
     expect(fake.counts.listMessages).toBeGreaterThan(0); // it looked in Sent Items...
     expect(urgentMails(fake)).toHaveLength(1); // ...and found it there, so it did not send again
-    const stamped = await desk.store.getRequest(outcome.request.id);
+    const stamped = await desk.stores.requests.getRequest(outcome.request.id);
     expect(stamped?.urgentSentAt?.toISOString()).toBe(fake.sentMail()[0]!.sentDateTime);
     expect((await desk.reconciler.run()).urgentSent).toEqual([]);
     expect(urgentMails(fake)).toHaveLength(1);
@@ -88,7 +88,7 @@ describe('police email through Microsoft Graph', () => {
     expect(report.needsChecking).toEqual([key]);
     expect(report.urgentSent).toEqual([]);
     expect(urgentMails(fake)).toHaveLength(1);
-    expect((await desk.store.auditTrail(key)).map((e) => e.action)).toEqual(['mail.maybe-sent', 'mail.needs-checking']);
+    expect((await desk.stores.auditLog.auditTrail(key)).map((e) => e.action)).toEqual(['mail.maybe-sent', 'mail.needs-checking']);
     // Later runs still report it, and still do not send; a retried submit says so too.
     clock.advance(afterLease);
     expect((await desk.reconciler.run()).needsChecking).toEqual([key]);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { bookingIdPropertyId } from '../../../../scheduling/adapters/graph/bookingIdProperty.js';
-import type { ConferenceEvent } from '../../../../scheduling/ports/Calendar.js';
+import type { ConferenceEvent } from '../../../../scheduling/model/ConferenceEvent.js';
 import { calendarContract } from '../../../contracts/calendarContract.js';
 import { openFakeGraphCalendar } from './openFakeGraphCalendar.js';
 

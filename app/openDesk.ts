@@ -1,26 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { pino, type Logger } from 'pino';
-import type { Config } from './config/config.js';
-import type { Calendar } from './ports/Calendar.js';
-import type { Clock } from './ports/Clock.js';
-import type { Mailer } from './ports/Mailer.js';
-import type { Store } from './ports/Store.js';
-import { NonWorkingDays } from './rules/bankHolidays.js';
-import type { PlainDate } from './rules/PlainDate.js';
-import { CaseAccess } from './services/CaseAccess.js';
-import { MAIL_CLAIM_LEASE_SECONDS, MailOnce } from './services/MailOnce.js';
-import { Reconciler } from './services/Reconciler.js';
-import { RequestIntake } from './services/RequestIntake.js';
-import { RotaBookingService } from './services/RotaBookingService.js';
-import { SlotFinder } from './services/SlotFinder.js';
-import { UrgentRouteService } from './services/UrgentRouteService.js';
-import type { Db } from './adapters/pg/Db.js';
-import { openDb } from './adapters/pg/openDb.js';
-import { migrate } from './adapters/pg/migrate.js';
-import { SqlStore } from './adapters/pg/SqlStore.js';
-import { LocalCalendar } from './adapters/local/LocalCalendar.js';
-import { OutboxMailer } from './adapters/local/OutboxMailer.js';
+import type { Config } from '../scheduling/config/config.js';
+import type { Calendar } from '../scheduling/ports/Calendar.js';
+import type { Clock } from '../scheduling/ports/Clock.js';
+import type { Mailer } from '../scheduling/ports/Mailer.js';
+import { NonWorkingDays } from '../scheduling/rules/bankHolidays.js';
+import type { PlainDate } from '../scheduling/model/PlainDate.js';
+import { CaseAccess } from '../scheduling/services/CaseAccess.js';
+import { MAIL_CLAIM_LEASE_SECONDS, MailOnce } from '../scheduling/services/MailOnce.js';
+import { Reconciler } from '../scheduling/services/Reconciler.js';
+import { RequestIntake } from '../scheduling/services/RequestIntake.js';
+import { RotaBookingService } from '../scheduling/services/RotaBookingService.js';
+import { SlotFinder } from '../scheduling/services/SlotFinder.js';
+import { UrgentRouteService } from '../scheduling/services/UrgentRouteService.js';
+import type { Db } from '../scheduling/adapters/pg/Db.js';
+import { openDb } from '../scheduling/adapters/pg/openDb.js';
+import { migrate } from '../scheduling/adapters/pg/migrate.js';
+import { sqlStores, type Stores } from '../scheduling/adapters/pg/sqlStores.js';
+import { LocalCalendar } from '../scheduling/adapters/local/LocalCalendar.js';
+import { OutboxMailer } from '../scheduling/adapters/local/OutboxMailer.js';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -30,7 +29,8 @@ export interface Desk {
   readonly log: Logger;
   readonly clock: Clock;
   readonly db: Db;
-  readonly store: Store;
+  /** One store per kind of record. */
+  readonly stores: Stores;
   readonly calendar: Calendar;
   readonly mailer: Mailer;
   readonly nonWorking: ReadonlySet<PlainDate>;
@@ -86,7 +86,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     if (!options.db) await db.close();
     throw error;
   }
-  const store = new SqlStore(db);
+  const stores = sqlStores(db);
   const calendarId = config.calendar.mailbox;
 
   let calendar: Calendar;
@@ -94,11 +94,11 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
   if (config.calendar.backend === 'graph' && config.graph) {
     // Loaded only when configured: the embedded default never touches the Graph client.
     const [{ createGraphClient }, { GraphCalendar, mailboxConcurrency }, { GraphMailer }, { ConcurrencyLimit }, { GraphRetry, defaultRetrySettings, retryBudgetForLease }] = await Promise.all([
-      import('./adapters/graph/graphClient.js'),
-      import('./adapters/graph/GraphCalendar.js'),
-      import('./adapters/graph/GraphMailer.js'),
-      import('./adapters/graph/ConcurrencyLimit.js'),
-      import('./adapters/graph/GraphRetry.js'),
+      import('../scheduling/adapters/graph/graphClient.js'),
+      import('../scheduling/adapters/graph/GraphCalendar.js'),
+      import('../scheduling/adapters/graph/GraphMailer.js'),
+      import('../scheduling/adapters/graph/ConcurrencyLimit.js'),
+      import('../scheduling/adapters/graph/GraphRetry.js'),
     ]);
     const client = createGraphClient(config.graph);
     // Graph allows 4 concurrent calls per mailbox: calendar and mail share one allowance. One
@@ -114,11 +114,12 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
   if (options.wrapCalendar) calendar = options.wrapCalendar(calendar);
 
   const nonWorking = nonWorkingDays(config.closureDays);
-  const finder = new SlotFinder({ store, calendar, rota: config.rota, nonWorking, calendarId });
-  const mail = new MailOnce({ store, mailer, clock });
-  const access = new CaseAccess({ store, clock });
+  const finder = new SlotFinder({ slots: stores.slots, calendar, rota: config.rota, nonWorking, calendarId });
+  const mail = new MailOnce({ mailLedger: stores.mailLedger, mailer, clock });
+  const access = new CaseAccess({ requests: stores.requests, slots: stores.slots, postings: stores.postings, auditLog: stores.auditLog, clock });
   const booking = new RotaBookingService({
-    store,
+    requests: stores.requests,
+    slots: stores.slots,
     calendar,
     clock,
     rota: config.rota,
@@ -133,16 +134,16 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
       joinDetails: config.calendar.joinDetails,
     },
   });
-  const urgent = new UrgentRouteService({ store, clock, mail, access, policeReferralAddress: config.policeReferralAddress });
-  const intake = new RequestIntake({ store, clock, newId, nNumberPattern: config.nNumberPattern, rota: booking, urgent });
-  const reconciler = new Reconciler({ store, calendar, clock, booking, urgent, calendarId, reservationTimeoutSeconds: config.reservationTimeoutSeconds });
+  const urgent = new UrgentRouteService({ requests: stores.requests, clock, mail, access, policeReferralAddress: config.policeReferralAddress });
+  const intake = new RequestIntake({ requests: stores.requests, slots: stores.slots, clock, newId, nNumberPattern: config.nNumberPattern, rota: booking, urgent });
+  const reconciler = new Reconciler({ requests: stores.requests, slots: stores.slots, mailLedger: stores.mailLedger, calendar, clock, booking, urgent, calendarId, reservationTimeoutSeconds: config.reservationTimeoutSeconds });
 
   return {
     config,
     log,
     clock,
     db,
-    store,
+    stores,
     calendar,
     mailer,
     nonWorking,
@@ -152,6 +153,6 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     urgent,
     intake,
     reconciler,
-    close: () => store.close(),
+    close: () => db.close(),
   };
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../scheduling/cli.js';
+import { main } from '../../app/cli.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sd-cli-retry-'));
 const env = { DATA_DIR: dataDir, LOG_LEVEL: 'silent' };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../scheduling/cli.js';
+import { main } from '../../app/cli.js';
 import { openDb } from '../../scheduling/adapters/pg/openDb.js';
 
 const run = promisify(execFile);

@@ -1,8 +1,8 @@
 import { logSafeError } from '../scheduling/logSafeError.js';
 import { ConfigError, loadConfig, type Config } from '../scheduling/config/config.js';
-import { openDesk } from '../scheduling/openDesk.js';
+import { openDesk } from './openDesk.js';
 import { DeskError } from '../scheduling/services/errors.js';
-import { listenHost, startServer, type RunningServer } from './server.js';
+import { listenHost, startServer, type RunningServer } from '../bot/server.js';
 
 /** How often reservations left without an event (a crash mid-booking) are finished. */
 const reconcileEveryMs = 5 * 60_000;

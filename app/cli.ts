@@ -11,17 +11,17 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { pino } from 'pino';
-import { ConfigError, loadConfig } from './config/config.js';
+import { ConfigError, loadConfig } from '../scheduling/config/config.js';
 import { openDesk, systemClock, type Desk } from './openDesk.js';
-import type { Actor } from './ports/Store.js';
-import type { RequestField } from './rules/discussionRequest.js';
-import type { ActionSource } from './rules/mayActOnCase.js';
-import { formatSlotInWords } from './rules/formatUkDateTime.js';
-import { formatLondonIso, londonInstant, parseInstant } from './rules/londonTime.js';
-import { addDays, isoWeekday, isPlainDate } from './rules/PlainDate.js';
-import { slotGrid } from './rules/slotGrid.js';
-import { overlaps } from './rules/Interval.js';
-import { DeskError, InvalidRequestError, NoSlotError } from './services/errors.js';
+import type { Actor } from '../scheduling/model/Actor.js';
+import type { RequestField } from '../scheduling/rules/discussionRequest.js';
+import type { ActionSource } from '../scheduling/model/ActionSource.js';
+import { formatSlotInWords } from '../scheduling/rules/formatUkDateTime.js';
+import { formatLondonIso, londonInstant, parseInstant } from '../scheduling/rules/londonTime.js';
+import { addDays, isoWeekday, isPlainDate } from '../scheduling/rules/PlainDate.js';
+import { slotGrid } from '../scheduling/rules/slotGrid.js';
+import { overlaps } from '../scheduling/rules/Interval.js';
+import { DeskError, InvalidRequestError, NoSlotError } from '../scheduling/services/errors.js';
 
 /** Bad command-line input: printed as one line, exit code 2. */
 class UsageError extends Error {}
@@ -198,7 +198,7 @@ async function calendar(desk: Desk, argv: string[], out: (line: string) => void)
     const grid = slotGrid(day, rota);
     const from = londonInstant(day, '00:00');
     const to = londonInstant(addDays(day, 1), '00:00');
-    const bookings = (await desk.store.bookingsBetween(desk.config.calendar.mailbox, from, to)).filter((b) => b.status !== 'cancelled');
+    const bookings = (await desk.stores.slots.bookingsBetween(desk.config.calendar.mailbox, from, to)).filter((b) => b.status !== 'cancelled');
     const events = await desk.calendar.busyBetween(grid[0]!.start, grid[grid.length - 1]!.end);
     for (const cell of grid) {
       const ours = bookings.find((b) => overlaps(b, cell));
@@ -206,7 +206,7 @@ async function calendar(desk: Desk, argv: string[], out: (line: string) => void)
       let status = 'free';
       let nNumbers: string[] | undefined;
       if (ours) {
-        nNumbers = [...((await desk.store.getRequest(ours.requestId))?.nNumbers ?? [])];
+        nNumbers = [...((await desk.stores.requests.getRequest(ours.requestId))?.nNumbers ?? [])];
         status = ours.status;
       } else if (other) status = 'taken (event added by hand)';
       rows.push({ day, start: formatLondonIso(cell.start), end: formatLondonIso(cell.end), status, ...(nNumbers ? { nNumbers } : {}) });

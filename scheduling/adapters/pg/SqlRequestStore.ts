@@ -1,0 +1,87 @@
+import type { Actor } from '../../model/Actor.js';
+import type { DiscussionRequest, Route, StoredRequest } from '../../model/DiscussionRequest.js';
+import { auditedRequest, json, toRequest, writeAudit, type RequestRow } from './sqlRows.js';
+import type { RequestStore } from '../../ports/RequestStore.js';
+import type { Db, Sql } from './Db.js';
+
+/**
+ * Requests over PGlite or PostgreSQL: saved under their idempotency key, with their urgent-route stamps. Every change writes its audit row in the same transaction.
+ */
+export class SqlRequestStore implements RequestStore {
+  constructor(private readonly db: Db) {}
+
+  async saveRequest(request: DiscussionRequest & { id: string; idempotencyKey: string; route: Route }, actor: Actor, at: Date): Promise<{ request: StoredRequest; created: boolean }> {
+    return this.db.transaction(async (tx) => {
+      const inserted = await tx.query<RequestRow>(
+        `insert into requests (id, idempotency_key, route, n_numbers, child_surnames, manager_name, manager_role, manager_phone,
+           manager_email, referred_at, urgent, longer_slot, reason, invitees, requested_by_id, requested_by_name, created_at)
+         values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14::jsonb, $15, $16, $17)
+         on conflict (idempotency_key) do nothing
+         returning *`,
+        [
+          request.id,
+          request.idempotencyKey,
+          request.route,
+          json(request.nNumbers),
+          request.childSurnames,
+          request.managerName,
+          request.managerRole,
+          request.managerPhone,
+          request.managerEmail ?? null,
+          request.referredAt,
+          json(request.urgent),
+          request.longerSlot,
+          request.reason ?? null,
+          json(request.invitees),
+          actor.id,
+          actor.name,
+          at,
+        ],
+      );
+      const row = inserted.rows[0];
+      if (!row) {
+        const first = await tx.query<RequestRow>('select * from requests where idempotency_key = $1', [request.idempotencyKey]);
+        return { request: toRequest(first.rows[0]!), created: false };
+      }
+      const saved = toRequest(row);
+      await writeAudit(tx, { at, actor, action: 'request.created', entity: 'request', entityId: saved.id, after: auditedRequest(saved) });
+      return { request: saved, created: true };
+    });
+  }
+
+  async getRequest(id: string): Promise<StoredRequest | undefined> {
+    const { rows } = await this.db.query<RequestRow>('select * from requests where id = $1', [id]);
+    return rows[0] && toRequest(rows[0]);
+  }
+
+  async findRequestByKey(idempotencyKey: string): Promise<StoredRequest | undefined> {
+    const { rows } = await this.db.query<RequestRow>('select * from requests where idempotency_key = $1', [idempotencyKey]);
+    return rows[0] && toRequest(rows[0]);
+  }
+
+  async markUrgentSent(requestId: string, at: Date, actor: Actor): Promise<StoredRequest> {
+    return this.stamp(requestId, 'urgent_sent_at', 'request.urgent-sent', at, actor);
+  }
+
+  async recordPoliceContact(requestId: string, at: Date, actor: Actor): Promise<StoredRequest> {
+    return this.stamp(requestId, 'police_contact_at', 'request.police-contact', at, actor);
+  }
+
+  async urgentRequestsUnsent(before: Date): Promise<readonly StoredRequest[]> {
+    const { rows } = await this.db.query<RequestRow>(`select * from requests where route = 'urgent' and urgent_sent_at is null and created_at < $1 order by created_at`, [before]);
+    return rows.map(toRequest);
+  }
+
+  private async stamp(requestId: string, column: 'urgent_sent_at' | 'police_contact_at', action: string, at: Date, actor: Actor): Promise<StoredRequest> {
+    return this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<RequestRow>(`select * from requests where id = $1 for update`, [requestId]);
+      if (!rows[0]) throw new Error(`request ${requestId} not found`);
+      const before = toRequest(rows[0]);
+      if (rows[0][column]) return before; // the first time stands
+      const updated = await tx.query<RequestRow>(`update requests set ${column} = $2 where id = $1 returning *`, [requestId, at]);
+      const after = toRequest(updated.rows[0]!);
+      await writeAudit(tx, { at, actor, action, entity: 'request', entityId: requestId, before: auditedRequest(before), after: auditedRequest(after) });
+      return after;
+    });
+  }
+}

@@ -1,0 +1,40 @@
+import type { AuditLog } from '../../ports/AuditLog.js';
+import type { CardPostings } from '../../ports/CardPostings.js';
+import type { ConversationReferences } from '../../ports/ConversationReferences.js';
+import type { MailLedger } from '../../ports/MailLedger.js';
+import type { RequestStore } from '../../ports/RequestStore.js';
+import type { SlotLedger } from '../../ports/SlotLedger.js';
+import type { Db } from './Db.js';
+import { SqlAuditLog } from './SqlAuditLog.js';
+import { SqlCardPostings } from './SqlCardPostings.js';
+import { SqlConversationReferences } from './SqlConversationReferences.js';
+import { SqlMailLedger } from './SqlMailLedger.js';
+import { SqlRequestStore } from './SqlRequestStore.js';
+import { SqlSlotLedger } from './SqlSlotLedger.js';
+
+/** Every store of the product, one per kind of record. */
+export interface Stores {
+  readonly requests: RequestStore;
+  readonly slots: SlotLedger;
+  readonly mailLedger: MailLedger;
+  readonly auditLog: AuditLog;
+  readonly postings: CardPostings;
+  readonly conversations: ConversationReferences;
+}
+
+/**
+ * The SQL stores over one database (PGlite or PostgreSQL, one dialect). The database is the
+ * caller's: closing it is the wiring's job.
+ * @example
+ * const stores = sqlStores(await openDb({ dataDir: './data' }));
+ */
+export function sqlStores(db: Db): Stores {
+  return {
+    requests: new SqlRequestStore(db),
+    slots: new SqlSlotLedger(db),
+    mailLedger: new SqlMailLedger(db),
+    auditLog: new SqlAuditLog(db),
+    postings: new SqlCardPostings(db),
+    conversations: new SqlConversationReferences(db),
+  };
+}

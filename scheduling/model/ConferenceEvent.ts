@@ -1,0 +1,41 @@
+import type { Interval } from './Interval.js';
+
+/** Reply of one attendee to the invite, in Graph's words. */
+export type AttendeeResponse = 'none' | 'organizer' | 'tentativelyAccepted' | 'accepted' | 'declined' | 'notResponded';
+
+export interface Attendee {
+  readonly address: string;
+  readonly name?: string;
+  readonly type: 'required' | 'optional';
+}
+
+/** An event we write to the shared Strategy Meeting calendar. */
+export interface ConferenceEvent {
+  readonly subject: string;
+  readonly start: Date;
+  readonly end: Date;
+  readonly attendees: readonly Attendee[];
+  /** Plain text body: agenda and joining details. */
+  readonly body: string;
+  /** Where people join: named by N number(s), never by a child's name. */
+  readonly location: string;
+  /**
+   * The booking this event belongs to: the marker (a Graph single-value extended property) that
+   * tells our events from ones people type in by hand. Absent for hand-made events.
+   */
+  readonly bookingId?: string;
+}
+
+/** An event on the calendar, as read back. */
+export interface CalendarEntry extends Interval {
+  readonly id: string;
+  /** Our marker, when the event is one of ours. */
+  readonly bookingId?: string;
+  readonly subject: string;
+  readonly attendees: ReadonlyArray<Attendee & { readonly response: AttendeeResponse }>;
+  readonly cancelled: boolean;
+}
+
+export interface EventRef {
+  readonly id: string;
+}

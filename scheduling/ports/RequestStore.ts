@@ -1,0 +1,19 @@
+import type { Actor } from '../model/Actor.js';
+import type { DiscussionRequest, Route, StoredRequest } from '../model/DiscussionRequest.js';
+
+/**
+ * Requests for strategy discussions, kept under their idempotency key, with the urgent route's stamps.
+ * Adapter: `SqlRequestStore` (PGlite or PostgreSQL); contract: test/contracts/requestStoreContract.ts.
+ * Every change writes its audit entry in the same transaction.
+ */
+export interface RequestStore {
+  /** Saves a request under its idempotency key; the same key again returns the first, `created: false`. */
+  saveRequest(request: DiscussionRequest & { id: string; idempotencyKey: string; route: Route }, actor: Actor, at: Date): Promise<{ request: StoredRequest; created: boolean }>;
+  getRequest(id: string): Promise<StoredRequest | undefined>;
+  findRequestByKey(idempotencyKey: string): Promise<StoredRequest | undefined>;
+  markUrgentSent(requestId: string, at: Date, actor: Actor): Promise<StoredRequest>;
+  /** Urgent requests saved before `before` whose URGENT S47 ENQUIRY email is not recorded as sent. */
+  urgentRequestsUnsent(before: Date): Promise<readonly StoredRequest[]>;
+  /** Records the police contact on an urgent request (first one wins; a repeat returns the first). */
+  recordPoliceContact(requestId: string, at: Date, actor: Actor): Promise<StoredRequest>;
+}
