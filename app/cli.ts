@@ -12,15 +12,14 @@ import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from '../scheduling/config/config.js';
-import { openDesk, systemClock, type Desk } from './openDesk.js';
+import type { Desk } from '../scheduling/Desk.js';
+import { openDesk, systemClock, type OpenDesk } from './openDesk.js';
 import type { Actor } from '../scheduling/model/Actor.js';
 import type { RequestField } from '../scheduling/rules/discussionRequest.js';
 import type { ActionSource } from '../scheduling/model/ActionSource.js';
 import { formatSlotInWords } from '../scheduling/rules/formatUkDateTime.js';
-import { formatLondonIso, londonInstant, parseInstant } from '../scheduling/rules/londonTime.js';
-import { addDays, isoWeekday, isPlainDate } from '../scheduling/rules/PlainDate.js';
-import { slotGrid } from '../scheduling/rules/slotGrid.js';
-import { overlaps } from '../scheduling/rules/Interval.js';
+import { formatLondonIso, parseInstant } from '../scheduling/rules/londonTime.js';
+import { isPlainDate } from '../scheduling/rules/PlainDate.js';
 import { DeskError, InvalidRequestError, NoSlotError } from '../scheduling/services/errors.js';
 
 /** Bad command-line input: printed as one line, exit code 2. */
@@ -77,7 +76,7 @@ async function slot(desk: Desk, argv: string[], out: (line: string) => void): Pr
   if (v.now !== undefined && v['at-referral']) throw new UsageError('slot: give --now or --at-referral, not both');
   const fixedNow = typeof v.now === 'string' ? instant('slot', '--now', v.now) : undefined;
   const referrals = referred.map((text) => ({ text, at: instant('slot', '--referred', text) }));
-  const wallNow = desk.clock.now();
+  const wallNow = desk.now();
   for (const r of referrals) {
     const now = v['at-referral'] ? r.at : fixedNow ?? wallNow;
     if (r.at.getTime() > now.getTime()) throw new UsageError(`slot: --referred ${r.text} is after ${v.now !== undefined ? '--now' : 'the current time'}`);
@@ -85,8 +84,7 @@ async function slot(desk: Desk, argv: string[], out: (line: string) => void): Pr
   let missing = 0;
   for (const r of referrals) {
     const now = v['at-referral'] ? r.at : fixedNow ?? wallNow;
-    const plan = desk.finder.plan(r.at, now);
-    const found = await desk.finder.firstFree({ days: plan.days, cells: desk.finder.cellsFor(Boolean(v.longer)), now });
+    const { plan, found } = await desk.slotFor(r.at, now, Boolean(v.longer));
     if (!found) missing++;
     const line = {
       referredAt: formatLondonIso(r.at),
@@ -95,10 +93,10 @@ async function slot(desk: Desk, argv: string[], out: (line: string) => void): Pr
       start: found ? formatLondonIso(found.slot.start) : null,
       end: found ? formatLondonIso(found.slot.end) : null,
     };
-    out(v.json ? JSON.stringify(line) : found ? `${line.referredAt} -> ${formatSlotInWords(found.slot)}` : `${line.referredAt} -> no free slot within ${desk.config.rota.searchDays} days`);
+    out(v.json ? JSON.stringify(line) : found ? `${line.referredAt} -> ${formatSlotInWords(found.slot)}` : `${line.referredAt} -> no free slot within ${desk.settings.searchDays} days`);
   }
   if (missing) {
-    process.stderr.write(`slot: no free slot for ${missing} referral(s) within ${desk.config.rota.searchDays} days\n`);
+    process.stderr.write(`slot: no free slot for ${missing} referral(s) within ${desk.settings.searchDays} days\n`);
     return 3;
   }
   return 0;
@@ -127,7 +125,7 @@ async function book(desk: Desk, argv: string[], out: (line: string) => void): Pr
     managerRole: v['manager-role'],
     managerPhone: v['manager-phone'],
     managerEmail: v['manager-email'],
-    referredAt: v.referred ?? formatLondonIso(desk.clock.now()),
+    referredAt: v.referred ?? formatLondonIso(desk.now()),
     urgent: v.urgent,
     longerSlot: Boolean(v.longer),
     reason: v.reason,
@@ -135,10 +133,10 @@ async function book(desk: Desk, argv: string[], out: (line: string) => void): Pr
   };
   const key = typeof v.key === 'string' && v.key.trim() ? `cli:${v.key.trim()}` : `cli:${randomUUID()}`;
   try {
-    const outcome = await desk.intake.submit(raw, cliActor(), key);
+    const outcome = await desk.submitRequest(raw, cliActor(), key);
     if (outcome.route === 'urgent') {
       const line = { route: 'urgent', requestId: outcome.request.id, email: outcome.email, sentAt: outcome.sentAt ? formatLondonIso(outcome.sentAt) : null, policeContactDue: formatLondonIso(outcome.policeContactDue), replayed: outcome.replayed };
-      out(v.json ? JSON.stringify(line) : `URGENT S47 ENQUIRY ${line.sentAt ? `sent to ${desk.config.policeReferralAddress} at ${line.sentAt}` : `email ${outcome.email} (not sent yet)`}; police should call by ${line.policeContactDue}`);
+      out(v.json ? JSON.stringify(line) : `URGENT S47 ENQUIRY ${line.sentAt ? `sent to ${desk.settings.policeReferralAddress} at ${line.sentAt}` : `email ${outcome.email} (not sent yet)`}; police should call by ${line.policeContactDue}`);
     } else {
       const b = outcome.booking;
       const line = { route: 'rota', requestId: outcome.request.id, bookingId: b.id, status: b.status, start: formatLondonIso(b.start), end: formatLondonIso(b.end), policeEmail: outcome.policeEmail, replayed: outcome.replayed };
@@ -160,7 +158,7 @@ async function book(desk: Desk, argv: string[], out: (line: string) => void): Pr
 async function cancel(desk: Desk, argv: string[], out: (line: string) => void): Promise<number> {
   const v = args('cancel', argv, { booking: { type: 'string' }, reason: { type: 'string' } });
   if (typeof v.booking !== 'string' || !v.booking) throw new UsageError('cancel: --booking <booking id> is required');
-  const done = await desk.booking.cancel(v.booking, cliActor(), operator, typeof v.reason === 'string' && v.reason ? v.reason : 'Cancelled by the team manager.');
+  const { booking: done } = await desk.cancelBooking(v.booking, cliActor(), operator, typeof v.reason === 'string' && v.reason ? v.reason : 'Cancelled by the team manager.');
   out(`Cancelled booking ${done.id} (${formatSlotInWords(done)})`);
   return 0;
 }
@@ -180,45 +178,29 @@ async function calendar(desk: Desk, argv: string[], out: (line: string) => void)
     const end = instant('calendar', '--end', v.end);
     if (end <= start) throw new UsageError('calendar: --end must be after --start');
     const subject = typeof v.subject === 'string' && v.subject.trim() ? v.subject.trim() : 'Busy';
-    const ref = await desk.calendar.createEvent({ subject, start, end, attendees: [], body: '', location: '' });
+    const ref = await desk.addCalendarEvent({ subject, start, end });
     out(v.json ? JSON.stringify({ eventId: ref.id, start: formatLondonIso(start), end: formatLondonIso(end) }) : `Added event ${ref.id}`);
     return 0;
   }
   if (typeof v.week !== 'string' || !isPlainDate(v.week)) throw new UsageError('calendar: --week <YYYY-MM-DD> is required');
-  const monday = addDays(v.week, 1 - isoWeekday(v.week));
-  const { rota } = desk.config;
-  const rows: Array<{ day: string; start: string; end: string; status: string; nNumbers?: string[] }> = [];
-  for (let i = 0; i < 7; i++) {
-    const day = addDays(monday, i);
-    if (!rota.conferenceWeekdays.includes(isoWeekday(day))) continue;
-    if (desk.nonWorking.has(day)) {
-      out(v.json ? JSON.stringify({ day, status: 'not a working day' }) : `${day} not a working day`);
+  const rows = (await desk.weekSlots(v.week)).map((slot) =>
+    'start' in slot
+      ? { day: slot.day, start: formatLondonIso(slot.start), end: formatLondonIso(slot.end), status: slot.status === 'taken by hand' ? 'taken (event added by hand)' : slot.status, ...('nNumbers' in slot ? { nNumbers: [...slot.nNumbers] } : {}) }
+      : { day: slot.day, status: slot.status },
+  );
+  for (const r of rows) {
+    if (!('start' in r)) {
+      out(v.json ? JSON.stringify(r) : `${r.day} ${r.status}`);
       continue;
     }
-    const grid = slotGrid(day, rota);
-    const from = londonInstant(day, '00:00');
-    const to = londonInstant(addDays(day, 1), '00:00');
-    const bookings = (await desk.stores.slots.bookingsBetween(desk.config.calendar.mailbox, from, to)).filter((b) => b.status !== 'cancelled');
-    const events = await desk.calendar.busyBetween(grid[0]!.start, grid[grid.length - 1]!.end);
-    for (const cell of grid) {
-      const ours = bookings.find((b) => overlaps(b, cell));
-      const other = events.find((e) => !e.bookingId && overlaps(e, cell));
-      let status = 'free';
-      let nNumbers: string[] | undefined;
-      if (ours) {
-        nNumbers = [...((await desk.stores.requests.getRequest(ours.requestId))?.nNumbers ?? [])];
-        status = ours.status;
-      } else if (other) status = 'taken (event added by hand)';
-      rows.push({ day, start: formatLondonIso(cell.start), end: formatLondonIso(cell.end), status, ...(nNumbers ? { nNumbers } : {}) });
-    }
+    out(v.json ? JSON.stringify(r) : `${r.day} ${r.start.slice(11, 16)}-${r.end.slice(11, 16)} ${r.status}${r.nNumbers ? ' ' + r.nNumbers.join(' ') : ''}`);
   }
-  for (const r of rows) out(v.json ? JSON.stringify(r) : `${r.day} ${r.start.slice(11, 16)}-${r.end.slice(11, 16)} ${r.status}${r.nNumbers ? ' ' + r.nNumbers.join(' ') : ''}`);
   return 0;
 }
 
 async function reconcile(desk: Desk, argv: string[], out: (line: string) => void): Promise<number> {
   args('reconcile', argv, {});
-  out(JSON.stringify(await desk.reconciler.run()));
+  out(JSON.stringify(await desk.reconcile()));
   return 0;
 }
 
@@ -232,7 +214,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     process.stderr.write(`usage: cli <${Object.keys(commands).join('|')}> [options]\n`);
     return 2;
   }
-  let desk: Desk | undefined;
+  let desk: OpenDesk | undefined;
   try {
     const config = loadConfig(env);
     desk = await openDesk(config, { clock: systemClock, log: pino({ level: 'warn' }, pino.destination(2)) });

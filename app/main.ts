@@ -27,7 +27,7 @@ const desk = await openDesk(config, { serveEmbeddedStore: true }).catch((error: 
 });
 let server: RunningServer;
 try {
-  server = await startServer(desk, { port: config.port, host });
+  server = await startServer(desk, { port: config.port, host, log: desk.log, credentials: config.bot });
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(error.message);

@@ -14,6 +14,9 @@ import { RequestIntake } from '../scheduling/services/RequestIntake.js';
 import { RotaBookingService } from '../scheduling/services/RotaBookingService.js';
 import { SlotFinder } from '../scheduling/services/SlotFinder.js';
 import { UrgentRouteService } from '../scheduling/services/UrgentRouteService.js';
+import { WeekView } from '../scheduling/services/WeekView.js';
+import type { Desk } from '../scheduling/Desk.js';
+import { StrategyDesk } from '../scheduling/StrategyDesk.js';
 import type { Db } from '../scheduling/adapters/pg/Db.js';
 import { openDb } from '../scheduling/adapters/pg/openDb.js';
 import { migrate } from '../scheduling/adapters/pg/migrate.js';
@@ -23,8 +26,11 @@ import { OutboxMailer } from '../scheduling/adapters/local/OutboxMailer.js';
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** Everything the bot and the CLI use, built from one validated configuration. */
-export interface Desk {
+/**
+ * The parts behind the desk, for the wiring itself and for tests that look inside (a store, the
+ * calendar, the clock). The bot and the CLI use the `Desk` interface only.
+ */
+export interface DeskParts {
   readonly config: Config;
   readonly log: Logger;
   readonly clock: Clock;
@@ -43,6 +49,9 @@ export interface Desk {
   readonly reconciler: Reconciler;
   close(): Promise<void>;
 }
+
+/** The desk (the front door), with the parts it was built from and `close`. */
+export type OpenDesk = Desk & DeskParts;
 
 export interface DeskOptions {
   readonly clock?: Clock;
@@ -73,7 +82,7 @@ export function nonWorkingDays(closures: readonly PlainDate[]): ReadonlySet<Plai
  * Opens the store (PGlite in DATA_DIR, or PostgreSQL at DATABASE_URL), migrates it, and wires the
  * calendar and mail adapters (local or Graph) into the services.
  */
-export async function openDesk(config: Config, options: DeskOptions = {}): Promise<Desk> {
+export async function openDesk(config: Config, options: DeskOptions = {}): Promise<OpenDesk> {
   const log = options.log ?? pino({ level: config.logLevel });
   const clock = options.clock ?? systemClock;
   const newId = options.newId ?? randomUUID;
@@ -138,7 +147,25 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
   const intake = new RequestIntake({ requests: stores.requests, slots: stores.slots, clock, newId, nNumberPattern: config.nNumberPattern, rota: booking, urgent });
   const reconciler = new Reconciler({ requests: stores.requests, slots: stores.slots, mailLedger: stores.mailLedger, calendar, clock, booking, urgent, calendarId, reservationTimeoutSeconds: config.reservationTimeoutSeconds });
 
-  return {
+  const weekView = new WeekView({ requests: stores.requests, slots: stores.slots, calendar, rota: config.rota, nonWorking, calendarId });
+  const settings = { slotMinutes: config.rota.slotMinutes, searchDays: config.rota.searchDays, escalationContacts: config.escalationContacts, policeReferralAddress: config.policeReferralAddress };
+  const desk = new StrategyDesk({
+    settings,
+    clock,
+    requests: stores.requests,
+    slots: stores.slots,
+    auditLog: stores.auditLog,
+    conversations: stores.conversations,
+    calendar,
+    intake,
+    booking,
+    urgent,
+    access,
+    finder,
+    weekView,
+    reconciler,
+  });
+  return Object.assign(desk, {
     config,
     log,
     clock,
@@ -154,5 +181,5 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     intake,
     reconciler,
     close: () => db.close(),
-  };
+  });
 }

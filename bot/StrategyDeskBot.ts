@@ -1,5 +1,6 @@
 import { logSafeError } from '../scheduling/logSafeError.js';
 import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
 import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/AdaptiveCard.js';
 import { agendaCard } from '../cards/agendaCard.js';
@@ -14,7 +15,7 @@ import { requestCard, requestCardValues, type RequestCardValues } from '../cards
 import { urgentCard } from '../cards/urgentCard.js';
 import { verbs } from '../cards/verbs.js';
 import { welcomeCard } from '../cards/welcomeCard.js';
-import type { Desk } from '../app/openDesk.js';
+import type { Desk } from '../scheduling/Desk.js';
 import type { Actor } from '../scheduling/model/Actor.js';
 import type { Booking } from '../scheduling/model/Booking.js';
 import type { StoredRequest } from '../scheduling/model/DiscussionRequest.js';
@@ -33,6 +34,8 @@ export interface StrategyDeskBotOptions {
   readonly continueConversation: ContinueConversation;
   /** How long a card action may take before Teams is answered with a "Booking..." card. */
   readonly slowAnswerMs: number;
+  /** Ids only, never a child's name (logSafeError for errors). */
+  readonly log: Logger;
 }
 
 type ActionData = Readonly<Record<string, unknown>>;
@@ -64,12 +67,14 @@ const idIn = (data: ActionData, name: string): string | undefined => {
 };
 
 /**
- * The Teams conversation: turns commands and card actions into desk service calls and cards.
+ * The Teams conversation: turns commands and card actions into calls on the desk (the one front
+ * door, scheduling/Desk.ts) and its answers into cards.
  * Holds no rule (they live in scheduling/) and no per-user state (one instance serves everyone).
  * Every card it sends, updates or answers with passes one surname check (`guardOutgoingCards`).
  */
 export class StrategyDeskBot extends TeamsActivityHandler {
   private readonly inPlace: InPlaceAnswers;
+  private readonly log: Logger;
   /** Submissions under way by idempotency key: a double-click joins the first one. */
   private readonly submitting = new Map<string, Promise<RequestOutcome>>();
 
@@ -78,11 +83,12 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     options: StrategyDeskBotOptions,
   ) {
     super();
+    this.log = options.log;
     this.inPlace = new InPlaceAnswers({
       continueConversation: options.continueConversation,
       slowAnswerMs: options.slowAnswerMs,
       latePrivateCard: () => errorCard({ title: 'Please check your request', lines: ['Your request needs a correction before it can be sent.'], offerRequest: true }),
-      log: desk.log,
+      log: options.log,
     });
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -100,13 +106,13 @@ export class StrategyDeskBot extends TeamsActivityHandler {
    * activity came from, so later features can message the manager.
    */
   override async run(context: TurnContext): Promise<void> {
-    guardOutgoingCards(context, this.desk.log);
+    guardOutgoingCards(context, this.log);
     const { activity } = context;
     try {
       const reference = TurnContext.getConversationReference(activity);
-      await this.desk.stores.conversations.saveConversationReference(actorOf(context).id, activity.conversation.id, reference, this.desk.clock.now());
+      await this.desk.rememberConversation(actorOf(context).id, activity.conversation.id, reference);
     } catch (error) {
-      this.desk.log.warn({ activityId: activity.id, err: { name: (error as Error).name } }, 'could not save the conversation reference');
+      this.log.warn({ activityId: activity.id, err: { name: (error as Error).name } }, 'could not save the conversation reference');
     }
     await super.run(context);
   }
@@ -207,14 +213,14 @@ export class StrategyDeskBot extends TeamsActivityHandler {
   private async cardPosted(turn: Turn, requestId: string, activityId: string | undefined): Promise<void> {
     if (!activityId) return;
     try {
-      await this.desk.access.cardPosted(requestId, turn.actor, turn.source, activityId);
+      await this.desk.recordCardPosted(requestId, turn.actor, turn.source, activityId);
     } catch (error) {
-      this.desk.log.warn({ reference: turn.reference, requestId, err: logSafeError(error) }, 'could not record where a card was posted');
+      this.log.warn({ reference: turn.reference, requestId, err: logSafeError(error) }, 'could not record where a card was posted');
     }
   }
 
   private freshRequestCard(context: TurnContext): AdaptiveCard {
-    const now = this.desk.clock.now();
+    const now = this.desk.now();
     const values: RequestCardValues = {
       managerName: context.activity.from.name ?? '',
       referredDate: londonDateOf(now),
@@ -236,7 +242,7 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     turn.cases.push({ childSurnames: values.childSurnames ?? '', requestedBy: actor.id });
     const typedAudience = audienceFor(turn.source.conversationType, actor.id, actor.id);
     const email = await emailOf(context);
-    const outcome = this.submitOnce(`${actor.id}:${requestKey}`, () => this.desk.intake.submit({ ...values, ...(email ? { managerEmail: email } : {}) }, actor, `${actor.id}:${requestKey}`));
+    const outcome = this.submitOnce(`${actor.id}:${requestKey}`, () => this.desk.submitRequest({ ...values, ...(email ? { managerEmail: email } : {}) }, actor, `${actor.id}:${requestKey}`));
     const work = outcome.then(
       async (done): Promise<CardResult> => {
         this.concerns(turn, done.request);
@@ -267,8 +273,8 @@ export class StrategyDeskBot extends TeamsActivityHandler {
   private outcomeCard(outcome: RequestOutcome, audience: Audience): AdaptiveCard {
     // A retried card whose booking was cancelled since: it shows the cancel and offers a new request.
     if (outcome.route === 'rota' && outcome.booking.status === 'cancelled') return cancelledCard({ booking: outcome.booking, request: outcome.request, audience });
-    if (outcome.route === 'rota') return bookingCard({ booking: outcome.booking, request: outcome.request, audience, slotMinutes: this.desk.config.rota.slotMinutes, policeEmail: outcome.policeEmail });
-    return urgentCard({ ...outcome, contacts: this.desk.config.escalationContacts, audience });
+    if (outcome.route === 'rota') return bookingCard({ booking: outcome.booking, request: outcome.request, audience, slotMinutes: this.desk.settings.slotMinutes, policeEmail: outcome.policeEmail });
+    return urgentCard({ ...outcome, contacts: this.desk.settings.escalationContacts, audience });
   }
 
   private async withBooking(data: ActionData, act: (bookingId: string) => Promise<Answer>): Promise<Answer> {
@@ -277,20 +283,19 @@ export class StrategyDeskBot extends TeamsActivityHandler {
   }
 
   private async cancelBooking(turn: Turn, bookingId: string): Promise<Answer> {
-    const cancelled = await this.desk.booking.cancel(bookingId, turn.actor, turn.source, 'Cancelled by the manager in Teams');
-    const request = await this.requestOf(cancelled);
+    const { booking: cancelled, request } = await this.desk.cancelBooking(bookingId, turn.actor, turn.source, 'Cancelled by the manager in Teams');
     this.concerns(turn, request);
     await this.cardPosted(turn, request.id, turn.clickedCard);
     return { card: cancelledCard({ booking: cancelled, request, audience: this.audience(turn, request) }), forAll: true, about: request.id };
   }
 
   private async longerSlot(context: TurnContext, turn: Turn, bookingId: string): Promise<Answer> {
-    const { request } = await this.desk.booking.details(bookingId, turn.actor, turn.source, 'booking.rebook');
+    const { request } = await this.desk.caseDetails(bookingId, turn.actor, turn.source, 'booking.rebook');
     this.concerns(turn, request);
-    const work = this.desk.booking.rebook(bookingId, turn.actor, turn.source, { longer: true }).then(
-      async (moved): Promise<CardResult> => {
+    const work = this.desk.moveToLongerSlot(bookingId, turn.actor, turn.source).then(
+      async ({ booking: moved }): Promise<CardResult> => {
         await this.cardPosted(turn, request.id, turn.clickedCard);
-        const card = bookingCard({ booking: moved, request, audience: this.audience(turn, request), slotMinutes: this.desk.config.rota.slotMinutes, title: 'Moved to a longer slot' });
+        const card = bookingCard({ booking: moved, request, audience: this.audience(turn, request), slotMinutes: this.desk.settings.slotMinutes, title: 'Moved to a longer slot' });
         return { card, forAll: true, about: request.id };
       },
       (error: unknown): CardResult => ({ card: this.failureCard(turn, error), forAll: false }),
@@ -299,27 +304,27 @@ export class StrategyDeskBot extends TeamsActivityHandler {
   }
 
   private async showAgenda(context: TurnContext, turn: Turn, bookingId: string): Promise<Answer> {
-    const { booking, request } = await this.desk.booking.details(bookingId, turn.actor, turn.source);
+    const { booking, request } = await this.desk.caseDetails(bookingId, turn.actor, turn.source);
     this.concerns(turn, request);
     const agenda = await context.sendActivity(cardMessage(agendaCard({ booking, request })));
     await this.cardPosted(turn, request.id, agenda?.id);
     const audience = this.audience(turn, request);
-    const card = booking.status === 'cancelled' ? cancelledCard({ booking, request, audience }) : bookingCard({ booking, request, audience, slotMinutes: this.desk.config.rota.slotMinutes });
+    const card = booking.status === 'cancelled' ? cancelledCard({ booking, request, audience }) : bookingCard({ booking, request, audience, slotMinutes: this.desk.settings.slotMinutes });
     return { card, forAll: false };
   }
 
   private async policeMadeContact(turn: Turn, requestId: string): Promise<Answer> {
-    const outcome = await this.desk.urgent.recordPoliceContact(requestId, turn.actor, turn.source);
+    const outcome = await this.desk.recordPoliceContact(requestId, turn.actor, turn.source);
     const { request } = outcome;
     this.concerns(turn, request);
     await this.cardPosted(turn, request.id, turn.clickedCard);
-    const card = urgentCard({ ...outcome, contacts: this.desk.config.escalationContacts, audience: this.audience(turn, request) });
+    const card = urgentCard({ ...outcome, contacts: this.desk.settings.escalationContacts, audience: this.audience(turn, request) });
     return { card, forAll: true, about: request.id };
   }
 
   /** The turn's user's live bookings that may be listed in this conversation. */
   private async myBookings(turn: Turn): Promise<AdaptiveCard> {
-    const listed = await this.desk.access.listBookings(turn.actor, turn.source);
+    const listed = await this.desk.bookingsOf(turn.actor, turn.source);
     this.concerns(turn, ...listed.map((l) => l.request));
     return myBookingsCard({ bookings: listed, audience: this.audience(turn, { requestedBy: turn.actor }) });
   }
@@ -327,7 +332,7 @@ export class StrategyDeskBot extends TeamsActivityHandler {
   /** `cancel N146782`: cancels the turn's user's one live booking for the case that may be listed here. */
   private async cancelByNNumber(turn: Turn, nNumber: string | undefined): Promise<{ card: AdaptiveCard; about?: string }> {
     if (!nNumber) return { card: errorCard({ title: 'Which case?', lines: ['Type cancel followed by the N number, for example: cancel N146782'] }) };
-    const live = await this.desk.access.listBookings(turn.actor, turn.source, nNumber);
+    const live = await this.desk.bookingsOf(turn.actor, turn.source, nNumber);
     this.concerns(turn, ...live.map((l) => l.request));
     if (live.length === 0) {
       const lines = [`You have no strategy discussion booked from now on for ${nNumber} that can be cancelled here.`, 'Type my bookings to see what you have booked.'];
@@ -338,22 +343,16 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     if (live.length > 1) return { card: myBookingsCard({ bookings: live, audience }) };
     const [{ booking, request }] = live as [(typeof live)[number]];
     try {
-      const cancelled = await this.desk.booking.cancel(booking.id, turn.actor, turn.source, 'Cancelled by the manager in Teams');
+      const { booking: cancelled } = await this.desk.cancelBooking(booking.id, turn.actor, turn.source, 'Cancelled by the manager in Teams');
       return { card: cancelledCard({ booking: cancelled, request, audience }), about: request.id };
     } catch (error) {
       return { card: this.failureCard(turn, error) };
     }
   }
 
-  private async requestOf(booking: Booking) {
-    const request = await this.desk.stores.requests.getRequest(booking.requestId);
-    if (!request) throw new NotFoundError('request', booking.requestId);
-    return request;
-  }
-
   private failureCard(turn: Turn, error: unknown): AdaptiveCard {
     const level = error instanceof DeskError ? 'warn' : 'error';
-    this.desk.log[level]({ reference: turn.reference, err: logSafeError(error) }, 'card action failed');
+    this.log[level]({ reference: turn.reference, err: logSafeError(error) }, 'card action failed');
     return deskErrorCard(error, turn.reference);
   }
 }

@@ -3,7 +3,8 @@ import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthenticatio
 import restify, { type Request, type Response } from 'restify';
 import { errorCard } from '../cards/errorCard.js';
 import { ConfigError, type Config } from '../scheduling/config/config.js';
-import type { Desk } from '../app/openDesk.js';
+import type { Logger } from 'pino';
+import type { Desk } from '../scheduling/Desk.js';
 import { couldBeBotFrameworkToken } from './bearerToken.js';
 import { cardMessage } from './cardAnswers.js';
 import { decodeActivityBody, problemWithActivity } from './incomingActivity.js';
@@ -11,6 +12,10 @@ import { isLoopbackHost, isLoopbackHostHeader, isLoopbackUrl } from './loopback.
 import { StrategyDeskBot } from './StrategyDeskBot.js';
 
 export interface ServerOptions {
+  /** The bot's registration (config `MicrosoftAppId` and friends); no app id = local mode. */
+  readonly credentials: Config['bot'];
+  /** Ids only, never a child's name. */
+  readonly log: Logger;
   /** 0 picks a free port (tests); read the real one from `url`. */
   readonly port: number;
   /**
@@ -112,7 +117,7 @@ function publicCloudWithKeysAt(openIdMetadataUrl: string) {
  * @throws ConfigError when `host` is not loopback and MicrosoftAppId is not set (see `listenHost`).
  */
 export async function startServer(desk: Desk, options: ServerOptions): Promise<RunningServer> {
-  const { bot: credentials } = desk.config;
+  const { credentials, log } = options;
   const authentication = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: credentials.appId ?? '',
     MicrosoftAppPassword: credentials.appPassword ?? '',
@@ -125,10 +130,11 @@ export async function startServer(desk: Desk, options: ServerOptions): Promise<R
   const bot = new StrategyDeskBot(desk, {
     continueConversation: (reference, logic) => adapter.continueConversationAsync(appId, reference, logic),
     slowAnswerMs: options.slowAnswerMs ?? 2000,
+    log,
   });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    desk.log.error({ activityId: context.activity.id, type: context.activity.type, err: logSafeError(error) }, 'turn failed');
+    log.error({ activityId: context.activity.id, type: context.activity.type, err: logSafeError(error) }, 'turn failed');
     if (context.activity.type === 'message') {
       const card = errorCard({ title: 'Something went wrong', lines: [`Please try again. If it keeps failing, give your administrator this reference: ${context.activity.id ?? 'none'}`] });
       await context.sendActivity(cardMessage(card)).catch(() => undefined);
@@ -136,8 +142,8 @@ export async function startServer(desk: Desk, options: ServerOptions): Promise<R
   };
 
   const host = listenHost({ host: options.host, bot: { appId } });
-  if (appId) desk.log.info({ appId, appType: credentials.appType }, 'Bot Framework authentication is on: /api/messages needs a valid token');
-  else desk.log.warn({ host }, 'Local mode: MicrosoftAppId is not set, so /api/messages takes requests without a token, from this machine only (Agents Playground and tests)');
+  if (appId) log.info({ appId, appType: credentials.appType }, 'Bot Framework authentication is on: /api/messages needs a valid token');
+  else log.warn({ host }, 'Local mode: MicrosoftAppId is not set, so /api/messages takes requests without a token, from this machine only (Agents Playground and tests)');
 
   const server = restify.createServer({ name: 'strategy-desk' });
   const turns = new Set<Promise<void>>();
@@ -179,7 +185,7 @@ export async function startServer(desk: Desk, options: ServerOptions): Promise<R
       try {
         await authentication.authenticateRequest(activity, req.header('authorization'));
       } catch (error) {
-        desk.log.warn({ reason: (error as Error).message }, 'refused an activity with an invalid token');
+        log.warn({ reason: (error as Error).message }, 'refused an activity with an invalid token');
         return void refuse(res, 401, 'the Bot Framework token is not valid');
       }
     }

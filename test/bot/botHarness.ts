@@ -26,6 +26,8 @@ export async function startBot(
   const test = await openTestDesk(options.now ?? '2026-11-23T10:00:00Z' /* Monday, GMT */, options.env ?? {}, options.deskOptions ?? {});
   const connector = await LoopbackConnector.start();
   const server = await startServer(test.desk, {
+    log: test.desk.log,
+    credentials: test.desk.config.bot,
     port: 0,
     host: '127.0.0.1',
     slowAnswerMs: options.slowAnswerMs ?? 10_000,

@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../bot/server.js';
 import { loadConfig } from '../../scheduling/config/config.js';
-import { openDesk, type Desk } from '../../app/openDesk.js';
+import { openDesk, type OpenDesk } from '../../app/openDesk.js';
 import { formatSlotInWords } from '../../scheduling/rules/formatUkDateTime.js';
 import { londonInstant } from '../../scheduling/rules/londonTime.js';
 import { startAgentsPlayground, type RunningPlayground } from '../../scripts/agentsPlayground.js';
@@ -30,7 +30,7 @@ const badNNumber: RequestCardEntry = { nNumbers: 'X12', childSurnames: 'Moneypen
 
 describe.skipIf(!hasChromium)(`Agents Playground against the bot (needs ${chromiumPath})`, () => {
   let dataDir: string;
-  let desk: Desk;
+  let desk: OpenDesk;
   let server: { url: string; close(): Promise<void> };
   let playground: RunningPlayground;
   let browser: Browser;
@@ -67,7 +67,7 @@ describe.skipIf(!hasChromium)(`Agents Playground against the bot (needs ${chromi
     mkdirSync(artifacts, { recursive: true });
     dataDir = mkdtempSync(join(tmpdir(), 'sd-playground-'));
     desk = await openDesk(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
-    server = await startServer(desk, { port: 0 });
+    server = await startServer(desk, { port: 0, log: desk.log, credentials: desk.config.bot });
     const endpoint = new URL('/api/messages', server.url).href;
     playground = await startAgentsPlayground({ endpoint, port: 0 });
     browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });

@@ -1,5 +1,5 @@
 import { loadConfig } from '../../scheduling/config/config.js';
-import { openDesk, type Desk, type DeskOptions } from '../../app/openDesk.js';
+import { openDesk, type OpenDesk, type DeskOptions } from '../../app/openDesk.js';
 import type { Actor } from '../../scheduling/model/Actor.js';
 import type { RawRequest } from '../../scheduling/rules/discussionRequest.js';
 import { LocalCalendar } from '../../scheduling/adapters/local/LocalCalendar.js';
@@ -28,7 +28,7 @@ export function requestInput(change: RawRequest = {}): RawRequest {
 }
 
 export interface TestDesk {
-  desk: Desk;
+  desk: OpenDesk;
   clock: ManualClock;
   calendar: LocalCalendar;
   outbox: OutboxMailer;

@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bookingIdPropertyId } from '../../../scheduling/adapters/graph/bookingIdProperty.js';
 import { loadConfig } from '../../../scheduling/config/config.js';
-import { openDesk, type Desk } from '../../../app/openDesk.js';
+import { openDesk, type OpenDesk } from '../../../app/openDesk.js';
 import { formatLondonIso } from '../../../scheduling/rules/londonTime.js';
 import { FakeGraph } from '../../fakes/graph/FakeGraph.js';
 import { ManualClock } from '../../fakes/ManualClock.js';
@@ -11,7 +11,7 @@ import { manager, requestInput } from '../../fakes/testDesk.js';
 import { graphEnv, testMailbox } from '../../scale/graphEnv.js';
 
 let fake: FakeGraph | undefined;
-let desk: Desk | undefined;
+let desk: OpenDesk | undefined;
 afterEach(async () => {
   await desk?.close();
   await fake?.close();
@@ -29,7 +29,7 @@ async function openGraphDesk(settings: ConstructorParameters<typeof FakeGraph>[0
   return { fake, desk };
 }
 
-async function book(d: Desk, key: string, change = {}) {
+async function book(d: OpenDesk, key: string, change = {}) {
   const outcome = await d.intake.submit(requestInput(change), manager, key);
   if (outcome.route !== 'rota') throw new Error('expected the rota route');
   return outcome.booking;

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../scheduling/config/config.js';
-import { openDesk, type Desk } from '../../../app/openDesk.js';
+import { openDesk, type OpenDesk } from '../../../app/openDesk.js';
 import { MAIL_CLAIM_LEASE_SECONDS } from '../../../scheduling/services/MailOnce.js';
 import { FakeGraph } from '../../fakes/graph/FakeGraph.js';
 import { ManualClock } from '../../fakes/ManualClock.js';
@@ -10,7 +10,7 @@ import { manager, requestInput } from '../../fakes/testDesk.js';
 import { graphEnv, testMailbox } from '../../scale/graphEnv.js';
 
 let fake: FakeGraph | undefined;
-let desk: Desk | undefined;
+let desk: OpenDesk | undefined;
 afterEach(async () => {
   await desk?.close();
   await fake?.close();

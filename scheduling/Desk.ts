@@ -1,0 +1,94 @@
+import type { ActionSource } from './model/ActionSource.js';
+import type { Actor } from './model/Actor.js';
+import type { AuditEntry } from './model/AuditEntry.js';
+import type { Booking } from './model/Booking.js';
+import type { EventRef } from './model/ConferenceEvent.js';
+import type { StoredRequest } from './model/DiscussionRequest.js';
+import type { EscalationContact } from './model/EscalationContact.js';
+import type { MailState } from './model/Mail.js';
+import type { PlainDate } from './model/PlainDate.js';
+import type { RawRequest } from './rules/discussionRequest.js';
+import type { CaseAction, TeamsSource } from './services/CaseAccess.js';
+import type { ReconcileReport } from './services/Reconciler.js';
+import type { RequestOutcome } from './services/RequestIntake.js';
+import type { FoundSlot, RotaPlan } from './services/SlotFinder.js';
+import type { UrgentOutcome } from './services/UrgentRouteService.js';
+import type { WeekSlot } from './services/WeekView.js';
+
+/** What the edges may show of the desk's settings: the area's rota and escalation list, never a secret. */
+export interface DeskSettings {
+  /** Length of one conference slot, minutes (a booking of this length may grow to a longer slot). */
+  readonly slotMinutes: number;
+  /** How many days past the rota day a booking looks for room. */
+  readonly searchDays: number;
+  /** Who the manager calls when police have not phoned within the hour (DOMAIN.md, urgent route). */
+  readonly escalationContacts: readonly EscalationContact[];
+  /** Where requests are emailed. */
+  readonly policeReferralAddress: string;
+}
+
+/** A booking with the request it is for. */
+export interface CaseView {
+  readonly booking: Booking;
+  readonly request: StoredRequest;
+}
+
+/** A moved booking with its request and its police email. */
+export interface MovedBooking extends CaseView {
+  readonly policeEmail: MailState;
+}
+
+/** What the rota alone gives a referral, and the first free slot found for it (if any). */
+export interface SlotAnswer {
+  readonly plan: RotaPlan;
+  readonly found?: FoundSlot;
+}
+
+/**
+ * The one front door of Strategy Desk: the commands and queries the bot, the command line and
+ * any page use. Behind it the services apply the rules (scheduling/services, scheduling/rules);
+ * the edges only turn input into these calls and results into cards, text or exit codes.
+ * Who may act is asked here, not at the edges: every command and query on a case takes the
+ * actor and where the action came from (`ActionSource`), and refuses with `NotPermittedError`.
+ * Failures the edges must handle are `DeskError`s with a stable `code` (services/errors.ts).
+ */
+export interface Desk {
+  readonly settings: DeskSettings;
+  /** Now, by the desk's clock (the request form's default referral time). */
+  now(): Date;
+
+  // Commands
+  /**
+   * Takes a request for a strategy discussion: validated, saved under its idempotency key (a retry
+   * gets the first answer), sent down the urgent or the rota route.
+   * @throws InvalidRequestError naming each bad field (nothing stored); NoSlotError (the request is kept).
+   */
+  submitRequest(raw: RawRequest, actor: Actor, idempotencyKey: string): Promise<RequestOutcome>;
+  /** Cancels a booking; attendees are told. @throws NotPermittedError, NotFoundError */
+  cancelBooking(bookingId: string, actor: Actor, from: ActionSource, reason: string): Promise<CaseView>;
+  /** Moves a booking to a longer slot (it grows in place when it can). @throws NotPermittedError, NotFoundError, ConflictError, NoSlotError */
+  moveToLongerSlot(bookingId: string, actor: Actor, from: ActionSource): Promise<MovedBooking>;
+  /** The manager records that police made contact on an urgent request: the escalation stops. */
+  recordPoliceContact(requestId: string, actor: Actor, from: ActionSource): Promise<UrgentOutcome>;
+  /** A card about the request now stands at `activityId` in the actor's conversation (its members may act on the case). */
+  recordCardPosted(requestId: string, actor: Actor, from: TeamsSource, activityId: string): Promise<void>;
+  /** Keeps where the bot can reach a person again (a Teams conversation reference, opaque here). */
+  rememberConversation(userId: string, conversationId: string, reference: unknown): Promise<void>;
+  /** An event typed into the shared calendar by hand (local calendar: as a person in Outlook would). */
+  addCalendarEvent(event: { readonly subject: string; readonly start: Date; readonly end: Date }): Promise<EventRef>;
+  /** Finishes or cleans up what a crash or a failed call left half done. */
+  reconcile(): Promise<ReconcileReport>;
+
+  // Queries
+  /** A booking and its request, for someone who may see it. @throws NotPermittedError, NotFoundError */
+  caseDetails(bookingId: string, actor: Actor, from: ActionSource, purpose?: CaseAction): Promise<CaseView>;
+  /** The actor's live bookings from now on (of one case, with `nNumber`) that may be listed where they ask. */
+  bookingsOf(actor: Actor, from: ActionSource, nNumber?: string): Promise<readonly CaseView[]>;
+  /** What slot a referral would get, as of `now`; books nothing. */
+  slotFor(referredAt: Date, now: Date, longer: boolean): Promise<SlotAnswer>;
+  /** The week's conference slots (the week holding `day`), free or taken. */
+  weekSlots(day: PlainDate): Promise<readonly WeekSlot[]>;
+  /** The audit trail of a request and its latest booking, for someone who may act on it. */
+  caseHistory(requestId: string, actor: Actor, from: ActionSource): Promise<readonly AuditEntry[]>;
+}
+
