@@ -82,6 +82,13 @@ module.exports = {
       to: { path: '(^|/)scheduling/adapters/' },
     },
     {
+      name: 'app-is-the-top',
+      comment: 'app/ (configuration with its secrets, the wiring, the entry points) is imported by nothing in the product: the domain, the bot and the cards get what they need handed to them.',
+      severity: 'error',
+      from: { path: '(^|/)(scheduling|bot|cards|manifest)/' },
+      to: { path: '(^|/)app/' },
+    },
+    {
       name: 'sdks-only-at-the-edges',
       comment: 'Graph, the databases, botbuilder and restify are used only in adapters, bot/ and app/.',
       severity: 'error',

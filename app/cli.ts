@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { pino } from 'pino';
-import { ConfigError, loadConfig } from '../scheduling/config/config.js';
+import { ConfigError, loadConfig } from './config.js';
 import type { Desk } from '../scheduling/Desk.js';
 import { openDesk, systemClock, type OpenDesk } from './openDesk.js';
 import type { Actor } from '../scheduling/model/Actor.js';

@@ -1,8 +1,8 @@
 import { logSafeError } from '../scheduling/logSafeError.js';
-import { ConfigError, loadConfig, type Config } from '../scheduling/config/config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDesk } from './openDesk.js';
 import { DeskError } from '../scheduling/services/errors.js';
-import { listenHost, startServer, type RunningServer } from '../bot/server.js';
+import { listenHost, startServer, UnsafeHostError, type RunningServer } from '../bot/server.js';
 
 /** How often reservations left without an event (a crash mid-booking) are finished. */
 const reconcileEveryMs = 5 * 60_000;
@@ -14,7 +14,7 @@ try {
   // Before the store opens: a local-mode bot on a network address must not start at all.
   host = listenHost(config);
 } catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
+  if (!(error instanceof ConfigError || error instanceof UnsafeHostError)) throw error;
   console.error(error.message);
   process.exit(1);
 }
@@ -29,7 +29,7 @@ let server: RunningServer;
 try {
   server = await startServer(desk, { port: config.port, host, log: desk.log, credentials: config.bot });
 } catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
+  if (!(error instanceof ConfigError || error instanceof UnsafeHostError)) throw error;
   console.error(error.message);
   await desk.close();
   process.exit(1);

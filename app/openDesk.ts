@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { pino, type Logger } from 'pino';
-import type { Config } from '../scheduling/config/config.js';
+import type { Config } from './config.js';
 import type { Calendar } from '../scheduling/ports/Calendar.js';
 import type { Clock } from '../scheduling/ports/Clock.js';
 import type { Mailer } from '../scheduling/ports/Mailer.js';

@@ -2,7 +2,6 @@ import { logSafeError } from '../scheduling/logSafeError.js';
 import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
 import restify, { type Request, type Response } from 'restify';
 import { errorCard } from '../cards/errorCard.js';
-import { ConfigError, type Config } from '../scheduling/config/config.js';
 import type { Logger } from 'pino';
 import type { Desk } from '../scheduling/Desk.js';
 import { couldBeBotFrameworkToken } from './bearerToken.js';
@@ -11,9 +10,26 @@ import { decodeActivityBody, problemWithActivity } from './incomingActivity.js';
 import { isLoopbackHost, isLoopbackHostHeader, isLoopbackUrl } from './loopback.js';
 import { StrategyDeskBot } from './StrategyDeskBot.js';
 
+/** The bot's registration (config `MicrosoftAppId` and friends); no app id = local mode. */
+export interface BotCredentials {
+  readonly appId?: string;
+  readonly appPassword?: string;
+  readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  readonly appTenantId?: string;
+}
+
+/** The server will not listen where it was asked to (a network address in local mode); the message names HOST. */
+export class UnsafeHostError extends Error {
+  readonly code = 'config.invalid';
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsafeHostError';
+  }
+}
+
 export interface ServerOptions {
   /** The bot's registration (config `MicrosoftAppId` and friends); no app id = local mode. */
-  readonly credentials: Config['bot'];
+  readonly credentials: BotCredentials;
   /** Ids only, never a child's name. */
   readonly log: Logger;
   /** 0 picks a free port (tests); read the real one from `url`. */
@@ -50,16 +66,16 @@ export const maxBodyBytes = 256 * 1024;
  * address. With MicrosoftAppId every activity needs a Bot Framework token, and HOST defaults to
  * every interface.
  * Rule: README "Reliability" (local mode is for this machine only).
- * @throws ConfigError naming HOST and MicrosoftAppId when HOST is not loopback in local mode.
+ * @throws UnsafeHostError naming HOST and MicrosoftAppId when HOST is not loopback in local mode.
  * @example
  * listenHost({ host: undefined, bot: { appType: 'MultiTenant' } }) //=> '127.0.0.1'
- * listenHost({ host: '0.0.0.0', bot: { appType: 'MultiTenant' } }) // throws ConfigError
+ * listenHost({ host: '0.0.0.0', bot: { appType: 'MultiTenant' } }) // throws UnsafeHostError
  */
-export function listenHost(config: Pick<Config, 'host'> & { bot: Pick<Config['bot'], 'appId'> }): string {
+export function listenHost(config: { readonly host?: string; readonly bot: { readonly appId?: string } }): string {
   if (config.bot.appId) return config.host ?? '::';
   const host = config.host ?? '127.0.0.1';
   if (!isLoopbackHost(host)) {
-    throw new ConfigError(
+    throw new UnsafeHostError(
       `config: HOST=${host} is not a loopback address, and without MicrosoftAppId the bot takes requests without a token: set MicrosoftAppId (and MicrosoftAppPassword) to listen there, or leave HOST unset (127.0.0.1)`,
     );
   }
@@ -114,7 +130,7 @@ function publicCloudWithKeysAt(openIdMetadataUrl: string) {
  * and says so in the log. Bodies are read with a size bound and decoded before anything else;
  * a body that is not a well-formed activity gets a 4xx with the reason.
  * Rule: issue 3 "Server"; README "Reliability"; STYLE.md "Teams bot samples: thin wiring".
- * @throws ConfigError when `host` is not loopback and MicrosoftAppId is not set (see `listenHost`).
+ * @throws UnsafeHostError when `host` is not loopback and MicrosoftAppId is not set (see `listenHost`).
  */
 export async function startServer(desk: Desk, options: ServerOptions): Promise<RunningServer> {
   const { credentials, log } = options;
@@ -210,7 +226,7 @@ export async function startServer(desk: Desk, options: ServerOptions): Promise<R
   if (!appId && !isLoopbackHost(bound.address)) {
     // A host name that resolved to another interface: never serve local mode there.
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    throw new ConfigError(`config: HOST=${host} resolved to ${bound.address}, which is not loopback; without MicrosoftAppId the bot listens on loopback only`);
+    throw new UnsafeHostError(`config: HOST=${host} resolved to ${bound.address}, which is not loopback; without MicrosoftAppId the bot listens on loopback only`);
   }
   const reachable = ['0.0.0.0', '::'].includes(bound.address) ? '127.0.0.1' : bound.address.includes(':') ? `[${bound.address}]` : bound.address;
   const url = `http://${reachable}:${bound.port}`;

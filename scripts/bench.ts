@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { loadConfig } from '../scheduling/config/config.js';
+import { loadConfig } from '../app/config.js';
 import { openDesk } from '../app/openDesk.js';
 import { overlaps } from '../scheduling/rules/Interval.js';
 import { ensureFakeGraphCert } from '../test/fakes/graph/fakeGraphCert.js';

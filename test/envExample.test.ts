@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Source files that read configuration from the environment. */
-const roots = ['scheduling/config', 'bot', 'manifest', 'scripts/dev.ts', 'scripts/agentsPlayground.ts'];
+const roots = ['app', 'bot', 'manifest', 'scripts/dev.ts', 'scripts/agentsPlayground.ts'];
 const notSettings = new Set(['USER', 'LOGNAME', 'NODE_EXTRA_CA_CERTS', 'NODE_ENV', 'TZ']);
 
 function files(path: string): string[] {

@@ -7,7 +7,7 @@ const isoWeekday = z.number().int().min(1).max(7);
 /**
  * An area's rota for strategy discussions on the police conference diary, as data.
  * Rule: DOMAIN.md "Strategy discussion on the rota". Northamptonshire's is the default file
- * `scheduling/config/rotas/northamptonshire.json`; another area supplies its own (`ROTA_FILE`).
+ * `app/rotas/northamptonshire.json`; another area supplies its own (`ROTA_FILE`).
  */
 export const rotaSchema: z.ZodType<Rota> = z
   .object({

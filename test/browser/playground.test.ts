@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../bot/server.js';
-import { loadConfig } from '../../scheduling/config/config.js';
+import { loadConfig } from '../../app/config.js';
 import { openDesk, type OpenDesk } from '../../app/openDesk.js';
 import { formatSlotInWords } from '../../scheduling/rules/formatUkDateTime.js';
 import { londonInstant } from '../../scheduling/rules/londonTime.js';

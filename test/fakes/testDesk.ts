@@ -1,4 +1,4 @@
-import { loadConfig } from '../../scheduling/config/config.js';
+import { loadConfig } from '../../app/config.js';
 import { openDesk, type OpenDesk, type DeskOptions } from '../../app/openDesk.js';
 import type { Actor } from '../../scheduling/model/Actor.js';
 import type { RawRequest } from '../../scheduling/rules/discussionRequest.js';

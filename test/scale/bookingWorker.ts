@@ -9,7 +9,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { loadConfig } from '../../scheduling/config/config.js';
+import { loadConfig } from '../../app/config.js';
 import { openDesk } from '../../app/openDesk.js';
 import { formatLondonIso } from '../../scheduling/rules/londonTime.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bookingIdPropertyId } from '../../scheduling/adapters/graph/bookingIdProperty.js';
-import { loadConfig } from '../../scheduling/config/config.js';
+import { loadConfig } from '../../app/config.js';
 import { openDesk } from '../../app/openDesk.js';
 import { FakeGraph } from '../fakes/graph/FakeGraph.js';
 import { ManualClock } from '../fakes/ManualClock.js';

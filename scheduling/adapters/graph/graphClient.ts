@@ -1,9 +1,17 @@
 import { ClientSecretCredential } from '@azure/identity';
 import { AuthenticationHandler, Client, HTTPMessageHandler, RedirectHandler, TelemetryHandler } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
-import type { Config } from '../../config/config.js';
 
-export type GraphSettings = NonNullable<Config['graph']>;
+/** How to reach Graph for the shared mailbox, app-only (config AZURE_* and GRAPH_BASE_URL). */
+export interface GraphSettings {
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** e.g. `https://graph.microsoft.com/v1.0` */
+  readonly baseUrl: string;
+  /** e.g. `https://login.microsoftonline.com` */
+  readonly authorityHost: string;
+}
 
 /** Graph's own hosts; any other base URL (a sovereign cloud, the test fake) must be named to get the token. */
 const graphHosts = new Set(['graph.microsoft.com', 'graph.microsoft.us', 'dod-graph.microsoft.us', 'microsoftgraph.chinacloudapi.cn']);

@@ -5,7 +5,7 @@ import type { Rota } from '../../../scheduling/model/Rota.js';
 
 /** The shipped Northamptonshire rota, read and validated as the app does. */
 export const northamptonshire: Rota = rotaSchema.parse(
-  JSON.parse(readFileSync(new URL('../../../scheduling/config/rotas/northamptonshire.json', import.meta.url), 'utf8')),
+  JSON.parse(readFileSync(new URL('../../../app/rotas/northamptonshire.json', import.meta.url), 'utf8')),
 );
 
 /** England & Wales bank holidays for the years the tests use. */

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bookingIdPropertyId } from '../../../scheduling/adapters/graph/bookingIdProperty.js';
-import { loadConfig } from '../../../scheduling/config/config.js';
+import { loadConfig } from '../../../app/config.js';
 import { openDesk, type OpenDesk } from '../../../app/openDesk.js';
 import { formatLondonIso } from '../../../scheduling/rules/londonTime.js';
 import { FakeGraph } from '../../fakes/graph/FakeGraph.js';

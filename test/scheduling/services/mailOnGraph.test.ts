@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../scheduling/config/config.js';
+import { loadConfig } from '../../../app/config.js';
 import { openDesk, type OpenDesk } from '../../../app/openDesk.js';
 import { MAIL_CLAIM_LEASE_SECONDS } from '../../../scheduling/services/MailOnce.js';
 import { FakeGraph } from '../../fakes/graph/FakeGraph.js';

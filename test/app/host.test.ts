@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../scheduling/config/config.js';
+import { loadConfig } from '../../app/config.js';
 
 describe('loadConfig: HOST and PORT', () => {
   it('leaves HOST unset by default, for the server to choose by mode', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../scheduling/config/config.js';
+import { loadConfig } from '../../app/config.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'sd-config-'));
 function file(name: string, text: string): string {

@@ -1,12 +1,12 @@
-import type { EscalationContact } from '../model/EscalationContact.js';
+import type { EscalationContact } from '../scheduling/model/EscalationContact.js';
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { isPlainDate } from '../rules/PlainDate.js';
-import type { PlainDate } from '../model/PlainDate.js';
-import { rotaSchema } from '../rules/Rota.js';
-import type { Rota } from '../model/Rota.js';
+import { isPlainDate } from '../scheduling/rules/PlainDate.js';
+import type { PlainDate } from '../scheduling/model/PlainDate.js';
+import { rotaSchema } from '../scheduling/rules/Rota.js';
+import type { Rota } from '../scheduling/model/Rota.js';
 
 export type MinutesRule = { kind: 'hours'; hours: number } | { kind: 'workingDays'; days: number };
 
