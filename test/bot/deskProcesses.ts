@@ -98,7 +98,7 @@ export interface CliRun {
 /** Runs `app/cli.ts` in a process of its own on `dataDir`, as `npm run book` would. */
 export function runCli(dataDir: string, argv: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'scheduling', 'cli.ts'), ...argv], {
+    const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'app', 'cli.ts'), ...argv], {
       cwd: root,
       env: deskEnv(dataDir, { LOG_LEVEL: 'warn', ...env }),
       stdio: ['ignore', 'pipe', 'pipe'],
