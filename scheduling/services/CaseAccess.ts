@@ -34,7 +34,7 @@ export class CaseAccess {
    * // throws NotPermittedError (code 'access.refused'); audit_log gets the refusal
    */
   async check(request: StoredRequest, actor: Actor, source: ActionSource, action: CaseAction, on: { entity: 'booking' | 'request'; id: string }): Promise<void> {
-    const { auditLog, postings, requests, slots, clock } = this.deps;
+    const { auditLog, postings, clock } = this.deps;
     const postedIn = await postings.cardPostingsOf(request.id);
     if (mayActOnCase({ requestedBy: request.requestedBy.id, postedIn }, actor.id, source)) return;
     const where = source.kind === 'teams' ? { conversationId: source.conversationId, conversationType: source.conversationType } : { source: source.kind };

@@ -45,7 +45,7 @@ export class RequestIntake {
    * @throws NoSlotError when no conference day in the search window has room (the request is kept).
    */
   async submit(raw: RawRequest, actor: Actor, idempotencyKey: string): Promise<RequestOutcome> {
-    const { requests, slots, clock, newId, nNumberPattern } = this.deps;
+    const { requests, clock, newId, nNumberPattern } = this.deps;
     const known = await requests.findRequestByKey(idempotencyKey);
     if (known) return this.route(known, actor, true);
     const parsed = parseDiscussionRequest(raw, { nNumberPattern, now: clock.now() });

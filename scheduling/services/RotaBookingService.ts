@@ -68,7 +68,7 @@ export class RotaBookingService {
    * @throws NotPermittedError when `actor` may not act on the case from `from` (audited).
    */
   async rebook(bookingId: string, actor: Actor, from: ActionSource, options: { longer: boolean }): Promise<Booking> {
-    const { requests, slots, finder, clock } = this.deps;
+    const { finder, clock } = this.deps;
     const { booking: old, request } = await this.details(bookingId, actor, from, 'booking.rebook');
     if (old.status === 'cancelled') throw new ConflictError('a cancelled booking cannot be moved');
     const plan = finder.plan(request.referredAt, clock.now());
@@ -98,7 +98,7 @@ export class RotaBookingService {
    * @throws NotPermittedError when `actor` may not act on the case from `from` (audited).
    */
   async cancel(bookingId: string, actor: Actor, from: ActionSource, reason: string): Promise<Booking> {
-    const { requests, slots, calendar, clock } = this.deps;
+    const { slots, calendar, clock } = this.deps;
     const { booking } = await this.details(bookingId, actor, from, 'booking.cancel');
     const cancelled = await slots.cancelBooking(bookingId, actor, clock.now(), reason);
     // Cells go first: while the event still stands, the calendar itself keeps the slot busy.
@@ -124,7 +124,7 @@ export class RotaBookingService {
    * and sends the police email once. Safe to call again after a crash or a failed attempt.
    */
   async finish(booking: Booking, request: StoredRequest, actor: Actor): Promise<Booking> {
-    const { requests, slots, calendar, clock } = this.deps;
+    const { slots, calendar, clock } = this.deps;
     let done = booking;
     if (booking.status === 'reserved') {
       const ref = await calendar.createEvent(this.eventFor(request, booking), booking.transactionId);
@@ -149,7 +149,7 @@ export class RotaBookingService {
   }
 
   private async reserveFirstFree(request: StoredRequest, actor: Actor, days: readonly PlainDate[], cells: number, replacing?: Booking, alsoBusy: Interval[] = []): Promise<Booking> {
-    const { requests, slots, finder, clock, rota, newId, settings } = this.deps;
+    const { slots, finder, clock, rota, newId, settings } = this.deps;
     const lost: Interval[] = [...alsoBusy];
     const calendarReads = new Map<PlainDate, readonly Interval[]>();
     for (;;) {
