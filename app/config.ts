@@ -1,3 +1,5 @@
+import type { BotCredentials } from '../bot/server.js';
+import type { GraphSettings } from '../scheduling/adapters/graph/graphClient.js';
 import type { EscalationContact } from '../scheduling/model/EscalationContact.js';
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
@@ -35,21 +37,10 @@ export interface Config {
     readonly subjectIncludesSurname: boolean;
     readonly joinDetails: string;
   };
-  readonly graph?: {
-    readonly tenantId: string;
-    readonly clientId: string;
-    readonly clientSecret: string;
-    readonly baseUrl: string;
-    readonly authorityHost: string;
-  };
+  readonly graph?: GraphSettings;
   readonly minutesDue: MinutesRule;
   readonly reservationTimeoutSeconds: number;
-  readonly bot: {
-    readonly appId?: string;
-    readonly appPassword?: string;
-    readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
-    readonly appTenantId?: string;
-  };
+  readonly bot: BotCredentials;
 }
 
 /** A configuration problem, naming the variable (and the field inside a file). */

@@ -1,8 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../scheduling/adapters/pg/Db.js';
-import { migrate } from '../../scheduling/adapters/pg/migrate.js';
-import { sqlStores, type Stores } from '../../scheduling/adapters/pg/sqlStores.js';
-import { actor, at, booking, CAL, cell, request } from './storeFixtures.js';
+import { at, storesPerTest } from './storeFixtures.js';
 
 /**
  * What every ConversationReferences adapter must do, whatever engine is under it. Run by
@@ -11,23 +9,14 @@ import { actor, at, booking, CAL, cell, request } from './storeFixtures.js';
  */
 export function conversationReferencesContract(name: string, openDb: () => Promise<Db>): void {
   describe(`ConversationReferences contract: ${name}`, () => {
-    let db: Db;
-    let stores: Stores;
-    beforeEach(async () => {
-      db = await openDb();
-      await migrate(db);
-      stores = sqlStores(db);
-    });
-    afterEach(async () => {
-      await db.close();
-    });
+    const t = storesPerTest(openDb);
 
     it('keeps conversation references per user and conversation, newest first', async () => {
-      await stores.conversations.saveConversationReference('aad-1', 'c1', { conversation: { id: 'c1' }, serviceUrl: 'https://a' }, at);
-      await stores.conversations.saveConversationReference('aad-1', 'c2', { conversation: { id: 'c2' } }, new Date(at.getTime() + 1000));
-      await stores.conversations.saveConversationReference('aad-1', 'c1', { conversation: { id: 'c1' }, serviceUrl: 'https://b' }, new Date(at.getTime() + 2000));
-      expect(await stores.conversations.conversationReferencesOf('aad-1')).toEqual([{ conversation: { id: 'c1' }, serviceUrl: 'https://b' }, { conversation: { id: 'c2' } }]);
-      expect(await stores.conversations.conversationReferencesOf('nobody')).toEqual([]);
+      await t.stores.conversations.saveConversationReference('aad-1', 'c1', { conversation: { id: 'c1' }, serviceUrl: 'https://a' }, at);
+      await t.stores.conversations.saveConversationReference('aad-1', 'c2', { conversation: { id: 'c2' } }, new Date(at.getTime() + 1000));
+      await t.stores.conversations.saveConversationReference('aad-1', 'c1', { conversation: { id: 'c1' }, serviceUrl: 'https://b' }, new Date(at.getTime() + 2000));
+      expect(await t.stores.conversations.conversationReferencesOf('aad-1')).toEqual([{ conversation: { id: 'c1' }, serviceUrl: 'https://b' }, { conversation: { id: 'c2' } }]);
+      expect(await t.stores.conversations.conversationReferencesOf('nobody')).toEqual([]);
     });
   });
 }

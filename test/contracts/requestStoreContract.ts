@@ -1,8 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../scheduling/adapters/pg/Db.js';
-import { migrate } from '../../scheduling/adapters/pg/migrate.js';
-import { sqlStores, type Stores } from '../../scheduling/adapters/pg/sqlStores.js';
-import { actor, at, booking, CAL, cell, request } from './storeFixtures.js';
+import { actor, at, request, storesPerTest } from './storeFixtures.js';
 
 /**
  * What every RequestStore adapter must do, whatever engine is under it. Run by
@@ -11,42 +9,33 @@ import { actor, at, booking, CAL, cell, request } from './storeFixtures.js';
  */
 export function requestStoreContract(name: string, openDb: () => Promise<Db>): void {
   describe(`RequestStore contract: ${name}`, () => {
-    let db: Db;
-    let stores: Stores;
-    beforeEach(async () => {
-      db = await openDb();
-      await migrate(db);
-      stores = sqlStores(db);
-    });
-    afterEach(async () => {
-      await db.close();
-    });
+    const t = storesPerTest(openDb);
 
     it('saves a request once per idempotency key', async () => {
-      const first = await stores.requests.saveRequest(request('r1', 'same'), actor, at);
-      const again = await stores.requests.saveRequest({ ...request('r2', 'same'), nNumbers: ['N999999'] }, actor, at);
+      const first = await t.stores.requests.saveRequest(request('r1', 'same'), actor, at);
+      const again = await t.stores.requests.saveRequest({ ...request('r2', 'same'), nNumbers: ['N999999'] }, actor, at);
       expect(first.created).toBe(true);
       expect(again).toMatchObject({ created: false, request: { id: 'r1', nNumbers: ['N146782'] } });
-      expect((await stores.requests.findRequestByKey('same'))?.id).toBe('r1');
-      expect((await stores.requests.getRequest('r1'))?.referredAt.toISOString()).toBe('2026-11-23T09:30:00.000Z');
+      expect((await t.stores.requests.findRequestByKey('same'))?.id).toBe('r1');
+      expect((await t.stores.requests.getRequest('r1'))?.referredAt.toISOString()).toBe('2026-11-23T09:30:00.000Z');
     });
 
     it('stamps the urgent email and the police contact once', async () => {
-      await stores.requests.saveRequest(request('u1', 'ku', 'urgent'), actor, at);
+      await t.stores.requests.saveRequest(request('u1', 'ku', 'urgent'), actor, at);
       const later = new Date(at.getTime() + 60_000);
-      expect((await stores.requests.markUrgentSent('u1', at, actor)).urgentSentAt?.toISOString()).toBe(at.toISOString());
-      expect((await stores.requests.markUrgentSent('u1', later, actor)).urgentSentAt?.toISOString()).toBe(at.toISOString());
-      expect((await stores.requests.recordPoliceContact('u1', later, actor)).policeContactAt?.toISOString()).toBe(later.toISOString());
-      expect((await stores.requests.recordPoliceContact('u1', new Date(later.getTime() + 1), actor)).policeContactAt?.toISOString()).toBe(later.toISOString());
+      expect((await t.stores.requests.markUrgentSent('u1', at, actor)).urgentSentAt?.toISOString()).toBe(at.toISOString());
+      expect((await t.stores.requests.markUrgentSent('u1', later, actor)).urgentSentAt?.toISOString()).toBe(at.toISOString());
+      expect((await t.stores.requests.recordPoliceContact('u1', later, actor)).policeContactAt?.toISOString()).toBe(later.toISOString());
+      expect((await t.stores.requests.recordPoliceContact('u1', new Date(later.getTime() + 1), actor)).policeContactAt?.toISOString()).toBe(later.toISOString());
     });
 
     it('finds urgent requests whose email is not recorded as sent', async () => {
-      await stores.requests.saveRequest(request('u1', 'k1', 'urgent'), actor, at);
-      await stores.requests.saveRequest(request('u2', 'k2', 'urgent'), actor, at);
-      await stores.requests.saveRequest(request('r1', 'k3', 'rota'), actor, at);
-      await stores.requests.markUrgentSent('u2', at, actor);
-      expect((await stores.requests.urgentRequestsUnsent(new Date(at.getTime() + 1))).map((r) => r.id)).toEqual(['u1']);
-      expect(await stores.requests.urgentRequestsUnsent(at)).toEqual([]);
+      await t.stores.requests.saveRequest(request('u1', 'k1', 'urgent'), actor, at);
+      await t.stores.requests.saveRequest(request('u2', 'k2', 'urgent'), actor, at);
+      await t.stores.requests.saveRequest(request('r1', 'k3', 'rota'), actor, at);
+      await t.stores.requests.markUrgentSent('u2', at, actor);
+      expect((await t.stores.requests.urgentRequestsUnsent(new Date(at.getTime() + 1))).map((r) => r.id)).toEqual(['u1']);
+      expect(await t.stores.requests.urgentRequestsUnsent(at)).toEqual([]);
     });
   });
 }

@@ -1,8 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../scheduling/adapters/pg/Db.js';
-import { migrate } from '../../scheduling/adapters/pg/migrate.js';
-import { sqlStores, type Stores } from '../../scheduling/adapters/pg/sqlStores.js';
-import { actor, at, booking, CAL, cell, request } from './storeFixtures.js';
+import { actor, at, booking, CAL, cell, request, storesPerTest } from './storeFixtures.js';
 
 /**
  * What every SlotLedger adapter must do, whatever engine is under it. Run by
@@ -11,89 +9,80 @@ import { actor, at, booking, CAL, cell, request } from './storeFixtures.js';
  */
 export function slotLedgerContract(name: string, openDb: () => Promise<Db>): void {
   describe(`SlotLedger contract: ${name}`, () => {
-    let db: Db;
-    let stores: Stores;
-    beforeEach(async () => {
-      db = await openDb();
-      await migrate(db);
-      stores = sqlStores(db);
-    });
-    afterEach(async () => {
-      await db.close();
-    });
+    const t = storesPerTest(openDb);
 
     it('lets only one booking hold a cell, and writes nothing for the loser', async () => {
-      await stores.requests.saveRequest(request('r1'), actor, at);
-      await stores.requests.saveRequest(request('r2'), actor, at);
-      expect(await stores.slots.reserve(booking('b1', 'r1', [cell('10:00'), cell('10:15')]), [cell('10:00'), cell('10:15')], actor, at)).toBe(true);
-      expect(await stores.slots.reserve(booking('b2', 'r2', [cell('10:15')]), [cell('10:15')], actor, at)).toBe(false);
-      expect(await stores.slots.getBooking('b2')).toBeUndefined();
-      expect((await stores.slots.heldCells(CAL, cell('09:00').start, cell('12:00').start)).map((c) => c.start.toISOString())).toEqual(['2026-11-25T10:00:00.000Z', '2026-11-25T10:15:00.000Z']);
-      expect(await stores.slots.reserve(booking('b3', 'r2', [cell('10:30')]), [cell('10:30')], actor, at)).toBe(true);
+      await t.stores.requests.saveRequest(request('r1'), actor, at);
+      await t.stores.requests.saveRequest(request('r2'), actor, at);
+      expect(await t.stores.slots.reserve(booking('b1', 'r1', [cell('10:00'), cell('10:15')]), [cell('10:00'), cell('10:15')], actor, at)).toBe(true);
+      expect(await t.stores.slots.reserve(booking('b2', 'r2', [cell('10:15')]), [cell('10:15')], actor, at)).toBe(false);
+      expect(await t.stores.slots.getBooking('b2')).toBeUndefined();
+      expect((await t.stores.slots.heldCells(CAL, cell('09:00').start, cell('12:00').start)).map((c) => c.start.toISOString())).toEqual(['2026-11-25T10:00:00.000Z', '2026-11-25T10:15:00.000Z']);
+      expect(await t.stores.slots.reserve(booking('b3', 'r2', [cell('10:30')]), [cell('10:30')], actor, at)).toBe(true);
     });
 
     it('keeps cells apart per calendar', async () => {
-      await stores.requests.saveRequest(request('r1'), actor, at);
-      await stores.requests.saveRequest(request('r2'), actor, at);
-      expect(await stores.slots.reserve(booking('b1', 'r1', [cell('10:00')]), [cell('10:00')], actor, at)).toBe(true);
-      expect(await stores.slots.reserve({ ...booking('b2', 'r2', [cell('10:00')]), calendarId: 'other@council.example.org' }, [cell('10:00')], actor, at)).toBe(true);
+      await t.stores.requests.saveRequest(request('r1'), actor, at);
+      await t.stores.requests.saveRequest(request('r2'), actor, at);
+      expect(await t.stores.slots.reserve(booking('b1', 'r1', [cell('10:00')]), [cell('10:00')], actor, at)).toBe(true);
+      expect(await t.stores.slots.reserve({ ...booking('b2', 'r2', [cell('10:00')]), calendarId: 'other@council.example.org' }, [cell('10:00')], actor, at)).toBe(true);
     });
 
     it('refuses a second live booking for one request', async () => {
-      await stores.requests.saveRequest(request('r1'), actor, at);
-      expect(await stores.slots.reserve(booking('b1', 'r1', [cell('10:00')]), [cell('10:00')], actor, at)).toBe(true);
-      expect(await stores.slots.reserve(booking('b2', 'r1', [cell('10:30')]), [cell('10:30')], actor, at)).toBe(false);
-      expect((await stores.slots.currentBookingFor('r1'))?.id).toBe('b1');
-      expect(await stores.slots.heldCells(CAL, cell('10:30').start, cell('10:30').end)).toEqual([]);
+      await t.stores.requests.saveRequest(request('r1'), actor, at);
+      expect(await t.stores.slots.reserve(booking('b1', 'r1', [cell('10:00')]), [cell('10:00')], actor, at)).toBe(true);
+      expect(await t.stores.slots.reserve(booking('b2', 'r1', [cell('10:30')]), [cell('10:30')], actor, at)).toBe(false);
+      expect((await t.stores.slots.currentBookingFor('r1'))?.id).toBe('b1');
+      expect(await t.stores.slots.heldCells(CAL, cell('10:30').start, cell('10:30').end)).toEqual([]);
     });
 
     it('confirms a reservation once and frees its cells on cancel', async () => {
-      await stores.requests.saveRequest(request('r1'), actor, at);
-      await stores.slots.reserve(booking('b1', 'r1', [cell('10:00')]), [cell('10:00')], actor, at);
-      expect((await stores.slots.reservationsBefore(new Date(at.getTime() + 1))).map((b) => b.id)).toEqual(['b1']);
-      const booked = await stores.slots.confirmBooking('b1', 'event-1', actor, at);
+      await t.stores.requests.saveRequest(request('r1'), actor, at);
+      await t.stores.slots.reserve(booking('b1', 'r1', [cell('10:00')]), [cell('10:00')], actor, at);
+      expect((await t.stores.slots.reservationsBefore(new Date(at.getTime() + 1))).map((b) => b.id)).toEqual(['b1']);
+      const booked = await t.stores.slots.confirmBooking('b1', 'event-1', actor, at);
       expect(booked).toMatchObject({ status: 'booked', eventId: 'event-1' });
-      expect(await stores.slots.confirmBooking('b1', 'event-1', actor, at)).toMatchObject({ status: 'booked' }); // a retry
-      expect(await stores.slots.reservationsBefore(new Date(at.getTime() + 1))).toEqual([]);
-      const cancelled = await stores.slots.cancelBooking('b1', actor, at, 'no longer needed');
+      expect(await t.stores.slots.confirmBooking('b1', 'event-1', actor, at)).toMatchObject({ status: 'booked' }); // a retry
+      expect(await t.stores.slots.reservationsBefore(new Date(at.getTime() + 1))).toEqual([]);
+      const cancelled = await t.stores.slots.cancelBooking('b1', actor, at, 'no longer needed');
       expect(cancelled.status).toBe('cancelled');
-      expect(await stores.slots.cancelBooking('b1', actor, at, 'again')).toMatchObject({ status: 'cancelled' });
-      expect(await stores.slots.heldCells(CAL, cell('10:00').start, cell('10:00').end)).toEqual([]);
-      expect(await stores.slots.currentBookingFor('r1')).toBeUndefined();
-      await expect(stores.slots.confirmBooking('b1', 'event-2', actor, at)).rejects.toThrow(/cancelled/);
+      expect(await t.stores.slots.cancelBooking('b1', actor, at, 'again')).toMatchObject({ status: 'cancelled' });
+      expect(await t.stores.slots.heldCells(CAL, cell('10:00').start, cell('10:00').end)).toEqual([]);
+      expect(await t.stores.slots.currentBookingFor('r1')).toBeUndefined();
+      await expect(t.stores.slots.confirmBooking('b1', 'event-2', actor, at)).rejects.toThrow(/cancelled/);
     });
 
     it('moves a booking in one transaction when the new one replaces it', async () => {
-      await stores.requests.saveRequest(request('r1'), actor, at);
-      await stores.slots.reserve(booking('b1', 'r1', [cell('10:00')]), [cell('10:00')], actor, at);
+      await t.stores.requests.saveRequest(request('r1'), actor, at);
+      await t.stores.slots.reserve(booking('b1', 'r1', [cell('10:00')]), [cell('10:00')], actor, at);
       // The longer slot grows in place: it may take the old booking's own cell.
-      expect(await stores.slots.reserve(booking('b2', 'r1', [cell('10:00'), cell('10:15')], 'b1'), [cell('10:00'), cell('10:15')], actor, at)).toBe(true);
-      expect((await stores.slots.getBooking('b1'))?.status).toBe('cancelled');
-      expect(await stores.slots.getBooking('b2')).toMatchObject({ status: 'reserved', replaces: 'b1' });
+      expect(await t.stores.slots.reserve(booking('b2', 'r1', [cell('10:00'), cell('10:15')], 'b1'), [cell('10:00'), cell('10:15')], actor, at)).toBe(true);
+      expect((await t.stores.slots.getBooking('b1'))?.status).toBe('cancelled');
+      expect(await t.stores.slots.getBooking('b2')).toMatchObject({ status: 'reserved', replaces: 'b1' });
     });
 
     it('keeps the old booking when the move fails', async () => {
-      await stores.requests.saveRequest(request('r1'), actor, at);
-      await stores.requests.saveRequest(request('r2'), actor, at);
-      await stores.slots.reserve(booking('b1', 'r1', [cell('10:00')]), [cell('10:00')], actor, at);
-      await stores.slots.reserve(booking('x', 'r2', [cell('10:15')]), [cell('10:15')], actor, at);
-      expect(await stores.slots.reserve(booking('b2', 'r1', [cell('10:00'), cell('10:15')], 'b1'), [cell('10:00'), cell('10:15')], actor, at)).toBe(false);
-      expect((await stores.slots.getBooking('b1'))?.status).toBe('reserved');
-      expect((await stores.slots.heldCells(CAL, cell('10:00').start, cell('10:00').end)).length).toBe(1);
+      await t.stores.requests.saveRequest(request('r1'), actor, at);
+      await t.stores.requests.saveRequest(request('r2'), actor, at);
+      await t.stores.slots.reserve(booking('b1', 'r1', [cell('10:00')]), [cell('10:00')], actor, at);
+      await t.stores.slots.reserve(booking('x', 'r2', [cell('10:15')]), [cell('10:15')], actor, at);
+      expect(await t.stores.slots.reserve(booking('b2', 'r1', [cell('10:00'), cell('10:15')], 'b1'), [cell('10:00'), cell('10:15')], actor, at)).toBe(false);
+      expect((await t.stores.slots.getBooking('b1'))?.status).toBe('reserved');
+      expect((await t.stores.slots.heldCells(CAL, cell('10:00').start, cell('10:00').end)).length).toBe(1);
     });
 
     it('lists bookings with their requests by requester, N number, status and start', async () => {
-      await stores.requests.saveRequest(request('r1'), actor, at);
-      await stores.requests.saveRequest({ ...request('r2'), nNumbers: ['N200001', 'N200002'] }, { id: 'aad-2', name: 'B. Smith' }, at);
-      await stores.slots.reserve(booking('b1', 'r1', [cell('10:00')]), [cell('10:00')], actor, at);
-      await stores.slots.reserve(booking('b2', 'r2', [cell('10:15')]), [cell('10:15')], actor, at);
-      await stores.slots.cancelBooking('b1', actor, at, 'test');
-      expect((await stores.slots.listBookings({ requestedBy: 'aad-2' })).map((x) => x.booking.id)).toEqual(['b2']);
-      expect((await stores.slots.listBookings({ nNumber: 'N200002' })).map((x) => x.request.id)).toEqual(['r2']);
-      expect((await stores.slots.listBookings({ statuses: ['reserved', 'booked'] })).map((x) => x.booking.id)).toEqual(['b2']);
-      expect((await stores.slots.listBookings({ from: cell('10:15').start })).map((x) => x.booking.id)).toEqual(['b2']);
-      expect((await stores.slots.listBookings({})).length).toBe(2);
-      expect((await stores.slots.bookingsBetween(CAL, cell('10:00').start, cell('10:15').start)).map((b) => b.id)).toEqual(['b1']);
+      await t.stores.requests.saveRequest(request('r1'), actor, at);
+      await t.stores.requests.saveRequest({ ...request('r2'), nNumbers: ['N200001', 'N200002'] }, { id: 'aad-2', name: 'B. Smith' }, at);
+      await t.stores.slots.reserve(booking('b1', 'r1', [cell('10:00')]), [cell('10:00')], actor, at);
+      await t.stores.slots.reserve(booking('b2', 'r2', [cell('10:15')]), [cell('10:15')], actor, at);
+      await t.stores.slots.cancelBooking('b1', actor, at, 'test');
+      expect((await t.stores.slots.listBookings({ requestedBy: 'aad-2' })).map((x) => x.booking.id)).toEqual(['b2']);
+      expect((await t.stores.slots.listBookings({ nNumber: 'N200002' })).map((x) => x.request.id)).toEqual(['r2']);
+      expect((await t.stores.slots.listBookings({ statuses: ['reserved', 'booked'] })).map((x) => x.booking.id)).toEqual(['b2']);
+      expect((await t.stores.slots.listBookings({ from: cell('10:15').start })).map((x) => x.booking.id)).toEqual(['b2']);
+      expect((await t.stores.slots.listBookings({})).length).toBe(2);
+      expect((await t.stores.slots.bookingsBetween(CAL, cell('10:00').start, cell('10:15').start)).map((b) => b.id)).toEqual(['b1']);
     });
   });
 }

@@ -1,3 +1,7 @@
+import { afterEach, beforeEach } from 'vitest';
+import type { Db } from '../../scheduling/adapters/pg/Db.js';
+import { migrate } from '../../scheduling/adapters/pg/migrate.js';
+import { sqlStores, type Stores } from '../../scheduling/adapters/pg/sqlStores.js';
 import type { Actor } from '../../scheduling/model/Actor.js';
 import type { DiscussionRequest, Route } from '../../scheduling/model/DiscussionRequest.js';
 import type { NewBooking } from '../../scheduling/model/Booking.js';
@@ -37,3 +41,23 @@ export const booking = (id: string, requestId: string, cells: Interval[], replac
   end: cells[cells.length - 1]!.end,
   ...(replaces ? { replaces } : {}),
 });
+
+/** A migrated database and its stores, fresh for each test of the calling `describe`. */
+export interface StoresUnderTest {
+  readonly db: Db;
+  readonly stores: Stores;
+}
+
+/** Opens a fresh migrated database with `openDb` before each test and closes it after. */
+export function storesPerTest(openDb: () => Promise<Db>): StoresUnderTest {
+  const current = {} as { db: Db; stores: Stores };
+  beforeEach(async () => {
+    current.db = await openDb();
+    await migrate(current.db);
+    current.stores = sqlStores(current.db);
+  });
+  afterEach(async () => {
+    await current.db.close();
+  });
+  return current;
+}
