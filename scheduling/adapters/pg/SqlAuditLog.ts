@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../../model/AuditEntry.js';
 import { asDate, writeAudit } from './sqlRows.js';
 import type { AuditLog } from '../../ports/AuditLog.js';
-import type { Db, Sql } from './Db.js';
+import type { Db } from './Db.js';
 
 /**
  * The audit trail over PGlite or PostgreSQL.

@@ -3,7 +3,7 @@ import type { CardPosting } from '../../model/CardPosting.js';
 import { conversationKey } from '../../rules/conversationKey.js';
 import { writeAudit } from './sqlRows.js';
 import type { CardPostings } from '../../ports/CardPostings.js';
-import type { Db, Sql } from './Db.js';
+import type { Db } from './Db.js';
 
 /**
  * Where cards about each request were posted, over PGlite or PostgreSQL.

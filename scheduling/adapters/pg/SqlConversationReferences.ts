@@ -1,6 +1,6 @@
 import { json } from './sqlRows.js';
 import type { ConversationReferences } from '../../ports/ConversationReferences.js';
-import type { Db, Sql } from './Db.js';
+import type { Db } from './Db.js';
 
 /**
  * Teams conversation references over PGlite or PostgreSQL.

@@ -3,7 +3,7 @@ import type { MailCheckDecision, MailLedgerState } from '../../model/Mail.js';
 import type { MailClaim } from '../../ports/MailLedger.js';
 import { asDate, writeAudit } from './sqlRows.js';
 import type { MailLedger } from '../../ports/MailLedger.js';
-import type { Db, Sql } from './Db.js';
+import type { Db } from './Db.js';
 
 interface MailKeyRow {
   key: string;

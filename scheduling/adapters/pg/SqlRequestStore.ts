@@ -2,7 +2,7 @@ import type { Actor } from '../../model/Actor.js';
 import type { DiscussionRequest, Route, StoredRequest } from '../../model/DiscussionRequest.js';
 import { auditedRequest, json, toRequest, writeAudit, type RequestRow } from './sqlRows.js';
 import type { RequestStore } from '../../ports/RequestStore.js';
-import type { Db, Sql } from './Db.js';
+import type { Db } from './Db.js';
 
 /**
  * Requests over PGlite or PostgreSQL: saved under their idempotency key, with their urgent-route stamps. Every change writes its audit row in the same transaction.
