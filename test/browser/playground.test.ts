@@ -28,6 +28,13 @@ const first: RequestCardEntry = { nNumbers: 'N146782', childSurnames: 'Bond', ma
 const second: RequestCardEntry = { nNumbers: 'N146790', childSurnames: 'Fleming', managerRole: 'Practice Manager (PM)', managerPhone: '01604 654321' };
 const badNNumber: RequestCardEntry = { nNumbers: 'X12', childSurnames: 'Moneypenny', managerRole: 'Team Manager (TM)', managerPhone: '01604 111222', reason: 'Disclosure to teacher' };
 
+// In CI a missing part fails the run (.ci/run installs Chromium); elsewhere it is skipped, loudly.
+if (!hasChromium && process.env.CI === 'true') {
+  it(`finds Debian's Chromium at ${chromiumPath} (CI installs it)`, () => {
+    expect(existsSync(chromiumPath), `${chromiumPath} is missing: apt-get install chromium`).toBe(true);
+  });
+}
+
 describe.skipIf(!hasChromium)(`Agents Playground against the bot (needs ${chromiumPath})`, () => {
   let dataDir: string;
   let desk: OpenDesk;
