@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { logSafeError } from '../scheduling/logSafeError.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDesk } from './openDesk.js';
@@ -10,6 +11,8 @@ const reconcileEveryMs = 5 * 60_000;
 let config: Config;
 let host: string;
 try {
+  // Settings from .env in the folder it starts in (as the CLI reads them); the environment wins.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   config = loadConfig(process.env);
   // Before the store opens: a local-mode bot on a network address must not start at all.
   host = listenHost(config);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -23,13 +23,15 @@ export class BotProcess {
   private readonly dataDir: string;
   private lineWaiters: Array<() => void> = [];
 
-  constructor(env: Record<string, string> = {}) {
+  /** `cwd`: the folder it starts in (where `npm start` looks for `.env`); the project root by default. */
+  constructor(env: Record<string, string> = {}, cwd: string = root) {
     this.dataDir = mkdtempSync(join(tmpdir(), 'sd-bot-'));
     const inherited = Object.fromEntries(
       Object.entries(process.env).filter(([name]) => !/^(Microsoft|HOST$|PORT$|DATA_DIR$|DATABASE_URL$|CALENDAR_|AZURE_|ALLOW_)/.test(name)),
     );
-    this.child = spawn(process.execPath, ['--import', 'tsx', join(root, 'app', 'main.ts')], {
-      cwd: root,
+    // tsx by its path, so the process may start in another folder (cwd) than the project's.
+    this.child = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, join(root, 'app', 'main.ts')], {
+      cwd,
       env: { ...inherited, DATA_DIR: this.dataDir, PORT: '0', LOG_LEVEL: 'info', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -1,6 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { request } from 'node:http';
 import { connect } from 'node:net';
-import { networkInterfaces } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type BotHarness, startBot } from './botHarness.js';
 import { answersWithin, BotProcess } from './botProcess.js';
@@ -62,6 +64,16 @@ describe('npm start without MicrosoftAppId (local mode)', () => {
     expect(problem).toHaveLength(1);
     expect(problem[0]).toMatch(/MicrosoftAppId/);
     expect(bot.stdout.find((l) => l.msg === 'Strategy Desk is listening')).toBeUndefined();
+  });
+
+  it('reads .env from the folder it starts in, as the README says: a HOST set there is refused too', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sd-dotenv-'));
+    writeFileSync(join(folder, '.env'), 'HOST=0.0.0.0\n');
+    const bot = new BotProcess({}, folder);
+    processes.push(bot);
+    expect(await bot.exited).not.toBe(0);
+    expect(bot.stderr.filter((line) => /HOST=0\.0\.0\.0/.test(line))).toHaveLength(1);
+    rmSync(folder, { recursive: true, force: true });
   });
 
   it('refuses an unusable HOST at start-up, naming it', async () => {
