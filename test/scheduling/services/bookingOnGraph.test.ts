@@ -1,33 +1,9 @@
-import { pino } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bookingIdPropertyId } from '../../../scheduling/adapters/graph/bookingIdProperty.js';
-import { loadConfig } from '../../../app/config.js';
-import { openDesk, type OpenDesk } from '../../../app/openDesk.js';
+import type { OpenDesk } from '../../../app/openDesk.js';
 import { formatLondonIso } from '../../../scheduling/rules/londonTime.js';
-import { FakeGraph } from '../../fakes/graph/FakeGraph.js';
-import { ManualClock } from '../../fakes/ManualClock.js';
-import { openTestPglite } from '../../fakes/testDb.js';
 import { manager, requestInput } from '../../fakes/testDesk.js';
-import { graphEnv, testMailbox } from '../../scale/graphEnv.js';
-
-let fake: FakeGraph | undefined;
-let desk: OpenDesk | undefined;
-afterEach(async () => {
-  await desk?.close();
-  await fake?.close();
-  desk = fake = undefined;
-});
-
-/** The booking service on the embedded store with the Graph calendar and mailer, against the fake. */
-async function openGraphDesk(settings: ConstructorParameters<typeof FakeGraph>[0] = {}) {
-  fake = await new FakeGraph({ mailbox: testMailbox, ...settings }).start();
-  desk = await openDesk(loadConfig({ ...graphEnv(fake), LOG_LEVEL: 'silent' }), {
-    clock: new ManualClock('2026-11-23T12:00:00Z'),
-    db: await openTestPglite(),
-    log: pino({ level: 'silent' }),
-  });
-  return { fake, desk };
-}
+import { openGraphDesk } from '../../fakes/graphDesk.js';
 
 async function book(d: OpenDesk, key: string, change = {}) {
   const outcome = await d.intake.submit(requestInput(change), manager, key);

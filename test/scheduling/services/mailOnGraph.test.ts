@@ -1,29 +1,8 @@
-import { pino } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../app/config.js';
-import { openDesk, type OpenDesk } from '../../../app/openDesk.js';
+import { describe, expect, it } from 'vitest';
 import { MAIL_CLAIM_LEASE_SECONDS } from '../../../scheduling/services/MailOnce.js';
 import { FakeGraph } from '../../fakes/graph/FakeGraph.js';
-import { ManualClock } from '../../fakes/ManualClock.js';
-import { openTestPglite } from '../../fakes/testDb.js';
 import { manager, requestInput } from '../../fakes/testDesk.js';
-import { graphEnv, testMailbox } from '../../scale/graphEnv.js';
-
-let fake: FakeGraph | undefined;
-let desk: OpenDesk | undefined;
-afterEach(async () => {
-  await desk?.close();
-  await fake?.close();
-  desk = fake = undefined;
-});
-
-/** The desk on the embedded store with the Graph calendar and mailer, against a fresh fake Graph. */
-async function openGraphDesk() {
-  fake = await new FakeGraph({ mailbox: testMailbox }).start();
-  const clock = new ManualClock('2026-11-23T12:00:00Z'); // Mon
-  desk = await openDesk(loadConfig({ ...graphEnv(fake), LOG_LEVEL: 'silent' }), { clock, db: await openTestPglite(), log: pino({ level: 'silent' }) });
-  return { fake, desk, clock };
-}
+import { openGraphDesk } from '../../fakes/graphDesk.js';
 
 const urgent = () => requestInput({ urgent: 'non-mobile-injury' });
 const urgentMails = (f: FakeGraph) => f.sentMail().filter((m) => m.subject === 'URGENT S47 ENQUIRY');

@@ -1,0 +1,28 @@
+import { pino } from 'pino';
+import { afterEach } from 'vitest';
+import { loadConfig } from '../../app/config.js';
+import { openDesk, type OpenDesk } from '../../app/openDesk.js';
+import { graphEnv, testMailbox } from '../scale/graphEnv.js';
+import { FakeGraph } from './graph/FakeGraph.js';
+import { ManualClock } from './ManualClock.js';
+import { openTestPglite } from './testDb.js';
+
+const open: Array<{ fake: FakeGraph; desk: OpenDesk }> = [];
+afterEach(async () => {
+  for (const { desk, fake } of open.splice(0)) {
+    await desk.close();
+    await fake.close();
+  }
+});
+
+/**
+ * The desk on the embedded store with the Graph calendar and mailer, against a fresh fake Graph,
+ * at Monday 23 November 2026 12:00 on a manual clock. Closed after each test.
+ */
+export async function openGraphDesk(settings: ConstructorParameters<typeof FakeGraph>[0] = {}): Promise<{ fake: FakeGraph; desk: OpenDesk; clock: ManualClock }> {
+  const fake = await new FakeGraph({ mailbox: testMailbox, ...settings }).start();
+  const clock = new ManualClock('2026-11-23T12:00:00Z'); // Mon
+  const desk = await openDesk(loadConfig({ ...graphEnv(fake), LOG_LEVEL: 'silent' }), { clock, db: await openTestPglite(), log: pino({ level: 'silent' }) });
+  open.push({ fake, desk });
+  return { fake, desk, clock };
+}
