@@ -5,6 +5,8 @@ import type { Config } from './config.js';
 import type { Calendar } from '../scheduling/ports/Calendar.js';
 import type { Clock } from '../scheduling/ports/Clock.js';
 import type { Mailer } from '../scheduling/ports/Mailer.js';
+import type { JobHandlers, Jobs } from '../scheduling/ports/Jobs.js';
+import type { Notifier } from '../scheduling/ports/Notifier.js';
 import { NonWorkingDays } from '../scheduling/rules/bankHolidays.js';
 import type { PlainDate } from '../scheduling/model/PlainDate.js';
 import { CaseAccess } from '../scheduling/services/CaseAccess.js';
@@ -47,6 +49,12 @@ export interface DeskParts {
   readonly urgent: UrgentRouteService;
   readonly intake: RequestIntake;
   readonly reconciler: Reconciler;
+  /** Durable background work (the engine runs `jobHandlers`). */
+  readonly jobs: Jobs;
+  /** Every service's job handlers, by job name: the engine (or a test's ManualJobs) runs these. */
+  readonly jobHandlers: JobHandlers;
+  /** Reaches people while nobody is typing (bot/TeamsNotifier.ts in the running bot). */
+  readonly notifier: Notifier;
   close(): Promise<void>;
 }
 
@@ -68,6 +76,10 @@ export interface DeskOptions {
   readonly serveEmbeddedStore?: boolean;
   /** Wraps the configured calendar (tests make it slow or faulty with this). */
   readonly wrapCalendar?: (calendar: Calendar) => Calendar;
+  /** The job engine (tests: test/fakes/ManualJobs.ts driven by the manual clock). */
+  readonly jobs?: Jobs;
+  /** Who tells people things (the bot's TeamsNotifier; tests: test/fakes/RecordingNotifier.ts). */
+  readonly notifier?: Notifier;
 }
 
 /**
@@ -96,6 +108,12 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     throw error;
   }
   const stores = sqlStores(db);
+  // TEMPORARY (replaced by the pg-boss engine and the bot's notifier as they land).
+  const jobs: Jobs = options.jobs ?? {
+    schedule: () => Promise.reject(new Error('no job engine is wired yet')),
+    cancel: () => Promise.reject(new Error('no job engine is wired yet')),
+  };
+  const notifier: Notifier = options.notifier ?? { tell: async () => 'no-conversation', refreshCards: async () => {} };
   const calendarId = config.calendar.mailbox;
 
   let calendar: Calendar;
@@ -180,6 +198,9 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     urgent,
     intake,
     reconciler,
+    jobs,
+    notifier,
+    jobHandlers: {},
     close: () => db.close(),
   });
 }

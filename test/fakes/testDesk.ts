@@ -6,6 +6,8 @@ import { LocalCalendar } from '../../scheduling/adapters/local/LocalCalendar.js'
 import { OutboxMailer } from '../../scheduling/adapters/local/OutboxMailer.js';
 import { openTestPglite } from './testDb.js';
 import { ManualClock } from './ManualClock.js';
+import { ManualJobs } from './ManualJobs.js';
+import { RecordingNotifier } from './RecordingNotifier.js';
 
 export const manager: Actor = { id: 'aad-manager-1', name: 'A. Jones' };
 
@@ -32,14 +34,20 @@ export interface TestDesk {
   clock: ManualClock;
   calendar: LocalCalendar;
   outbox: OutboxMailer;
+  /** The desk's jobs: nothing runs until the test calls `jobs.runDue()` or `jobs.advance(ms)`. */
+  jobs: ManualJobs;
+  notifier: RecordingNotifier;
 }
 
 /** A desk on an in-memory PGlite with the local calendar, a manual clock and the given env. */
 export async function openTestDesk(now: string, env: NodeJS.ProcessEnv = {}, options: Omit<DeskOptions, 'clock' | 'db'> = {}): Promise<TestDesk> {
   const clock = new ManualClock(now);
   const db = await openTestPglite();
-  const desk = await openDesk(loadConfig({ LOG_LEVEL: 'silent', ESCALATION_CONTACTS: '[{"label":"Duty DS","name":"DS Test One","phone":"101 ext 1"}]', ...env }), { ...options, clock, db });
+  const jobs = new ManualJobs(clock);
+  const notifier = new RecordingNotifier();
+  const desk = await openDesk(loadConfig({ LOG_LEVEL: 'silent', ESCALATION_CONTACTS: '[{"label":"Duty DS","name":"DS Test One","phone":"101 ext 1"}]', ...env }), { jobs, notifier, ...options, clock, db });
+  jobs.work(desk.jobHandlers);
   const calendar = new LocalCalendar(db, desk.config.calendar.mailbox);
   const outbox = new OutboxMailer(db);
-  return { desk, clock, calendar, outbox };
+  return { desk, clock, calendar, outbox, jobs, notifier };
 }
