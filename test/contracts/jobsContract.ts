@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { JobData, JobHandlers, Jobs } from '../../scheduling/ports/Jobs.js';
+
+/** An engine under test and how time passes for it. */
+export interface JobsUnderTest {
+  readonly jobs: Jobs;
+  /** Starts running `handlers` (the bot's `work`). */
+  work(handlers: JobHandlers): Promise<void>;
+  /** The engine's time now (the wall clock, or the test's manual clock). */
+  now(): Date;
+  /** Lets `ms` of the engine's time pass, running what falls due. */
+  pass(ms: number): Promise<void>;
+  /** Waits until a failed attempt is on record as waiting for its retry. */
+  retryRecorded(): Promise<void>;
+  /** Lets time pass until `check` holds (fails when it never does). */
+  eventually(check: () => boolean): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * What every `Jobs` engine must do. Run by test/scheduling/adapters/pg/PgBossJobs.test.ts on
+ * pg-boss over the embedded PGlite and over the PostgreSQL server, and on the tests' ManualJobs.
+ * Each test records what ran in memory, with the engine's time it ran at.
+ */
+export function jobsContract(name: string, open: () => Promise<JobsUnderTest>): void {
+  describe(`Jobs contract: ${name}`, () => {
+    let t: JobsUnderTest;
+    let ran: Array<{ name: string; data: JobData; at: Date }>;
+    const record = (job: string) => async (data: JobData) => void ran.push({ name: job, data, at: t.now() });
+    const runs = (job: string) => ran.filter((r) => r.name === job);
+
+    beforeEach(async () => {
+      ran = [];
+      t = await open();
+    });
+    afterEach(async () => {
+      await t.close();
+    });
+
+    it('runs a scheduled job once, with its data as it was given', async () => {
+      await t.work({ 'test.echo': record('test.echo'), 'test.other': record('test.other') });
+      const data = { requestId: 'r-1', count: 3, urgent: true, note: null, text: 'quote " and \\ and ünïcode' };
+      await t.jobs.schedule('test.echo', data);
+      await t.eventually(() => runs('test.echo').length === 1);
+      await t.pass(2_500); // a few polls more: it does not run again
+      expect(runs('test.echo')).toEqual([expect.objectContaining({ data })]);
+      expect(runs('test.other')).toEqual([]);
+    });
+
+    it('does not run a job before its runAt', async () => {
+      await t.work({ 'test.later': record('test.later') });
+      const runAt = new Date(t.now().getTime() + 3_000);
+      await t.jobs.schedule('test.later', { n: 1 }, { runAt });
+      await t.pass(1_500);
+      expect(runs('test.later')).toEqual([]);
+      await t.eventually(() => runs('test.later').length === 1);
+      expect(runs('test.later')[0]!.at.getTime()).toBeGreaterThanOrEqual(runAt.getTime());
+    });
+
+    it('adds no second waiting job for a key already waiting, and keys are per job name', async () => {
+      const runAt = new Date(t.now().getTime() + 2_000);
+      await t.jobs.schedule('test.keyed', { n: 1 }, { runAt, key: 'booking-1' });
+      await t.jobs.schedule('test.keyed', { n: 2 }, { runAt, key: 'booking-1' });
+      await t.jobs.schedule('test.keyed', { n: 3 }, { runAt, key: 'booking-2' });
+      await t.jobs.schedule('test.keyedToo', { n: 4 }, { runAt, key: 'booking-1' });
+      await t.work({ 'test.keyed': record('test.keyed'), 'test.keyedToo': record('test.keyedToo') });
+      await t.eventually(() => runs('test.keyed').length === 2 && runs('test.keyedToo').length === 1);
+      await t.pass(2_500);
+      expect(runs('test.keyed').map((r) => r.data.n).sort()).toEqual([1, 3]);
+      expect(runs('test.keyedToo').map((r) => r.data.n)).toEqual([4]);
+    });
+
+    it('takes the key again once its job has run (the next reminder for the same booking)', async () => {
+      await t.work({ 'test.again': record('test.again') });
+      await t.jobs.schedule('test.again', { n: 1 }, { key: 'k' });
+      await t.eventually(() => runs('test.again').length === 1);
+      await t.jobs.schedule('test.again', { n: 2 }, { key: 'k' });
+      await t.eventually(() => runs('test.again').length === 2);
+      expect(runs('test.again').map((r) => r.data.n)).toEqual([1, 2]);
+    });
+
+    it('drops a cancelled job and only that one', async () => {
+      const runAt = new Date(t.now().getTime() + 2_000);
+      await t.jobs.schedule('test.cancel', { n: 1 }, { runAt, key: 'stopped' });
+      await t.jobs.schedule('test.cancel', { n: 2 }, { runAt, key: 'kept' });
+      await t.jobs.cancel('test.cancel', 'stopped');
+      await t.jobs.cancel('test.cancel', 'never-scheduled');
+      await t.work({ 'test.cancel': record('test.cancel') });
+      await t.eventually(() => runs('test.cancel').length === 1);
+      await t.pass(3_000);
+      expect(runs('test.cancel').map((r) => r.data.n)).toEqual([2]);
+      // A cancelled key can be scheduled again.
+      await t.jobs.schedule('test.cancel', { n: 3 }, { key: 'stopped' });
+      await t.eventually(() => runs('test.cancel').length === 2);
+    });
+
+    it('tries a throwing handler again until it succeeds, and other jobs still run meanwhile', async () => {
+      let attempts = 0;
+      await t.work({
+        'test.flaky': async (data) => {
+          attempts++;
+          if (attempts < 3) throw new Error('the manager has no conversation with the bot yet');
+          await record('test.flaky')(data);
+        },
+        'test.fine': record('test.fine'),
+      });
+      await t.jobs.schedule('test.flaky', { requestId: 'r-9' }, { key: 'r-9' });
+      await t.jobs.schedule('test.fine', { n: 1 });
+      await t.eventually(() => runs('test.flaky').length === 1 && runs('test.fine').length === 1);
+      expect(attempts).toBe(3);
+      expect(runs('test.flaky')[0]!.data).toEqual({ requestId: 'r-9' });
+      await t.pass(2_500); // and it is not run again once it succeeded
+      expect(attempts).toBe(3);
+    });
+
+    it('counts a job waiting for its retry as waiting for its key', async () => {
+      let attempts = 0;
+      await t.work({
+        'test.retrying': async () => {
+          attempts++;
+          if (attempts === 1) throw new Error('not yet');
+        },
+      });
+      await t.jobs.schedule('test.retrying', {}, { key: 'k' });
+      await t.eventually(() => attempts === 1);
+      await t.retryRecorded();
+      await t.jobs.schedule('test.retrying', {}, { key: 'k' }); // the failed one is waiting to be retried
+      await t.eventually(() => attempts === 2);
+      await t.pass(3_000);
+      expect(attempts).toBe(2);
+    });
+  });
+}
