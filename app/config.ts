@@ -40,6 +40,11 @@ export interface Config {
   readonly graph?: GraphSettings;
   readonly minutesDue: MinutesRule;
   readonly reservationTimeoutSeconds: number;
+  /** Background jobs (pg-boss in the store): how often the bot looks for due jobs, and how often the reconciler sweeps. */
+  readonly jobs: {
+    readonly pollSeconds: number;
+    readonly reconcileEverySeconds: number;
+  };
   readonly bot: BotCredentials;
 }
 
@@ -214,6 +219,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     ...(graph ? { graph } : {}),
     minutesDue: parseMinutesRule(env.MINUTES_DUE),
     reservationTimeoutSeconds: parseInteger('RESERVATION_TIMEOUT_SECONDS', env.RESERVATION_TIMEOUT_SECONDS, 120, 5, 86_400),
+    jobs: {
+      pollSeconds: parseInteger('JOB_POLL_SECONDS', env.JOB_POLL_SECONDS, 2, 1, 60),
+      reconcileEverySeconds: parseInteger('RECONCILE_EVERY_SECONDS', env.RECONCILE_EVERY_SECONDS, 300, 5, 86_400),
+    },
     bot: {
       ...(appId ? { appId } : {}),
       ...(appPassword ? { appPassword } : {}),

@@ -5,9 +5,6 @@ import { openDesk } from './openDesk.js';
 import { DeskError } from '../scheduling/services/errors.js';
 import { listenHost, startServer, UnsafeHostError, type RunningServer } from '../bot/server.js';
 
-/** How often reservations left without an event (a crash mid-booking) are finished. */
-const reconcileEveryMs = 5 * 60_000;
-
 let config: Config;
 let host: string;
 try {
@@ -42,24 +39,22 @@ desk.log.info(
   'Strategy Desk is listening',
 );
 
-const reconcile = () =>
-  desk.reconciler
-    .run()
-    .then(({ needsChecking }) => {
-      // Ids only: a person looks for these in the shared mailbox's Sent Items and settles them.
-      if (needsChecking.length > 0) desk.log.warn({ mailKeys: needsChecking }, 'police emails held for a person to check (they may not have gone)');
-    })
-    .catch((error: Error) => desk.log.error({ err: logSafeError(error) }, 'reconcile failed'));
-void reconcile();
-const timer = setInterval(() => void reconcile(), reconcileEveryMs);
-timer.unref();
+// Background work (reminders, retries, the reconciler's sweeps) runs on jobs kept in the store:
+// started once the bot listens, so a job that messages someone finds the bot up.
+try {
+  await desk.startWork();
+} catch (error) {
+  desk.log.error({ err: logSafeError(error) }, 'the job engine could not start');
+  await server.close();
+  await desk.close();
+  process.exit(1);
+}
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  desk.log.info({ signal }, 'shutting down: finishing turns in flight');
-  clearInterval(timer);
+  desk.log.info({ signal }, 'shutting down: finishing turns and jobs in flight');
   try {
     await server.close();
     await desk.close();

@@ -23,6 +23,8 @@ import type { Db } from '../scheduling/adapters/pg/Db.js';
 import { openDb } from '../scheduling/adapters/pg/openDb.js';
 import { migrate } from '../scheduling/adapters/pg/migrate.js';
 import { sqlStores, type Stores } from '../scheduling/adapters/pg/sqlStores.js';
+import { PgBossJobs } from '../scheduling/adapters/pg/jobs/PgBossJobs.js';
+import { logSafeError } from '../scheduling/logSafeError.js';
 import { LocalCalendar } from '../scheduling/adapters/local/LocalCalendar.js';
 import { OutboxMailer } from '../scheduling/adapters/local/OutboxMailer.js';
 
@@ -55,6 +57,13 @@ export interface DeskParts {
   readonly jobHandlers: JobHandlers;
   /** Reaches people while nobody is typing (bot/TeamsNotifier.ts in the running bot). */
   readonly notifier: Notifier;
+  /**
+   * Starts the background work: the engine's workers for `jobHandlers` and the recurring sweeps.
+   * The bot calls it once it is listening; the CLI never does (it schedules jobs, the bot runs
+   * them). With a test's own `jobs` engine only the sweeps are started (the test runs the jobs).
+   */
+  startWork(): Promise<void>;
+  /** Stops the background work (jobs running are let finish, for a while), then closes the store. */
   close(): Promise<void>;
 }
 
@@ -108,11 +117,10 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     throw error;
   }
   const stores = sqlStores(db);
-  // TEMPORARY (replaced by the pg-boss engine and the bot's notifier as they land).
-  const jobs: Jobs = options.jobs ?? {
-    schedule: () => Promise.reject(new Error('no job engine is wired yet')),
-    cancel: () => Promise.reject(new Error('no job engine is wired yet')),
-  };
+  // Jobs live in the store itself (pg-boss); nothing starts until a job is scheduled or `startWork`.
+  const engine = options.jobs ? undefined : new PgBossJobs(db, log, { pollingIntervalSeconds: config.jobs.pollSeconds });
+  const jobs: Jobs = options.jobs ?? engine!;
+  // TEMPORARY (replaced by the bot's notifier as it lands).
   const notifier: Notifier = options.notifier ?? { tell: async () => 'no-conversation', refreshCards: async () => {} };
   const calendarId = config.calendar.mailbox;
 
@@ -163,7 +171,29 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
   });
   const urgent = new UrgentRouteService({ requests: stores.requests, clock, mail, access, policeReferralAddress: config.policeReferralAddress });
   const intake = new RequestIntake({ requests: stores.requests, slots: stores.slots, clock, newId, nNumberPattern: config.nNumberPattern, rota: booking, urgent });
-  const reconciler = new Reconciler({ requests: stores.requests, slots: stores.slots, mailLedger: stores.mailLedger, calendar, clock, booking, urgent, calendarId, reservationTimeoutSeconds: config.reservationTimeoutSeconds });
+  const reconciler = new Reconciler({
+    requests: stores.requests,
+    slots: stores.slots,
+    mailLedger: stores.mailLedger,
+    calendar,
+    clock,
+    booking,
+    urgent,
+    calendarId,
+    reservationTimeoutSeconds: config.reservationTimeoutSeconds,
+    jobs,
+    sweepEverySeconds: config.jobs.reconcileEverySeconds,
+    // Ids only: a person looks for these in the shared mailbox's Sent Items and settles them.
+    onSweep: ({ needsChecking }) => {
+      if (needsChecking.length > 0) log.warn({ mailKeys: needsChecking }, 'police emails held for a person to check (they may not have gone)');
+    },
+    onSweepError: (error) => log.error({ err: logSafeError(error) }, 'reconcile sweep failed; the next one tries again'),
+  });
+
+  // Every service's job handlers, by job name (each service offers its own `handlers()`).
+  const jobHandlers: JobHandlers = {
+    ...reconciler.handlers(),
+  };
 
   const weekView = new WeekView({ requests: stores.requests, slots: stores.slots, calendar, rota: config.rota, nonWorking, calendarId });
   const settings = { slotMinutes: config.rota.slotMinutes, searchDays: config.rota.searchDays, escalationContacts: config.escalationContacts, policeReferralAddress: config.policeReferralAddress };
@@ -200,7 +230,17 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     reconciler,
     jobs,
     notifier,
-    jobHandlers: {},
-    close: () => db.close(),
+    jobHandlers,
+    startWork: async () => {
+      await engine?.work(jobHandlers);
+      await reconciler.startSweeping();
+    },
+    close: async () => {
+      try {
+        await engine?.stop();
+      } finally {
+        await db.close();
+      }
+    },
   });
 }
