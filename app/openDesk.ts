@@ -191,6 +191,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
   });
 
   // Every service's job handlers, by job name (each service offers its own `handlers()`).
+  let closing: Promise<void> | undefined;
   const jobHandlers: JobHandlers = {
     ...reconciler.handlers(),
   };
@@ -235,12 +236,13 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
       await engine?.work(jobHandlers);
       await reconciler.startSweeping();
     },
-    close: async () => {
-      try {
-        await engine?.stop();
-      } finally {
-        await db.close();
-      }
-    },
+    close: () =>
+      (closing ??= (async () => {
+        try {
+          await engine?.stop();
+        } finally {
+          await db.close();
+        }
+      })()),
   });
 }

@@ -113,6 +113,22 @@ export function jobsContract(name: string, open: () => Promise<JobsUnderTest>): 
       expect(attempts).toBe(3);
     });
 
+    it('settles each job of a name on its own: one throwing does not fail or repeat the others', async () => {
+      const failing = new Set(['b']);
+      await t.work({
+        'test.each': async (data) => {
+          if (failing.has(String(data.item))) throw new Error('this item cannot be done yet');
+          await record('test.each')(data);
+        },
+      });
+      for (const item of ['a', 'b', 'c']) await t.jobs.schedule('test.each', { item }, { key: item });
+      await t.eventually(() => runs('test.each').length === 2);
+      failing.clear();
+      await t.eventually(() => runs('test.each').length === 3);
+      await t.pass(2_500);
+      expect(runs('test.each').map((r) => r.data.item).sort()).toEqual(['a', 'b', 'c']);
+    });
+
     it('counts a job waiting for its retry as waiting for its key', async () => {
       let attempts = 0;
       await t.work({

@@ -44,6 +44,15 @@ export const defaultJobSettings: PgBossJobsSettings = {
   maintenanceIntervalSeconds: 120,
 };
 
+/**
+ * Due jobs of one name one instance takes per look. A worker waits a polling interval after each
+ * look, so this bounds how many jobs of a name an instance starts per interval.
+ */
+const batchSize = 10;
+
+/** Any fixed number: the advisory lock that serialises queue creation between instances. */
+const QUEUE_CREATION_LOCK = 7_474_002;
+
 /** What the engine writes to the log: ids and job names only. */
 export type JobLog = Pick<Logger, 'info' | 'warn' | 'error'>;
 
@@ -55,14 +64,15 @@ export type JobLog = Pick<Logger, 'info' | 'warn' | 'error'>;
  * - `schedule` sends with `startAfter` = runAt; a `key` is pg-boss's singleton key on a queue of
  *   policy `short` (a unique index allows one *created* job per name and key), and a job of that
  *   name and key waiting for a retry counts as waiting too.
- * - `work(handlers)` (the bot only) starts one worker per job name, one job at a time each, and
- *   pg-boss's maintenance. A handler that throws is retried with backoff (`defaultJobSettings`).
+ * - `work(handlers)` (the bot only) starts one worker per job name, taking up to `batchSize` due
+ *   jobs per look and running them one after another, each settled on its own; and pg-boss's
+ *   maintenance. A handler that throws is retried with backoff (`defaultJobSettings`).
  *   The CLI schedules and cancels but never works: it has no workers and no maintenance timers.
  * - Delivery is at least once: a process killed while a job runs leaves it active until
  *   `expireInSeconds`, then it is tried again. Handlers are written to be safe to run again.
  *
  * Its tables live in `settings.schema` next to the app's; pg-boss creates and migrates them on
- * first use (under its advisory lock, so instances starting together do it once).
+ * first use (under its advisory lock; instances starting together: see `startRacing`).
  */
 export class PgBossJobs implements Jobs {
   private readonly settings: PgBossJobsSettings;
@@ -72,7 +82,7 @@ export class PgBossJobs implements Jobs {
   private readonly queues = new Map<string, Promise<void>>();
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly log: JobLog,
     settings: Partial<PgBossJobsSettings> = {},
   ) {
@@ -104,11 +114,10 @@ export class PgBossJobs implements Jobs {
   async work(handlers: JobHandlers): Promise<void> {
     if (this.worker) throw new Error('the job engine is already working');
     for (const name of Object.keys(handlers)) await this.queue(name);
-    const boss = this.boss({ supervise: true });
+    const boss = await startRacing(() => this.boss({ supervise: true }));
     this.worker = boss;
-    await boss.start();
     for (const [name, handler] of Object.entries(handlers)) {
-      await boss.work<JobData>(name, { pollingIntervalSeconds: this.settings.pollingIntervalSeconds, batchSize: 1, includeMetadata: true }, ([job]) => this.run(name, handler, job!));
+      await boss.work<JobData>(name, { pollingIntervalSeconds: this.settings.pollingIntervalSeconds, batchSize, includeMetadata: true }, (batch) => this.runBatch(boss, name, handler, batch));
     }
   }
 
@@ -136,17 +145,24 @@ export class PgBossJobs implements Jobs {
     await boss.retry(name, id);
   }
 
-  private async run(name: string, handler: JobHandler, job: PgBoss.JobWithMetadata<JobData>): Promise<void> {
-    try {
-      await handler(job.data);
-    } catch (error) {
-      const safe = logSafeError(error);
-      const last = job.retryCount >= job.retryLimit;
-      const fields = { job: name, jobId: job.id, attempt: job.retryCount + 1, of: job.retryLimit + 1, err: safe };
-      if (last) this.log.error(fields, 'job failed for good: kept as failed in the job table; retry it by its id once the cause is fixed');
-      else this.log.warn(fields, 'job failed: it will be tried again');
-      // pg-boss keeps what a handler throws as the job's output: only the log-safe summary.
-      throw Object.assign(new Error(typeof safe.message === 'string' ? safe.message : String(safe.name)), { name: String(safe.name) });
+  /**
+   * Runs a batch of due jobs one after another, each settled on its own: a failed one is marked
+   * failed (to be retried) at once and the others still run. pg-boss then completes the batch,
+   * which touches only the jobs still active (the ones that succeeded).
+   */
+  private async runBatch(boss: PgBoss, name: string, handler: JobHandler, batch: Array<PgBoss.JobWithMetadata<JobData>>): Promise<void> {
+    for (const job of batch) {
+      try {
+        await handler(job.data);
+      } catch (error) {
+        const safe = logSafeError(error);
+        const last = job.retryCount >= job.retryLimit;
+        const fields = { job: name, jobId: job.id, attempt: job.retryCount + 1, of: job.retryLimit + 1, err: safe };
+        if (last) this.log.error(fields, 'job failed for good: kept as failed in the job table; retry it by its id once the cause is fixed');
+        else this.log.warn(fields, 'job failed: it will be tried again');
+        // pg-boss keeps what is given here as the job's output: only the log-safe summary.
+        await boss.fail(name, job.id, { error: safe });
+      }
     }
   }
 
@@ -161,8 +177,7 @@ export class PgBossJobs implements Jobs {
     const boss = await this.started();
     let created = this.queues.get(name);
     if (!created) {
-      const { retryLimit, retryDelaySeconds, expireInSeconds, retentionDays } = this.settings;
-      created = boss.createQueue(name, { name, policy: 'short', retryLimit, retryDelay: retryDelaySeconds, retryBackoff: true, expireInSeconds, retentionMinutes: retentionDays * 24 * 60 });
+      created = this.createQueue(boss, name);
       this.queues.set(name, created);
       created.catch(() => this.queues.delete(name));
     }
@@ -170,11 +185,25 @@ export class PgBossJobs implements Jobs {
     return boss;
   }
 
+  /**
+   * Creates the queue (policy `short`) unless it exists. pg-boss's `create_queue` adds a partition
+   * and foreign keys; two instances doing it at once deadlock on PostgreSQL, so creations are
+   * serialised by an advisory lock.
+   */
+  private async createQueue(boss: PgBoss, name: string): Promise<void> {
+    if (await boss.getQueue(name)) return;
+    const { schema, retryLimit, retryDelaySeconds, expireInSeconds, retentionDays } = this.settings;
+    const options = { policy: 'short', retryLimit, retryDelay: retryDelaySeconds, retryBackoff: true, expireInSeconds, retentionMinutes: retentionDays * 24 * 60 };
+    await this.db.transaction(async (tx) => {
+      await tx.query('select pg_advisory_xact_lock($1)', [QUEUE_CREATION_LOCK]);
+      await tx.query(`select ${schema}.create_queue($1, $2)`, [name, JSON.stringify(options)]);
+    });
+  }
+
   /** pg-boss for sending: its schema installed or migrated on first use; no timers, no workers. */
   private started(): Promise<PgBoss> {
     if (!this.sender) {
-      const boss = this.boss({ supervise: false });
-      this.sender = boss.start().then(() => boss);
+      this.sender = startRacing(() => this.boss({ supervise: false }));
       this.sender.catch(() => (this.sender = undefined));
     }
     return this.sender;
@@ -199,5 +228,24 @@ export class PgBossJobs implements Jobs {
     // pg-boss reports worker and maintenance errors as events; unheard, an 'error' event would end the process.
     boss.on('error', (error: Error & { queue?: string }) => this.log.error({ queue: error.queue, err: logSafeError(error) }, 'job engine error'));
     return boss;
+  }
+}
+
+/**
+ * Starts pg-boss, installing its schema if needed. Instances starting together on one PostgreSQL
+ * can collide in `CREATE SCHEMA IF NOT EXISTS` (a unique violation pg-boss does not expect): the
+ * loser finds the schema installed when it tries again.
+ */
+async function startRacing(make: () => PgBoss, attempts = 3): Promise<PgBoss> {
+  for (let attempt = 1; ; attempt++) {
+    // A fresh instance each time: a pg-boss whose start failed stays half-started.
+    const boss = make();
+    try {
+      return await boss.start();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= attempts || (code !== '23505' && code !== '42P06' && code !== '42710')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
   }
 }
