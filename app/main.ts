@@ -39,26 +39,15 @@ desk.log.info(
   'Strategy Desk is listening',
 );
 
-// Background work (reminders, retries, the reconciler's sweeps) runs on jobs kept in the store:
-// started once the bot listens, so a job that messages someone finds the bot up.
-try {
-  await desk.startWork();
-} catch (error) {
-  desk.log.error({ err: logSafeError(error) }, 'the job engine could not start');
-  await server.close();
-  await desk.close();
-  process.exit(1);
-}
-
 let stopping = false;
-async function shutdown(signal: string): Promise<void> {
+async function shutdown(reason: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  desk.log.info({ signal }, 'shutting down: finishing turns and jobs in flight');
+  desk.log.info({ signal: reason }, 'shutting down: finishing turns and jobs in flight');
   try {
     await server.close();
     await desk.close();
-    process.exit(0);
+    process.exit(reason.startsWith('SIG') ? 0 : 1);
   } catch (error) {
     desk.log.error({ err: logSafeError(error) }, 'shutdown failed');
     process.exit(1);
@@ -66,3 +55,14 @@ async function shutdown(signal: string): Promise<void> {
 }
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
 process.once('SIGINT', () => void shutdown('SIGINT'));
+
+// Background work (reminders, retries, the reconciler's sweeps) runs on jobs kept in the store:
+// started once the bot listens, so a job that messages someone finds the bot up.
+try {
+  await desk.startWork();
+} catch (error) {
+  if (!stopping) {
+    desk.log.error({ err: logSafeError(error) }, 'the job engine could not start');
+    await shutdown('job engine failure');
+  }
+}
