@@ -65,6 +65,13 @@ const idIn = (data: ActionData, name: string): string | undefined => {
   return typeof value === 'string' && value.length > 0 && value.length <= 100 ? value : undefined;
 };
 
+/** An escalation level in action data: a whole number 1-99, as a number or its digits. */
+const levelIn = (data: ActionData): number | undefined => {
+  const value = data.level;
+  const level = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,2}$/.test(value) ? Number(value) : NaN;
+  return Number.isInteger(level) && level >= 1 && level <= 99 ? level : undefined;
+};
+
 /**
  * The Teams conversation: turns commands and card actions into calls on the desk (the one front
  * door, scheduling/Desk.ts) and its answers into cards.
@@ -175,6 +182,12 @@ export class StrategyDeskBot extends TeamsActivityHandler {
         case verbs.policeMadeContact: {
           const requestId = idIn(data, 'requestId');
           return requestId ? await this.policeMadeContact(turn, requestId) : { refused: 400, message: 'requestId is missing' };
+        }
+        case verbs.urgentNotReached: {
+          const requestId = idIn(data, 'requestId');
+          const level = levelIn(data);
+          if (!requestId) return { refused: 400, message: 'requestId is missing' };
+          return level ? await this.couldNotReach(turn, requestId, level) : { refused: 400, message: 'level is missing' };
         }
         default:
           return { refused: 400, message: 'unknown verb' };
@@ -314,6 +327,15 @@ export class StrategyDeskBot extends TeamsActivityHandler {
 
   private async policeMadeContact(turn: Turn, requestId: string): Promise<Answer> {
     const outcome = await this.desk.recordPoliceContact(requestId, turn.actor, turn.source);
+    const { request } = outcome;
+    this.concerns(turn, request);
+    await this.cardPosted(turn, request.id, turn.clickedCard);
+    const card = urgentCard({ ...outcome, contacts: this.desk.settings.escalationContacts, audience: this.audience(turn, request) });
+    return { card, forAll: true, about: request.id };
+  }
+
+  private async couldNotReach(turn: Turn, requestId: string, level: number): Promise<Answer> {
+    const outcome = await this.desk.recordCouldNotReach(requestId, level, turn.actor, turn.source);
     const { request } = outcome;
     this.concerns(turn, request);
     await this.cardPosted(turn, request.id, turn.clickedCard);
