@@ -11,6 +11,7 @@ import { cancelledCard } from '../cards/cancelledCard.js';
 import { errorCard } from '../cards/errorCard.js';
 import { helpCard } from '../cards/helpCard.js';
 import { myBookingsCard } from '../cards/myBookingsCard.js';
+import { myDeadlinesCard } from '../cards/myDeadlinesCard.js';
 import { requestCard, requestCardValues, type RequestCardValues } from '../cards/requestCard.js';
 import { urgentCard } from '../cards/urgentCard.js';
 import { verbs } from '../cards/verbs.js';
@@ -154,6 +155,8 @@ export class StrategyDeskBot extends TeamsActivityHandler {
         return void (await context.sendActivity(cardMessage(this.freshRequestCard(context))));
       case 'myBookings':
         return void (await context.sendActivity(cardMessage(await this.myBookings(turn))));
+      case 'myDeadlines':
+        return void (await context.sendActivity(cardMessage(await this.myDeadlines(turn))));
       case 'cancel': {
         const answer = await this.cancelByNNumber(turn, command.nNumber);
         const posted = await context.sendActivity(cardMessage(answer.card));
@@ -348,6 +351,12 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     const listed = await this.desk.bookingsOf(turn.actor, turn.source);
     this.concerns(turn, ...listed.map((l) => l.request));
     return myBookingsCard({ bookings: listed, audience: this.audience(turn, { requestedBy: turn.actor }) });
+  }
+
+  /** What is due and overdue for the turn's user, of the cases that may be listed in this conversation (by N number only). */
+  private async myDeadlines(turn: Turn): Promise<AdaptiveCard> {
+    const deadlines = await this.desk.deadlinesOf(turn.actor, turn.source);
+    return myDeadlinesCard({ deadlines, now: this.desk.now() });
   }
 
   /** `cancel N146782`: cancels the turn's user's one live booking for the case that may be listed here. */
