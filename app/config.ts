@@ -38,7 +38,10 @@ export interface Config {
     readonly joinDetails: string;
   };
   readonly graph?: GraphSettings;
+  /** When the record of a discussion is due: MINUTES_DUE, else the rota file's `minutesDue`, else 24 hours. */
   readonly minutesDue: MinutesRule;
+  /** Minutes police have to call after an urgent request before the escalation (POLICE_CONTACT_MINUTES). */
+  readonly policeContactMinutes: number;
   readonly reservationTimeoutSeconds: number;
   /** Background jobs (pg-boss in the store): how often the bot looks for due jobs, and how often the reconciler sweeps. */
   readonly jobs: {
@@ -105,9 +108,13 @@ function parseInteger(variable: string, value: string | undefined, fallback: num
   return Number(v);
 }
 
-const contactsSchema = z.array(
-  z.object({ label: z.string().trim().min(1), name: z.string().trim().min(1), phone: z.string().trim().min(3) }).strict(),
-);
+const contactsSchema = z
+  .array(
+    z
+      .object({ label: z.string().trim().min(1), name: z.string().trim().min(1), phone: z.string().trim().min(3), level: z.number().int().min(1).max(9).optional() })
+      .strict(),
+  )
+  .refine((contacts) => contacts.every((c) => c.level === undefined) || contacts.every((c) => c.level !== undefined), 'give every contact a level, or none (then each run of one label is a level)');
 
 /** An IP address, or a host name of letters, digits, hyphens and dots (RFC 1123). */
 const HOST_NAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
@@ -120,13 +127,13 @@ function parseHost(value: string | undefined): string | undefined {
   return address;
 }
 
-function parseMinutesRule(value: string | undefined): MinutesRule {
+function parseMinutesRule(value: string | undefined, variable = 'MINUTES_DUE'): MinutesRule {
   const v = optional(value) ?? '24h';
   const hours = /^(\d{1,3})h$/.exec(v);
   if (hours) return { kind: 'hours', hours: Number(hours[1]) };
   const days = /^(\d{1,2})wd$/.exec(v);
   if (days) return { kind: 'workingDays', days: Number(days[1]) };
-  fail('MINUTES_DUE', `must be hours like "24h" or working days like "1wd", not "${v}"`);
+  fail(variable, `must be hours like "24h" or working days like "1wd", not "${v}"`);
 }
 
 /**
@@ -217,7 +224,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       joinDetails: optional(env.CONFERENCE_JOIN_DETAILS) ?? 'Join details: see the conference line published by your area (set CONFERENCE_JOIN_DETAILS).',
     },
     ...(graph ? { graph } : {}),
-    minutesDue: parseMinutesRule(env.MINUTES_DUE),
+    minutesDue: optional(env.MINUTES_DUE) ? parseMinutesRule(env.MINUTES_DUE) : parseMinutesRule(rota.minutesDue, 'ROTA_FILE (field minutesDue)'),
+    policeContactMinutes: parseInteger('POLICE_CONTACT_MINUTES', env.POLICE_CONTACT_MINUTES, 60, 1, 1440),
     reservationTimeoutSeconds: parseInteger('RESERVATION_TIMEOUT_SECONDS', env.RESERVATION_TIMEOUT_SECONDS, 120, 5, 86_400),
     jobs: {
       pollSeconds: parseInteger('JOB_POLL_SECONDS', env.JOB_POLL_SECONDS, 2, 1, 60),

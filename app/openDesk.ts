@@ -10,6 +10,7 @@ import type { Notifier } from '../scheduling/ports/Notifier.js';
 import { NonWorkingDays } from '../scheduling/rules/bankHolidays.js';
 import type { PlainDate } from '../scheduling/model/PlainDate.js';
 import { CaseAccess } from '../scheduling/services/CaseAccess.js';
+import { ClockService } from '../scheduling/services/ClockService.js';
 import { MAIL_CLAIM_LEASE_SECONDS, MailOnce } from '../scheduling/services/MailOnce.js';
 import { Reconciler } from '../scheduling/services/Reconciler.js';
 import { RequestIntake } from '../scheduling/services/RequestIntake.js';
@@ -51,6 +52,8 @@ export interface DeskParts {
   readonly urgent: UrgentRouteService;
   readonly intake: RequestIntake;
   readonly reconciler: Reconciler;
+  /** The statutory clocks (record, s47, conference, actions): reminders and overdue notices. */
+  readonly clocks: ClockService;
   /** Durable background work (the engine runs `jobHandlers`). */
   readonly jobs: Jobs;
   /** Every service's job handlers, by job name: the engine (or a test's ManualJobs) runs these. */
@@ -117,6 +120,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     throw error;
   }
   const stores = sqlStores(db);
+  const nonWorking = nonWorkingDays(config.closureDays);
   // Jobs live in the store itself (pg-boss); nothing starts until a job is scheduled or `startWork`.
   const engine = options.jobs ? undefined : new PgBossJobs(db, log, { pollingIntervalSeconds: config.jobs.pollSeconds });
   const jobs: Jobs = options.jobs ?? engine!;
@@ -148,7 +152,6 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
   }
   if (options.wrapCalendar) calendar = options.wrapCalendar(calendar);
 
-  const nonWorking = nonWorkingDays(config.closureDays);
   const finder = new SlotFinder({ slots: stores.slots, calendar, rota: config.rota, nonWorking, calendarId });
   const mail = new MailOnce({ mailLedger: stores.mailLedger, mailer, clock });
   const access = new CaseAccess({ requests: stores.requests, slots: stores.slots, postings: stores.postings, auditLog: stores.auditLog, clock });
@@ -169,7 +172,18 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
       joinDetails: config.calendar.joinDetails,
     },
   });
-  const urgent = new UrgentRouteService({ requests: stores.requests, clock, mail, access, policeReferralAddress: config.policeReferralAddress });
+  const urgent = new UrgentRouteService({
+    requests: stores.requests,
+    clock,
+    mail,
+    access,
+    policeReferralAddress: config.policeReferralAddress,
+    jobs,
+    notifier,
+    policeContactMinutes: config.policeContactMinutes,
+    escalationContacts: config.escalationContacts,
+  });
+  const clocks = new ClockService({ clocks: stores.clocks, requests: stores.requests, postings: stores.postings, access, jobs, notifier, clock, nonWorking, minutesRule: config.minutesDue });
   const intake = new RequestIntake({ requests: stores.requests, slots: stores.slots, clock, newId, nNumberPattern: config.nNumberPattern, rota: booking, urgent });
   const reconciler = new Reconciler({
     requests: stores.requests,
@@ -194,6 +208,8 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
   let closing: Promise<void> | undefined;
   const jobHandlers: JobHandlers = {
     ...reconciler.handlers(),
+    ...urgent.handlers(),
+    ...clocks.handlers(),
   };
 
   const weekView = new WeekView({ requests: stores.requests, slots: stores.slots, calendar, rota: config.rota, nonWorking, calendarId });
@@ -213,6 +229,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     finder,
     weekView,
     reconciler,
+    clocks,
   });
   return Object.assign(desk, {
     config,
@@ -229,6 +246,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     urgent,
     intake,
     reconciler,
+    clocks,
     jobs,
     notifier,
     jobHandlers,

@@ -11,6 +11,7 @@ import { cancelledCard } from '../cards/cancelledCard.js';
 import { errorCard } from '../cards/errorCard.js';
 import { helpCard } from '../cards/helpCard.js';
 import { myBookingsCard } from '../cards/myBookingsCard.js';
+import { myDeadlinesCard } from '../cards/myDeadlinesCard.js';
 import { requestCard, requestCardValues, type RequestCardValues } from '../cards/requestCard.js';
 import { urgentCard } from '../cards/urgentCard.js';
 import { verbs } from '../cards/verbs.js';
@@ -63,6 +64,13 @@ const isRecord = (value: unknown): value is ActionData => typeof value === 'obje
 const idIn = (data: ActionData, name: string): string | undefined => {
   const value = data[name];
   return typeof value === 'string' && value.length > 0 && value.length <= 100 ? value : undefined;
+};
+
+/** An escalation level in action data: a whole number 1-99, as a number or its digits. */
+const levelIn = (data: ActionData): number | undefined => {
+  const value = data.level;
+  const level = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,2}$/.test(value) ? Number(value) : NaN;
+  return Number.isInteger(level) && level >= 1 && level <= 99 ? level : undefined;
 };
 
 /**
@@ -147,6 +155,8 @@ export class StrategyDeskBot extends TeamsActivityHandler {
         return void (await context.sendActivity(cardMessage(this.freshRequestCard(context))));
       case 'myBookings':
         return void (await context.sendActivity(cardMessage(await this.myBookings(turn))));
+      case 'myDeadlines':
+        return void (await context.sendActivity(cardMessage(await this.myDeadlines(turn))));
       case 'cancel': {
         const answer = await this.cancelByNNumber(turn, command.nNumber);
         const posted = await context.sendActivity(cardMessage(answer.card));
@@ -175,6 +185,12 @@ export class StrategyDeskBot extends TeamsActivityHandler {
         case verbs.policeMadeContact: {
           const requestId = idIn(data, 'requestId');
           return requestId ? await this.policeMadeContact(turn, requestId) : { refused: 400, message: 'requestId is missing' };
+        }
+        case verbs.urgentNotReached: {
+          const requestId = idIn(data, 'requestId');
+          const level = levelIn(data);
+          if (!requestId) return { refused: 400, message: 'requestId is missing' };
+          return level ? await this.couldNotReach(turn, requestId, level) : { refused: 400, message: 'level is missing' };
         }
         default:
           return { refused: 400, message: 'unknown verb' };
@@ -321,11 +337,26 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     return { card, forAll: true, about: request.id };
   }
 
+  private async couldNotReach(turn: Turn, requestId: string, level: number): Promise<Answer> {
+    const outcome = await this.desk.recordCouldNotReach(requestId, level, turn.actor, turn.source);
+    const { request } = outcome;
+    this.concerns(turn, request);
+    await this.cardPosted(turn, request.id, turn.clickedCard);
+    const card = urgentCard({ ...outcome, contacts: this.desk.settings.escalationContacts, audience: this.audience(turn, request) });
+    return { card, forAll: true, about: request.id };
+  }
+
   /** The turn's user's live bookings that may be listed in this conversation. */
   private async myBookings(turn: Turn): Promise<AdaptiveCard> {
     const listed = await this.desk.bookingsOf(turn.actor, turn.source);
     this.concerns(turn, ...listed.map((l) => l.request));
     return myBookingsCard({ bookings: listed, audience: this.audience(turn, { requestedBy: turn.actor }) });
+  }
+
+  /** What is due and overdue for the turn's user, of the cases that may be listed in this conversation (by N number only). */
+  private async myDeadlines(turn: Turn): Promise<AdaptiveCard> {
+    const deadlines = await this.desk.deadlinesOf(turn.actor, turn.source);
+    return myDeadlinesCard({ deadlines, now: this.desk.now() });
   }
 
   /** `cancel N146782`: cancels the turn's user's one live booking for the case that may be listed here. */

@@ -4,6 +4,7 @@ import type { CommandHelp } from '../cards/CommandHelp.js';
 export const commands = [
   { command: 'book', title: 'book', description: 'Request a strategy discussion (also: request, new)' },
   { command: 'my bookings', title: 'my bookings', description: 'List your strategy discussions from now on' },
+  { command: 'my deadlines', title: 'my deadlines', description: 'What is due and overdue for you, soonest first' },
   { command: 'cancel', title: 'cancel N146782', description: 'Cancel your booking for that N number' },
   { command: 'help', title: 'help', description: 'Show what I can do' },
 ] as const satisfies readonly (CommandHelp & { command: string })[];
@@ -11,6 +12,7 @@ export const commands = [
 export type Command =
   | { readonly kind: 'book' }
   | { readonly kind: 'myBookings' }
+  | { readonly kind: 'myDeadlines' }
   | { readonly kind: 'cancel'; readonly nNumber?: string }
   | { readonly kind: 'help' }
   | { readonly kind: 'unknown' };
@@ -68,6 +70,7 @@ export function parseCommand(text: string | undefined): Command {
   const [first = '', second, ...rest] = words.map((w) => w.toLowerCase());
   if (['book', 'request', 'new'].includes(first) && second === undefined) return { kind: 'book' };
   if (first === 'my' && second === 'bookings' && rest.length === 0) return { kind: 'myBookings' };
+  if (first === 'my' && second === 'deadlines' && rest.length === 0) return { kind: 'myDeadlines' };
   if (first === 'help' && second === undefined) return { kind: 'help' };
   if (first === 'cancel' && rest.length === 0) return second === undefined ? { kind: 'cancel' } : { kind: 'cancel', nNumber: words[1]!.toUpperCase() };
   return { kind: 'unknown' };

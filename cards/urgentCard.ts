@@ -20,13 +20,25 @@ export interface UrgentCardInput {
   readonly policeContactDue: Date;
   /** The area's escalation contacts, in order (configuration). */
   readonly contacts: readonly EscalationContact[];
+  /**
+   * Set once police have not called in time (the desk's `UrgentOutcome.escalation`): the card
+   * turns to the escalation and shows the contacts of the level to call now.
+   */
+  readonly escalation?: {
+    readonly since: Date;
+    readonly level: number;
+    readonly contacts: readonly EscalationContact[];
+    readonly lastLevel: boolean;
+  };
   readonly audience: Audience;
 }
 
 /**
  * The urgent card: whether the URGENT S47 ENQUIRY has gone (and when) - never "sent" for an email
  * that has not - and by when police should call, the escalation contacts, and a Police made
- * contact button (gone once contact is recorded).
+ * contact button (gone once contact is recorded). Once police have not called in time it turns to
+ * the escalation: the contacts of the level to call now and a Could not reach button that moves
+ * to the next level.
  * Rule: DOMAIN.md "URGENT (live section 47)"; an email not gone yet is said so (review item 4).
  * @example
  * urgentCard({ email: 'sent', sentAt: 14:02, policeContactDue: 15:02, ... })
@@ -35,7 +47,7 @@ export interface UrgentCardInput {
  * // shows 'URGENT S47 ENQUIRY email pending: it has not reached the police referral unit yet...'
  */
 export function urgentCard(input: UrgentCardInput): AdaptiveCard {
-  const { request, sentAt, policeContactDue, contacts, audience } = input;
+  const { request, sentAt, policeContactDue, contacts, escalation, audience } = input;
   const due = formatUkTime(policeContactDue);
   const labels = new Map<string, string>(urgentCriteria.map((c) => [c.id, c.label]));
   const email = sentAt && (input.email ?? 'sent') === 'sent' ? 'sent' : input.email === 'needs-checking' ? 'needs-checking' : 'pending';
@@ -50,8 +62,9 @@ export function urgentCard(input: UrgentCardInput): AdaptiveCard {
       headline: `URGENT S47 ENQUIRY email not confirmed: it may not have reached the police referral unit, and a person has been asked to check. Please phone the police using the contacts below; they should call you by ${due}.`,
     },
   }[email];
+  const escalated = escalation !== undefined && request.policeContactAt === undefined;
   return expandCard(template, {
-    title: told.title,
+    title: escalated ? 'Urgent: police have not called - escalate now' : told.title,
     headline: told.headline,
     case: caseLines(request, audience),
     criteria: request.urgent.map((id) => labels.get(id) ?? id),
@@ -61,5 +74,23 @@ export function urgentCard(input: UrgentCardInput): AdaptiveCard {
     contacts: contacts.map((c) => ({ label: inertText(c.label), name: inertText(c.name), phone: inertText(c.phone) })),
     verb: verbs.policeMadeContact,
     requestId: request.id,
+    escalated,
+    escalation: escalation && escalationView(escalation, due),
+    notReachedVerb: verbs.urgentNotReached,
   });
+}
+
+/** What the escalation part of the card says at `level`. */
+function escalationView(escalation: NonNullable<UrgentCardInput['escalation']>, due: string) {
+  const { level, contacts, lastLevel } = escalation;
+  const who = level === 1 ? 'the DS' : inertText(contacts[0]?.label ?? 'them');
+  return {
+    level,
+    text: level === 1 ? `Police have not called (they should have by ${due}). Call now:` : `Escalation level ${level}: nobody was reached at the level before. Call now:`,
+    contacts: contacts.map((c) => ({ label: inertText(c.label), name: inertText(c.name), phone: inertText(c.phone) })),
+    next: lastLevel
+      ? 'These are the last escalation contacts for your area: keep trying, and record the call here as soon as the police reach you.'
+      : 'If you cannot reach them, say so here to see who to call next. Record the call as soon as the police reach you: it stops the escalation.',
+    notReachedTitle: `Could not reach ${who}`,
+  };
 }

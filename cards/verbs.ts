@@ -11,6 +11,8 @@ export const verbs = {
   longerSlot: 'strategy.longer',
   showAgenda: 'strategy.agenda',
   policeMadeContact: 'strategy.police-contact',
+  /** The manager could not reach the urgent escalation's contacts at `level`: data {requestId, level}. */
+  urgentNotReached: 'urgent.notReached',
 } as const;
 
 export type Verb = (typeof verbs)[keyof typeof verbs];

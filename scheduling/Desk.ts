@@ -7,6 +7,7 @@ import type { StoredRequest } from './model/DiscussionRequest.js';
 import type { EscalationContact } from './model/EscalationContact.js';
 import type { MailState } from './model/Mail.js';
 import type { PlainDate } from './model/PlainDate.js';
+import type { ClockId, Deadline, StatutoryClock } from './model/StatutoryClock.js';
 import type { RawRequest } from './rules/discussionRequest.js';
 import type { CaseAction, TeamsSource } from './services/CaseAccess.js';
 import type { ReconcileReport } from './services/Reconciler.js';
@@ -70,6 +71,24 @@ export interface Desk {
   moveToLongerSlot(bookingId: string, actor: Actor, from: ActionSource): Promise<MovedBooking>;
   /** The manager records that police made contact on an urgent request: the escalation stops. */
   recordPoliceContact(requestId: string, actor: Actor, from: ActionSource): Promise<UrgentOutcome>;
+  /**
+   * The manager could not reach the contacts of escalation `level` (urgent request, police have
+   * not called): the attempt is audited and the next level is shown; a repeat changes nothing.
+   * @throws NotPermittedError, NotFoundError, ConflictError (no escalation yet, or police contact recorded)
+   */
+  recordCouldNotReach(requestId: string, level: number, actor: Actor, from: ActionSource): Promise<UrgentOutcome>;
+  /** The discussion was held: the record (minutes) clock starts (24 hours or working days, per area). @throws NotPermittedError, NotFoundError */
+  recordDiscussionHeld(requestId: string, heldAt: Date, actor: Actor, from: ActionSource): Promise<StatutoryClock>;
+  /** The record was circulated to all participants: its clock stops. @throws NotPermittedError, NotFoundError */
+  recordMinutesCirculated(requestId: string, actor: Actor, from: ActionSource): Promise<StatutoryClock | undefined>;
+  /**
+   * Section 47 enquiries were decided (now): the outcome (working day 3), enquiry (15 working days)
+   * and, when convened, initial child protection conference (15 working days) clocks start.
+   * @throws NotPermittedError, NotFoundError
+   */
+  recordS47Decision(requestId: string, decision: { readonly conferenceConvened: boolean }, actor: Actor, from: ActionSource): Promise<readonly StatutoryClock[]>;
+  /** What a clock waited for is done: it stops with its reminder and overdue notice. @throws NotPermittedError, NotFoundError */
+  stopClock(id: ClockId, actor: Actor, from: ActionSource): Promise<StatutoryClock | undefined>;
   /** A card about the request now stands at `activityId` in the actor's conversation (its members may act on the case). */
   recordCardPosted(requestId: string, actor: Actor, from: TeamsSource, activityId: string): Promise<void>;
   /** Keeps where the bot can reach a person again (a Teams conversation reference, opaque here). */
@@ -84,6 +103,10 @@ export interface Desk {
   caseDetails(bookingId: string, actor: Actor, from: ActionSource, purpose?: CaseAction): Promise<CaseView>;
   /** The actor's live bookings from now on (of one case, with `nNumber`) that may be listed where they ask. */
   bookingsOf(actor: Actor, from: ActionSource, nNumber?: string): Promise<readonly CaseView[]>;
+  /** What is due and overdue for the actor, soonest first, that may be listed where they ask (`my deadlines`). */
+  deadlinesOf(actor: Actor, from: ActionSource): Promise<readonly Deadline[]>;
+  /** An urgent request as it stands now (email, police contact, escalation), for someone who may see it. @throws NotPermittedError, NotFoundError */
+  urgentCase(requestId: string, actor: Actor, from: ActionSource): Promise<UrgentOutcome>;
   /** What slot a referral would get, as of `now`; books nothing. */
   slotFor(referredAt: Date, now: Date, longer: boolean): Promise<SlotAnswer>;
   /** The week's conference slots (the week holding `day`), free or taken. */

@@ -12,6 +12,8 @@ import type { RequestStore } from './ports/RequestStore.js';
 import type { SlotLedger } from './ports/SlotLedger.js';
 import type { RawRequest } from './rules/discussionRequest.js';
 import type { CaseAccess, CaseAction, TeamsSource } from './services/CaseAccess.js';
+import type { ClockService } from './services/ClockService.js';
+import type { ClockId, Deadline, StatutoryClock } from './model/StatutoryClock.js';
 import { NotFoundError } from './services/errors.js';
 import type { ReconcileReport, Reconciler } from './services/Reconciler.js';
 import type { RequestIntake, RequestOutcome } from './services/RequestIntake.js';
@@ -35,6 +37,7 @@ export interface StrategyDeskParts {
   readonly finder: SlotFinder;
   readonly weekView: WeekView;
   readonly reconciler: Reconciler;
+  readonly clocks: ClockService;
 }
 
 /**
@@ -70,6 +73,26 @@ export class StrategyDesk implements Desk {
     return this.parts.urgent.recordPoliceContact(requestId, actor, from);
   }
 
+  recordCouldNotReach(requestId: string, level: number, actor: Actor, from: ActionSource): Promise<UrgentOutcome> {
+    return this.parts.urgent.recordNotReached(requestId, level, actor, from);
+  }
+
+  recordDiscussionHeld(requestId: string, heldAt: Date, actor: Actor, from: ActionSource): Promise<StatutoryClock> {
+    return this.parts.clocks.discussionHeld(requestId, heldAt, actor, from);
+  }
+
+  async recordMinutesCirculated(requestId: string, actor: Actor, from: ActionSource): Promise<StatutoryClock | undefined> {
+    return this.parts.clocks.stop({ requestId, kind: 'minutes', subject: '' }, actor, from);
+  }
+
+  recordS47Decision(requestId: string, decision: { readonly conferenceConvened: boolean }, actor: Actor, from: ActionSource): Promise<readonly StatutoryClock[]> {
+    return this.parts.clocks.s47Decided(requestId, decision, actor, from);
+  }
+
+  stopClock(id: ClockId, actor: Actor, from: ActionSource): Promise<StatutoryClock | undefined> {
+    return this.parts.clocks.stop(id, actor, from);
+  }
+
   recordCardPosted(requestId: string, actor: Actor, from: TeamsSource, activityId: string): Promise<void> {
     return this.parts.access.cardPosted(requestId, actor, from, activityId);
   }
@@ -92,6 +115,16 @@ export class StrategyDesk implements Desk {
 
   bookingsOf(actor: Actor, from: ActionSource, nNumber?: string): Promise<readonly CaseView[]> {
     return this.parts.access.listBookings(actor, from, nNumber);
+  }
+
+  deadlinesOf(actor: Actor, from: ActionSource): Promise<readonly Deadline[]> {
+    return this.parts.clocks.deadlinesOf(actor, from);
+  }
+
+  async urgentCase(requestId: string, actor: Actor, from: ActionSource): Promise<UrgentOutcome> {
+    const request = await this.requestOf(requestId);
+    await this.parts.access.check(request, actor, from, 'request.show', { entity: 'request', id: requestId });
+    return this.parts.urgent.outcome(request);
   }
 
   async slotFor(referredAt: Date, now: Date, longer: boolean): Promise<SlotAnswer> {

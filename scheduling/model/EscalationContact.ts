@@ -3,4 +3,9 @@ export interface EscalationContact {
   readonly label: string;
   readonly name: string;
   readonly phone: string;
+  /**
+   * The escalation level the contact belongs to (1 = called first). Optional: without it, a run
+   * of contacts with the same label is one level (two duty DS, then admin support...).
+   */
+  readonly level?: number;
 }

@@ -19,4 +19,10 @@ export interface Rota {
   readonly discussedOn: Readonly<Record<string, number>>;
   /** How many calendar days past the rota day to look for room before giving up. */
   readonly searchDays: number;
+  /**
+   * When the record (minutes) of a discussion is due after it is held: hours (`"24h"`,
+   * Northamptonshire) or working days (`"1wd"`). Optional: unset, 24 hours; `MINUTES_DUE`
+   * overrides it.
+   */
+  readonly minutesDue?: string;
 }

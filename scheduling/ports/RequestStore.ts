@@ -16,4 +16,15 @@ export interface RequestStore {
   urgentRequestsUnsent(before: Date): Promise<readonly StoredRequest[]>;
   /** Records the police contact on an urgent request (first one wins; a repeat returns the first). */
   recordPoliceContact(requestId: string, at: Date, actor: Actor): Promise<StoredRequest>;
+  /**
+   * Records that police had not called in time: the urgent request escalates to level 1. Only
+   * once, and never after police contact (the request is returned as it is).
+   */
+  markEscalated(requestId: string, at: Date, actor: Actor): Promise<StoredRequest>;
+  /**
+   * Records a failed attempt to reach escalation level `level` (audited) and moves the request to
+   * `next` - only while `level` is the level shown now and police contact is not recorded (a
+   * double click changes nothing twice).
+   */
+  recordEscalationAttempt(requestId: string, level: number, next: number, at: Date, actor: Actor): Promise<StoredRequest>;
 }

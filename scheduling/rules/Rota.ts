@@ -26,6 +26,8 @@ export const rotaSchema: z.ZodType<Rota> = z
     discussedOn: z.record(z.string().regex(/^[1-7]$/), isoWeekday),
     /** How many calendar days past the rota day to look for room before giving up. */
     searchDays: z.number().int().min(1).max(366),
+    /** When the record of a discussion is due: hours ("24h") or working days ("1wd"). */
+    minutesDue: z.string().regex(/^(\d{1,3}h|\d{1,2}wd)$/, 'must be hours like "24h" or working days like "1wd"').optional(),
   })
   .superRefine((rota, ctx) => {
     if (rota.window.start >= rota.window.end) {

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../app/config.js';
+import { defaultRotaFile, loadConfig } from '../../app/config.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'sd-config-'));
 function file(name: string, text: string): string {
@@ -21,6 +21,26 @@ describe('loadConfig', () => {
     expect(config.nNumberPattern.test('N146782')).toBe(true);
     expect(config.escalationContacts).toEqual([]);
     expect(config.minutesDue).toEqual({ kind: 'hours', hours: 24 });
+    expect(config.policeContactMinutes).toBe(60);
+  });
+
+  it("takes the record's due time from the rota file unless MINUTES_DUE overrides it", () => {
+    const rota = { ...JSON.parse(readFileSync(defaultRotaFile, 'utf8')), minutesDue: '5wd' };
+    const rotaFile = file('rota-5wd.json', JSON.stringify(rota));
+    expect(loadConfig({ ROTA_FILE: rotaFile }).minutesDue).toEqual({ kind: 'workingDays', days: 5 });
+    expect(loadConfig({ ROTA_FILE: rotaFile, MINUTES_DUE: '1wd' }).minutesDue).toEqual({ kind: 'workingDays', days: 1 });
+    const { minutesDue: _, ...withoutSetting } = rota;
+    expect(loadConfig({ ROTA_FILE: file('rota-unset.json', JSON.stringify(withoutSetting)) }).minutesDue).toEqual({ kind: 'hours', hours: 24 });
+    expect(() => loadConfig({ ROTA_FILE: file('rota-bad.json', JSON.stringify({ ...rota, minutesDue: 'a day' })) })).toThrow(/^config: ROTA_FILE is invalid \(field minutesDue\)/);
+  });
+
+  it('reads POLICE_CONTACT_MINUTES and escalation levels', () => {
+    const config = loadConfig({
+      POLICE_CONTACT_MINUTES: '45',
+      ESCALATION_CONTACTS: '[{"label":"Duty DS","name":"DS Test","phone":"101 ext 1","level":1},{"label":"MASH","name":"M","phone":"101 ext 2","level":2}]',
+    });
+    expect(config.policeContactMinutes).toBe(45);
+    expect(config.escalationContacts.map((c) => c.level)).toEqual([1, 2]);
   });
 
   it('reads escalation contacts, closure days and the minutes rule from the environment', () => {
@@ -51,6 +71,8 @@ describe('loadConfig', () => {
     [{ SUBJECT_FORMAT: '{surname} / {manager}' }, /^config: SUBJECT_FORMAT has unknown placeholder \{surname\}/],
     [{ SUBJECT_INCLUDES_SURNAME: 'maybe' }, /^config: SUBJECT_INCLUDES_SURNAME must be true or false/],
     [{ MINUTES_DUE: 'tomorrow' }, /^config: MINUTES_DUE must be hours/],
+    [{ POLICE_CONTACT_MINUTES: '0' }, /^config: POLICE_CONTACT_MINUTES must be a whole number from 1 to 1440/],
+    [{ ESCALATION_CONTACTS: '[{"label":"Duty DS","name":"A","phone":"101 ext 1","level":1},{"label":"MASH","name":"B","phone":"101 ext 2"}]' }, /^config: ESCALATION_CONTACTS is invalid: give every contact a level, or none/],
     [{ DATABASE_URL: 'mysql://x' }, /^config: DATABASE_URL must start with postgres/],
     [{ MicrosoftAppId: 'abc' }, /^config: MicrosoftAppPassword is required/],
     [{ MicrosoftAppType: 'Personal' }, /^config: MicrosoftAppType must be/],

@@ -6,6 +6,8 @@ describe('parseCommand', () => {
     ['book', { kind: 'book' }],
     ['  Request ', { kind: 'book' }],
     ['my   bookings', { kind: 'myBookings' }],
+    ['My Deadlines', { kind: 'myDeadlines' }],
+    ['my deadlines please', { kind: 'unknown' }],
     ['<at>Strategy Desk</at> Cancel  n146782', { kind: 'cancel', nNumber: 'N146782' }],
     ['<p><at>Strategy Desk</at>&nbsp;help</p>', { kind: 'help' }],
     ['<AT>Strategy Desk</AT> help', { kind: 'help' }],

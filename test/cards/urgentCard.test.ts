@@ -80,4 +80,40 @@ describe('urgentCard', () => {
     const { text } = assertValidCard(urgentCard({ request: urgentRequest, policeContactDue: new Date('2026-11-25T15:02:00Z'), contacts, audience: 'personal' }));
     expect(text).toContain('URGENT S47 ENQUIRY email pending');
   });
+
+  describe('once police have not called in time', () => {
+    const escalation = { since: new Date('2026-11-29T03:00:00Z'), level: 1, contacts: contacts.slice(0, 2), lastLevel: false };
+
+    it('turns to the escalation: the level to call now, Police made contact and Could not reach the DS', () => {
+      const card = urgentCard({ request: urgentRequest, ...sent, contacts, escalation, audience: 'personal' });
+      const { text } = assertValidCard(card);
+      expect(text).toContain('Urgent: police have not called - escalate now');
+      expect(text).toContain('they should have by 15:02');
+      expect(text).toContain('DS One');
+      expect(text).toContain('DS Two');
+      expect(text).not.toContain('MASH admin'); // the next level waits for "could not reach"
+      expect(text).not.toContain('If the police have not called by');
+      expect(actionTitles(card)).toEqual(['Police made contact', 'Could not reach the DS']);
+      expect(elementsOfType(card, 'Action.Execute')[1]).toMatchObject({ verb: 'urgent.notReached', data: { requestId: 'req-1', level: 1 } });
+      expect(elementsOfType(card, 'Action.Submit')[1]).toMatchObject({ data: { verb: 'urgent.notReached', requestId: 'req-1', level: 1 } });
+    });
+
+    it('shows the next level by its label, and says when it is the last one', () => {
+      const card = urgentCard({ request: urgentRequest, ...sent, contacts, escalation: { ...escalation, level: 2, contacts: contacts.slice(2), lastLevel: true }, audience: 'shared' });
+      const { text } = assertValidCard(card);
+      expect(text).toContain('Escalation level 2');
+      expect(text).toContain('MASH admin');
+      expect(text).not.toContain('DS One');
+      expect(text).toContain('last escalation contacts');
+      expect(actionTitles(card)).toEqual(['Police made contact', 'Could not reach Admin support']);
+      expect(surnamesOnCard(card, request.childSurnames)).toEqual([]);
+    });
+
+    it('shows police contact, not the escalation, once contact is recorded', () => {
+      const contacted = { ...urgentRequest, policeContactAt: new Date('2026-11-29T03:20:00Z') };
+      const card = urgentCard({ request: contacted, ...sent, contacts, escalation, audience: 'personal' });
+      expect(assertValidCard(card).text).toContain('The escalation has stopped');
+      expect(actionTitles(card)).toEqual([]);
+    });
+  });
 });

@@ -37,5 +37,30 @@ export function requestStoreContract(name: string, openDb: () => Promise<Db>): v
       expect((await t.stores.requests.urgentRequestsUnsent(new Date(at.getTime() + 1))).map((r) => r.id)).toEqual(['u1']);
       expect(await t.stores.requests.urgentRequestsUnsent(at)).toEqual([]);
     });
+
+    it('escalates an urgent request once, to level 1, and never after police contact', async () => {
+      const later = new Date(at.getTime() + 3_600_000);
+      await t.stores.requests.saveRequest(request('u1', 'k1', 'urgent'), actor, at);
+      await t.stores.requests.saveRequest(request('u2', 'k2', 'urgent'), actor, at);
+      expect(await t.stores.requests.markEscalated('u1', later, actor)).toMatchObject({ escalatedAt: later, escalationLevel: 1 });
+      expect((await t.stores.requests.markEscalated('u1', new Date(later.getTime() + 1), actor)).escalatedAt).toEqual(later);
+      await t.stores.requests.recordPoliceContact('u2', later, actor);
+      expect((await t.stores.requests.markEscalated('u2', later, actor)).escalatedAt).toBeUndefined();
+      expect((await t.stores.auditLog.auditTrail('u1')).filter((e) => e.action === 'request.escalated')).toHaveLength(1);
+    });
+
+    it('moves the escalation level only from the level shown now, auditing each attempt', async () => {
+      const later = new Date(at.getTime() + 3_600_000);
+      await t.stores.requests.saveRequest(request('u1', 'k1', 'urgent'), actor, at);
+      expect((await t.stores.requests.recordEscalationAttempt('u1', 1, 2, later, actor)).escalationLevel).toBeUndefined(); // not escalated yet
+      await t.stores.requests.markEscalated('u1', later, actor);
+      expect((await t.stores.requests.recordEscalationAttempt('u1', 1, 2, later, actor)).escalationLevel).toBe(2);
+      expect((await t.stores.requests.recordEscalationAttempt('u1', 1, 2, later, actor)).escalationLevel).toBe(2); // a repeat
+      expect((await t.stores.requests.recordEscalationAttempt('u1', 2, 2, later, actor)).escalationLevel).toBe(2); // the last level, tried again
+      expect((await t.stores.auditLog.auditTrail('u1')).filter((e) => e.action === 'request.escalation-not-reached')).toHaveLength(2);
+      await t.stores.requests.recordPoliceContact('u1', later, actor);
+      await t.stores.requests.recordEscalationAttempt('u1', 2, 3, later, actor);
+      expect((await t.stores.requests.getRequest('u1'))?.escalationLevel).toBe(2);
+    });
   });
 }

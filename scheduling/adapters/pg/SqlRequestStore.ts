@@ -67,9 +67,34 @@ export class SqlRequestStore implements RequestStore {
     return this.stamp(requestId, 'police_contact_at', 'request.police-contact', at, actor);
   }
 
+  async markEscalated(requestId: string, at: Date, actor: Actor): Promise<StoredRequest> {
+    return this.change(requestId, 'request.escalated', at, actor, (r) => (r.escalated_at || r.police_contact_at ? undefined : { sql: 'escalated_at = $2, escalation_level = 1', params: [at] }));
+  }
+
+  async recordEscalationAttempt(requestId: string, level: number, next: number, at: Date, actor: Actor): Promise<StoredRequest> {
+    return this.change(requestId, 'request.escalation-not-reached', at, actor, (r) =>
+      !r.escalated_at || r.police_contact_at || Number(r.escalation_level) !== level ? undefined : { sql: 'escalation_level = $2', params: [next] },
+    );
+  }
+
   async urgentRequestsUnsent(before: Date): Promise<readonly StoredRequest[]> {
     const { rows } = await this.db.query<RequestRow>(`select * from requests where route = 'urgent' and urgent_sent_at is null and created_at < $1 order by created_at`, [before]);
     return rows.map(toRequest);
+  }
+
+  /** Applies `update` (a SET clause and its parameters after the id) when it gives one, with its audit row. */
+  private async change(requestId: string, action: string, at: Date, actor: Actor, update: (row: RequestRow) => { sql: string; params: unknown[] } | undefined): Promise<StoredRequest> {
+    return this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<RequestRow>(`select * from requests where id = $1 for update`, [requestId]);
+      if (!rows[0]) throw new Error(`request ${requestId} not found`);
+      const before = toRequest(rows[0]);
+      const set = update(rows[0]);
+      if (!set) return before;
+      const updated = await tx.query<RequestRow>(`update requests set ${set.sql} where id = $1 returning *`, [requestId, ...set.params]);
+      const after = toRequest(updated.rows[0]!);
+      await writeAudit(tx, { at, actor, action, entity: 'request', entityId: requestId, before: auditedRequest(before), after: auditedRequest(after) });
+      return after;
+    });
   }
 
   private async stamp(requestId: string, column: 'urgent_sent_at' | 'police_contact_at', action: string, at: Date, actor: Actor): Promise<StoredRequest> {

@@ -26,6 +26,8 @@ export interface RequestRow {
   created_at: Date;
   urgent_sent_at: Date | null;
   police_contact_at: Date | null;
+  escalated_at: Date | null;
+  escalation_level: number | null;
 }
 
 export interface BookingRow {
@@ -66,6 +68,8 @@ export function toRequest(row: RequestRow): StoredRequest {
     createdAt: asDate(row.created_at),
     ...(row.urgent_sent_at ? { urgentSentAt: asDate(row.urgent_sent_at) } : {}),
     ...(row.police_contact_at ? { policeContactAt: asDate(row.police_contact_at) } : {}),
+    ...(row.escalated_at ? { escalatedAt: asDate(row.escalated_at) } : {}),
+    ...(row.escalation_level ? { escalationLevel: Number(row.escalation_level) } : {}),
   };
 }
 
@@ -97,6 +101,7 @@ export function auditedRequest(r: StoredRequest): Record<string, unknown> {
     invitees: r.invitees.length,
     ...(r.urgentSentAt ? { urgentSentAt: r.urgentSentAt.toISOString() } : {}),
     ...(r.policeContactAt ? { policeContactAt: r.policeContactAt.toISOString() } : {}),
+    ...(r.escalatedAt ? { escalatedAt: r.escalatedAt.toISOString(), escalationLevel: r.escalationLevel ?? 1 } : {}),
   };
 }
 

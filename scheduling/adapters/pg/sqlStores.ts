@@ -1,5 +1,6 @@
 import type { AuditLog } from '../../ports/AuditLog.js';
 import type { CardPostings } from '../../ports/CardPostings.js';
+import type { ClockStore } from '../../ports/ClockStore.js';
 import type { ConversationReferences } from '../../ports/ConversationReferences.js';
 import type { MailLedger } from '../../ports/MailLedger.js';
 import type { RequestStore } from '../../ports/RequestStore.js';
@@ -7,6 +8,7 @@ import type { SlotLedger } from '../../ports/SlotLedger.js';
 import type { Db } from './Db.js';
 import { SqlAuditLog } from './SqlAuditLog.js';
 import { SqlCardPostings } from './SqlCardPostings.js';
+import { SqlClockStore } from './SqlClockStore.js';
 import { SqlConversationReferences } from './SqlConversationReferences.js';
 import { SqlMailLedger } from './SqlMailLedger.js';
 import { SqlRequestStore } from './SqlRequestStore.js';
@@ -20,6 +22,7 @@ export interface Stores {
   readonly auditLog: AuditLog;
   readonly postings: CardPostings;
   readonly conversations: ConversationReferences;
+  readonly clocks: ClockStore;
 }
 
 /**
@@ -36,5 +39,6 @@ export function sqlStores(db: Db): Stores {
     auditLog: new SqlAuditLog(db),
     postings: new SqlCardPostings(db),
     conversations: new SqlConversationReferences(db),
+    clocks: new SqlClockStore(db),
   };
 }
