@@ -1,4 +1,5 @@
 import type { AuditLog } from '../../ports/AuditLog.js';
+import type { CalendarSubscriptionStore } from '../../ports/CalendarSubscriptionStore.js';
 import type { CardPostings } from '../../ports/CardPostings.js';
 import type { ConversationReferences } from '../../ports/ConversationReferences.js';
 import type { MailLedger } from '../../ports/MailLedger.js';
@@ -6,6 +7,7 @@ import type { RequestStore } from '../../ports/RequestStore.js';
 import type { SlotLedger } from '../../ports/SlotLedger.js';
 import type { Db } from './Db.js';
 import { SqlAuditLog } from './SqlAuditLog.js';
+import { SqlCalendarSubscriptionStore } from './SqlCalendarSubscriptionStore.js';
 import { SqlCardPostings } from './SqlCardPostings.js';
 import { SqlConversationReferences } from './SqlConversationReferences.js';
 import { SqlMailLedger } from './SqlMailLedger.js';
@@ -20,6 +22,8 @@ export interface Stores {
   readonly auditLog: AuditLog;
   readonly postings: CardPostings;
   readonly conversations: ConversationReferences;
+  /** The Graph change-notification subscription on the shared calendar (with PUBLIC_URL). */
+  readonly calendarSubscriptions: CalendarSubscriptionStore;
 }
 
 /**
@@ -36,5 +40,6 @@ export function sqlStores(db: Db): Stores {
     auditLog: new SqlAuditLog(db),
     postings: new SqlCardPostings(db),
     conversations: new SqlConversationReferences(db),
+    calendarSubscriptions: new SqlCalendarSubscriptionStore(db),
   };
 }
