@@ -38,6 +38,11 @@ export interface Config {
     readonly joinDetails: string;
   };
   readonly graph?: GraphSettings;
+  /**
+   * The https address Microsoft Graph reaches this bot at (`PUBLIC_URL`, no trailing slash). With
+   * the Graph calendar it turns on change notifications for the shared calendar.
+   */
+  readonly publicUrl?: string;
   readonly minutesDue: MinutesRule;
   readonly reservationTimeoutSeconds: number;
   readonly bot: BotCredentials;
@@ -115,6 +120,20 @@ function parseHost(value: string | undefined): string | undefined {
   return address;
 }
 
+function parsePublicUrl(value: string | undefined): string | undefined {
+  const v = optional(value);
+  if (v === undefined) return undefined;
+  const wrong: () => never = () => fail('PUBLIC_URL', `must be the https:// address Microsoft Graph reaches the bot at, with no query (e.g. https://desk.council.example), not "${v.slice(0, 80)}"`);
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    wrong();
+  }
+  if (url.protocol !== 'https:' || url.search || url.hash || url.username || url.password) wrong();
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
 function parseMinutesRule(value: string | undefined): MinutesRule {
   const v = optional(value) ?? '24h';
   const hours = /^(\d{1,3})h$/.exec(v);
@@ -180,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   }
 
   const host = parseHost(env.HOST);
+  const publicUrl = parsePublicUrl(env.PUBLIC_URL);
 
   const databaseUrl = optional(env.DATABASE_URL);
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) fail('DATABASE_URL', 'must start with postgres:// or postgresql://');
@@ -212,6 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       joinDetails: optional(env.CONFERENCE_JOIN_DETAILS) ?? 'Join details: see the conference line published by your area (set CONFERENCE_JOIN_DETAILS).',
     },
     ...(graph ? { graph } : {}),
+    ...(publicUrl ? { publicUrl } : {}),
     minutesDue: parseMinutesRule(env.MINUTES_DUE),
     reservationTimeoutSeconds: parseInteger('RESERVATION_TIMEOUT_SECONDS', env.RESERVATION_TIMEOUT_SECONDS, 120, 5, 86_400),
     bot: {
