@@ -13,6 +13,9 @@ import { readBody } from './readBody.js';
  */
 export const maxNotificationBytes = 1024 * 1024;
 
+/** How many ignored items of one batch are logged (with the count of all). */
+const loggedIgnored = 20;
+
 export interface GraphNotificationRouteOptions {
   /** Ids only: never a notification's clientState. */
   readonly log: Logger;
@@ -61,7 +64,9 @@ export function graphNotificationRoutes(server: Server, desk: Desk, options: Gra
         (async () => {
           try {
             const receipt = await receive(body);
-            if (receipt.ignored.length > 0) log.warn({ kind, accepted: receipt.accepted, ignored: receipt.ignored }, 'ignored Graph notifications (wrong clientState, unknown subscription or unreadable)');
+            // Ids and reasons only, the first few (a junk batch must not flood the log).
+            const ignored = receipt.ignored.slice(0, loggedIgnored).map((i) => ({ ...i, ...(i.subscriptionId ? { subscriptionId: i.subscriptionId.slice(0, 80) } : {}) }));
+            if (ignored.length > 0) log.warn({ kind, accepted: receipt.accepted, ignoredCount: receipt.ignored.length, ignored }, 'ignored Graph notifications (wrong clientState, unknown subscription or unreadable)');
             else log.debug({ kind, accepted: receipt.accepted }, 'Graph notifications accepted');
             res.send(202);
           } catch (error) {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GraphCalendarSubscriptions } from '../../../../scheduling/adapters/graph/GraphCalendarSubscriptions.js';
 import type { NewCalendarSubscription } from '../../../../scheduling/ports/CalendarSubscriptions.js';
 import type { FakeGraph } from '../../../fakes/graph/FakeGraph.js';
+import { FakeGraphRemote } from '../../../fakes/graph/FakeGraphRemote.js';
 import { SubscriberEndpoint } from '../../../fakes/graph/subscriberEndpoint.js';
 import { ManualClock } from '../../../fakes/ManualClock.js';
 import { mailbox, startFakeGraph } from './openFakeGraphCalendar.js';
@@ -107,5 +108,23 @@ describe('GraphCalendarSubscriptions', () => {
         body: { value: [expect.objectContaining({ subscriptionId: id, clientState: wanted.clientState, changeType: 'deleted', resourceData: expect.objectContaining({ id: 'AAMkAGFha2UEvent1' }) })] },
       },
     ]);
+  });
+
+  it('the fake is driven the same way from another process, through its admin endpoints', async () => {
+    const { fake, endpoint, subscriptions, wanted } = await open();
+    const remote = new FakeGraphRemote({ url: fake.url, graphBaseUrl: fake.graphBaseUrl, authorityHost: fake.authorityHost, caFile: fake.caFile });
+    await remote.forward('https://elsewhere.council.example', endpoint.url);
+    const { id } = await subscriptions.create({ ...wanted, notificationUrl: 'https://elsewhere.council.example/n', lifecycleNotificationUrl: 'https://elsewhere.council.example/l' });
+    expect((await remote.subscriptions()).map((s) => s.id)).toEqual([id]);
+    expect(await remote.notify({ eventId: 'AAMkAGFha2UEvent2' })).toEqual([202]);
+    expect(await remote.lifecycle(id, 'subscriptionRemoved')).toBe(202);
+    expect(await remote.subscriptions()).toEqual([]);
+    expect((await remote.deliveries()).map((d) => [d.kind, d.url])).toEqual([
+      ['validation', 'https://elsewhere.council.example/n'],
+      ['validation', 'https://elsewhere.council.example/l'],
+      ['change', 'https://elsewhere.council.example/n'],
+      ['lifecycle', 'https://elsewhere.council.example/l'],
+    ]);
+    expect(endpoint.received.map((r) => r.path)).toEqual(['/n', '/l']);
   });
 });
