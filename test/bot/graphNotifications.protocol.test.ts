@@ -164,6 +164,35 @@ describe('Graph change notifications on the shared calendar', () => {
     expect(bot.syncs).toEqual([{}, {}]); // each new subscription starts with a full sync
   });
 
+  it('on a restart renews the kept subscription rather than making another; a new PUBLIC_URL replaces it', async () => {
+    const bot = await openNotifiedBot();
+    const first = await subscribed(bot);
+    bot.clock.advance(hour);
+    await bot.desk.calendarNotifications!.start();
+    await bot.jobs.runDue();
+    expect(bot.fake.counts.createSubscription).toBe(1);
+    expect(bot.fake.counts.renewSubscription).toBe(1);
+    expect(bot.fake.subscriptions.list().map((s) => s.id)).toEqual([first.id]);
+
+    // The same store and mailbox, opened again behind another address.
+    const moved = await openDesk(loadConfig({ ...graphEnv(bot.fake), LOG_LEVEL: 'silent', PUBLIC_URL: 'https://desk2.council.example' }), {
+      clock: bot.clock,
+      db: await openTestPglite(),
+      jobs: bot.jobs,
+      log: pino({ level: 'silent' }),
+    });
+    try {
+      bot.fake.subscriptions.forward('https://desk2.council.example', bot.server.url);
+      await moved.stores.calendarSubscriptions.saveSubscription(first, bot.clock.now());
+      const second = await moved.calendarNotifications!.ensure();
+      expect(second.notificationUrl).toBe('https://desk2.council.example/api/graph/notifications');
+      expect(bot.fake.subscriptions.list().map((s) => s.id)).toEqual([second.id]);
+      expect(bot.fake.counts.deleteSubscription).toBe(1);
+    } finally {
+      await moved.close();
+    }
+  });
+
   it('handles lifecycle notifications: reauthorizationRequired renews now, subscriptionRemoved recreates, missed syncs everything', async () => {
     const bot = await openNotifiedBot();
     const first = await subscribed(bot);
