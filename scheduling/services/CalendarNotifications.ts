@@ -140,12 +140,18 @@ export class CalendarNotifications {
     for (const { index, item } of batch.items) {
       const id = item.subscriptionId;
       const reason = this.problemWith(item, kept);
-      if (reason) ignored.push({ index, subscriptionId: id, reason });
-      else if (item.lifecycleEvent === 'reauthorizationRequired') await jobs.schedule(SUBSCRIPTION_RENEW_JOB, { subscriptionId: id }, { key: `now:${id}` });
+      if (reason) {
+        ignored.push({ index, subscriptionId: id, reason });
+        continue;
+      }
+      if (item.lifecycleEvent === 'reauthorizationRequired') await jobs.schedule(SUBSCRIPTION_RENEW_JOB, { subscriptionId: id }, { key: `now:${id}` });
       else if (item.lifecycleEvent === 'subscriptionRemoved') await jobs.schedule(SUBSCRIPTION_ENSURE_JOB, { removed: id }, { key: `removed:${id}` });
       else if (item.lifecycleEvent === 'missed') await this.scheduleSync();
-      else ignored.push({ index, subscriptionId: id, reason: 'unknown-lifecycle-event' });
-      if (!ignored.some((i) => i.index === index)) accepted++;
+      else {
+        ignored.push({ index, subscriptionId: id, reason: 'unknown-lifecycle-event' });
+        continue;
+      }
+      accepted++;
     }
     return { accepted, ignored: byIndex(ignored) };
   }

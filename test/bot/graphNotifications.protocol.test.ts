@@ -228,6 +228,25 @@ describe('Graph change notifications on the shared calendar', () => {
     expect(bot.jobs.pending()).toHaveLength(waiting);
     const warning = bot.lines.map((l) => JSON.parse(l)).find((l) => /ignored Graph notifications/.test(l.msg));
     expect(warning).toMatchObject({ kind: 'lifecycle', ignored: [{ subscriptionId: first.id, reason: 'client-state' }] });
+
+    // A batch mixing an unknown subscription, an event Graph may add later, and one good item.
+    const batch = {
+      value: [
+        { subscriptionId: 'someone-elses', clientState: first.clientState, lifecycleEvent: 'missed' },
+        { subscriptionId: first.id, clientState: first.clientState, lifecycleEvent: 'somethingNew' },
+        { subscriptionId: first.id, clientState: first.clientState, lifecycleEvent: 'missed' },
+      ],
+    };
+    expect((await post(`${bot.server.url}/api/graph/lifecycle`, JSON.stringify(batch))).status).toBe(202);
+    const mixed = bot.lines.map((l) => JSON.parse(l)).filter((l) => /ignored Graph notifications/.test(l.msg)).at(-1);
+    expect(mixed).toMatchObject({
+      accepted: 1,
+      ignored: [
+        { index: 0, subscriptionId: 'someone-elses', reason: 'unknown-subscription' },
+        { index: 1, subscriptionId: first.id, reason: 'unknown-lifecycle-event' },
+      ],
+    });
+    expect(bot.jobs.pending().filter((j) => j.name === CALENDAR_SYNC_JOB)).toHaveLength(1);
   });
 
   it('refuses a body that is not a batch (400), one too large (413), and keeps serving', async () => {
