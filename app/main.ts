@@ -43,7 +43,7 @@ desk.log.info(
 );
 
 // Graph validates the notification URLs before it creates a subscription: only now that the
-// server listens. A job does it, so several instances starting together make one.
+// server listens. A keyed job does it: one waits at a time, whichever instance asked.
 if (desk.calendarNotifications) {
   await desk.calendarNotifications
     .start()
