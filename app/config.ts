@@ -38,6 +38,11 @@ export interface Config {
     readonly joinDetails: string;
   };
   readonly graph?: GraphSettings;
+  /**
+   * The https address Microsoft Graph reaches this bot at (`PUBLIC_URL`, no trailing slash). With
+   * the Graph calendar it turns on change notifications for the shared calendar.
+   */
+  readonly publicUrl?: string;
   /** When the record of a discussion is due: MINUTES_DUE, else the rota file's `minutesDue`, else 24 hours. */
   readonly minutesDue: MinutesRule;
   /** Minutes police have to call after an urgent request before the escalation (POLICE_CONTACT_MINUTES). */
@@ -127,6 +132,20 @@ function parseHost(value: string | undefined): string | undefined {
   return address;
 }
 
+function parsePublicUrl(value: string | undefined): string | undefined {
+  const v = optional(value);
+  if (v === undefined) return undefined;
+  const wrong: () => never = () => fail('PUBLIC_URL', `must be the https:// address Microsoft Graph reaches the bot at, with no query (e.g. https://desk.council.example), not "${v.slice(0, 80)}"`);
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    wrong();
+  }
+  if (url.protocol !== 'https:' || url.search || url.hash || url.username || url.password) wrong();
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
 function parseMinutesRule(value: string | undefined, variable = 'MINUTES_DUE'): MinutesRule {
   const v = optional(value) ?? '24h';
   const hours = /^(\d{1,3})h$/.exec(v);
@@ -192,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   }
 
   const host = parseHost(env.HOST);
+  const publicUrl = parsePublicUrl(env.PUBLIC_URL);
 
   const databaseUrl = optional(env.DATABASE_URL);
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) fail('DATABASE_URL', 'must start with postgres:// or postgresql://');
@@ -224,6 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       joinDetails: optional(env.CONFERENCE_JOIN_DETAILS) ?? 'Join details: see the conference line published by your area (set CONFERENCE_JOIN_DETAILS).',
     },
     ...(graph ? { graph } : {}),
+    ...(publicUrl ? { publicUrl } : {}),
     minutesDue: optional(env.MINUTES_DUE) ? parseMinutesRule(env.MINUTES_DUE) : parseMinutesRule(rota.minutesDue, 'ROTA_FILE (field minutesDue)'),
     policeContactMinutes: parseInteger('POLICE_CONTACT_MINUTES', env.POLICE_CONTACT_MINUTES, 60, 1, 1440),
     reservationTimeoutSeconds: parseInteger('RESERVATION_TIMEOUT_SECONDS', env.RESERVATION_TIMEOUT_SECONDS, 120, 5, 86_400),

@@ -66,3 +66,14 @@ try {
     await shutdown('job engine failure');
   }
 }
+
+// Graph validates the notification URLs before it creates a subscription: only now that the
+// server listens. A keyed job does it: one waits at a time, whichever instance asked.
+if (desk.calendarNotifications) {
+  await desk.calendarNotifications
+    .start()
+    .then(() => desk.log.info({ resource: desk.calendarNotifications?.resource, publicUrl: config.publicUrl }, 'calendar change notifications: subscription requested'))
+    .catch((error: Error) => desk.log.error({ err: logSafeError(error) }, 'calendar change notifications: could not schedule the subscription'));
+} else if (config.publicUrl) {
+  desk.log.warn({ calendar: config.calendar.backend }, 'PUBLIC_URL is set but CALENDAR_BACKEND is not graph: no calendar change notifications');
+}

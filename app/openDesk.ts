@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
@@ -9,6 +9,7 @@ import type { JobHandlers, Jobs } from '../scheduling/ports/Jobs.js';
 import type { Notifier } from '../scheduling/ports/Notifier.js';
 import { NonWorkingDays } from '../scheduling/rules/bankHolidays.js';
 import type { PlainDate } from '../scheduling/model/PlainDate.js';
+import { CalendarNotifications } from '../scheduling/services/CalendarNotifications.js';
 import { CaseAccess } from '../scheduling/services/CaseAccess.js';
 import { ClockService } from '../scheduling/services/ClockService.js';
 import { MAIL_CLAIM_LEASE_SECONDS, MailOnce } from '../scheduling/services/MailOnce.js';
@@ -28,6 +29,7 @@ import { PgBossJobs } from '../scheduling/adapters/pg/jobs/PgBossJobs.js';
 import { logSafeError } from '../scheduling/logSafeError.js';
 import { LocalCalendar } from '../scheduling/adapters/local/LocalCalendar.js';
 import { OutboxMailer } from '../scheduling/adapters/local/OutboxMailer.js';
+import { graphLifecyclePath, graphNotificationsPath } from '../bot/graphNotificationPaths.js';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -66,6 +68,11 @@ export interface DeskParts {
    * them). With a test's own `jobs` engine only the sweeps are started (the test runs the jobs).
    */
   startWork(): Promise<void>;
+  /**
+   * Graph change notifications on the shared calendar: only with the Graph calendar and
+   * PUBLIC_URL. The bot calls `start()` once it listens (Graph validates the URLs first).
+   */
+  readonly calendarNotifications?: CalendarNotifications;
   /** Stops the background work (jobs running are let finish, for a while), then closes the store. */
   close(): Promise<void>;
 }
@@ -130,14 +137,16 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
 
   let calendar: Calendar;
   let mailer: Mailer;
+  let calendarNotifications: CalendarNotifications | undefined;
   if (config.calendar.backend === 'graph' && config.graph) {
     // Loaded only when configured: the embedded default never touches the Graph client.
-    const [{ createGraphClient }, { GraphCalendar, mailboxConcurrency }, { GraphMailer }, { ConcurrencyLimit }, { GraphRetry, defaultRetrySettings, retryBudgetForLease }] = await Promise.all([
+    const [{ createGraphClient }, { GraphCalendar, mailboxConcurrency }, { GraphMailer }, { ConcurrencyLimit }, { GraphRetry, defaultRetrySettings, retryBudgetForLease }, { GraphCalendarSubscriptions }] = await Promise.all([
       import('../scheduling/adapters/graph/graphClient.js'),
       import('../scheduling/adapters/graph/GraphCalendar.js'),
       import('../scheduling/adapters/graph/GraphMailer.js'),
       import('../scheduling/adapters/graph/ConcurrencyLimit.js'),
       import('../scheduling/adapters/graph/GraphRetry.js'),
+      import('../scheduling/adapters/graph/GraphCalendarSubscriptions.js'),
     ]);
     const client = createGraphClient(config.graph);
     // Graph allows 4 concurrent calls per mailbox: calendar and mail share one allowance. One
@@ -146,6 +155,17 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     const retry = new GraphRetry({ ...defaultRetrySettings, budgetMs: retryBudgetForLease(Math.min(config.reservationTimeoutSeconds, MAIL_CLAIM_LEASE_SECONDS)) });
     calendar = new GraphCalendar(client, calendarId, limit, retry);
     mailer = new GraphMailer(client, calendarId, limit, retry);
+    if (config.publicUrl) {
+      calendarNotifications = new CalendarNotifications({
+        subscriptions: new GraphCalendarSubscriptions(client, limit, retry),
+        store: stores.calendarSubscriptions,
+        jobs,
+        clock,
+        // 256 random bits; Graph takes a clientState of up to 128 characters.
+        newSecret: () => randomBytes(32).toString('base64url'),
+        settings: { mailbox: calendarId, notificationUrl: `${config.publicUrl}${graphNotificationsPath}`, lifecycleNotificationUrl: `${config.publicUrl}${graphLifecyclePath}` },
+      });
+    }
   } else {
     calendar = new LocalCalendar(db, calendarId);
     mailer = new OutboxMailer(db, clock);
@@ -210,6 +230,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     ...reconciler.handlers(),
     ...urgent.handlers(),
     ...clocks.handlers(),
+    ...calendarNotifications?.handlers(),
   };
 
   const weekView = new WeekView({ requests: stores.requests, slots: stores.slots, calendar, rota: config.rota, nonWorking, calendarId });
@@ -230,6 +251,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     weekView,
     reconciler,
     clocks,
+    ...(calendarNotifications ? { calendarNotifications } : {}),
   });
   return Object.assign(desk, {
     config,
@@ -249,6 +271,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     clocks,
     jobs,
     notifier,
+    ...(calendarNotifications ? { calendarNotifications } : {}),
     jobHandlers,
     startWork: async () => {
       await engine?.work(jobHandlers);

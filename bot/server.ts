@@ -7,6 +7,8 @@ import type { Desk } from '../scheduling/Desk.js';
 import { couldBeBotFrameworkToken } from './bearerToken.js';
 import { cardMessage } from './cardAnswers.js';
 import { decodeActivityBody, problemWithActivity } from './incomingActivity.js';
+import { graphNotificationRoutes } from './graphNotifications.js';
+import { readBody } from './readBody.js';
 import { isLoopbackHost, isLoopbackHostHeader, isLoopbackUrl } from './loopback.js';
 import { StrategyDeskBot } from './StrategyDeskBot.js';
 
@@ -82,28 +84,6 @@ export function listenHost(config: { readonly host?: string; readonly bot: { rea
   return host;
 }
 
-/** Reads a request's body, at most `limit` bytes: the bytes, or 413 when there are more. */
-function readBody(req: Request, limit: number): Promise<{ bytes: Buffer } | { status: 400 | 413; error: string }> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) return Promise.resolve({ status: 413, error: `the body is over ${limit} bytes` });
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.off('data', onData);
-        req.pause();
-        resolve({ status: 413, error: `the body is over ${limit} bytes` });
-      } else chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.once('end', () => resolve({ bytes: Buffer.concat(chunks) }));
-    req.once('error', () => resolve({ status: 400, error: 'the body could not be read' }));
-    req.once('aborted', () => resolve({ status: 400, error: 'the body could not be read' }));
-  });
-}
-
 /**
  * The public cloud's Bot Framework settings with the channel signing keys somewhere else. Once
  * any setting is given, botbuilder takes every one from configuration, so all are spelled out
@@ -123,8 +103,8 @@ function publicCloudWithKeysAt(openIdMetadataUrl: string) {
 }
 
 /**
- * Starts the bot's HTTP server: `POST /api/messages` (Bot Framework, through a `CloudAdapter`)
- * and `GET /healthz`. With `MicrosoftAppId` configured every activity needs a valid Bot
+ * Starts the bot's HTTP server: `POST /api/messages` (Bot Framework, through a `CloudAdapter`),
+ * `GET /healthz`, and the Graph notification endpoints (bot/graphNotifications.ts). With `MicrosoftAppId` configured every activity needs a valid Bot
  * Framework token (401 otherwise); without it the server runs in local mode, for the Agents
  * Playground and tests: loopback only (the address, the Host header and the serviceUrl it answers),
  * and says so in the log. Bodies are read with a size bound and decoded before anything else;
@@ -175,6 +155,16 @@ export async function startServer(desk: Desk, options: ServerOptions): Promise<R
     if (status === 415) res.setHeader('accept-encoding', 'gzip');
     res.send(status, { error });
   };
+
+  const track = async (work: Promise<void>) => {
+    turns.add(work);
+    try {
+      await work;
+    } finally {
+      turns.delete(work);
+    }
+  };
+  graphNotificationRoutes(server, desk, { log, closing: () => closing, refuse, track });
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     if (closing) return void refuse(res, 503, 'shutting down');

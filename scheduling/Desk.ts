@@ -2,6 +2,7 @@ import type { ActionSource } from './model/ActionSource.js';
 import type { Actor } from './model/Actor.js';
 import type { AuditEntry } from './model/AuditEntry.js';
 import type { Booking } from './model/Booking.js';
+import type { NotificationReceipt } from './model/CalendarSubscription.js';
 import type { EventRef } from './model/ConferenceEvent.js';
 import type { StoredRequest } from './model/DiscussionRequest.js';
 import type { EscalationContact } from './model/EscalationContact.js';
@@ -97,6 +98,20 @@ export interface Desk {
   addCalendarEvent(event: { readonly subject: string; readonly start: Date; readonly end: Date }): Promise<EventRef>;
   /** Finishes or cleans up what a crash or a failed call left half done. */
   reconcile(): Promise<ReconcileReport>;
+  /**
+   * A batch of Graph change notifications on the shared calendar (the body as posted). Each item
+   * whose clientState matches the kept secret schedules a `calendar.sync` job (a notification is
+   * never trusted as data); the others are ignored and listed, ids only. Without a subscription
+   * (no PUBLIC_URL) every item is ignored.
+   * @throws InvalidNotificationError when the body is not a notification batch.
+   */
+  receiveCalendarChanges(body: unknown): Promise<NotificationReceipt>;
+  /**
+   * A batch of Graph lifecycle notifications, checked the same way: reauthorizationRequired renews
+   * the subscription, subscriptionRemoved makes another, missed schedules a full calendar sync.
+   * @throws InvalidNotificationError when the body is not a notification batch.
+   */
+  receiveCalendarLifecycle(body: unknown): Promise<NotificationReceipt>;
 
   // Queries
   /** A booking and its request, for someone who may see it. @throws NotPermittedError, NotFoundError */

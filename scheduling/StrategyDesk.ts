@@ -2,6 +2,7 @@ import type { CaseView, Desk, DeskSettings, MovedBooking, SlotAnswer } from './D
 import type { ActionSource } from './model/ActionSource.js';
 import type { Actor } from './model/Actor.js';
 import type { AuditEntry } from './model/AuditEntry.js';
+import type { NotificationReceipt } from './model/CalendarSubscription.js';
 import type { EventRef } from './model/ConferenceEvent.js';
 import type { PlainDate } from './model/PlainDate.js';
 import type { AuditLog } from './ports/AuditLog.js';
@@ -11,6 +12,7 @@ import type { ConversationReferences } from './ports/ConversationReferences.js';
 import type { RequestStore } from './ports/RequestStore.js';
 import type { SlotLedger } from './ports/SlotLedger.js';
 import type { RawRequest } from './rules/discussionRequest.js';
+import { ignoreNotifications, type CalendarNotifications } from './services/CalendarNotifications.js';
 import type { CaseAccess, CaseAction, TeamsSource } from './services/CaseAccess.js';
 import type { ClockService } from './services/ClockService.js';
 import type { ClockId, Deadline, StatutoryClock } from './model/StatutoryClock.js';
@@ -38,6 +40,8 @@ export interface StrategyDeskParts {
   readonly weekView: WeekView;
   readonly reconciler: Reconciler;
   readonly clocks: ClockService;
+  /** Only with the Graph calendar and PUBLIC_URL. */
+  readonly calendarNotifications?: CalendarNotifications;
 }
 
 /**
@@ -107,6 +111,16 @@ export class StrategyDesk implements Desk {
 
   reconcile(): Promise<ReconcileReport> {
     return this.parts.reconciler.run();
+  }
+
+  async receiveCalendarChanges(body: unknown): Promise<NotificationReceipt> {
+    const notifications = this.parts.calendarNotifications;
+    return notifications ? notifications.receiveChanges(body) : ignoreNotifications(body, 'changes');
+  }
+
+  async receiveCalendarLifecycle(body: unknown): Promise<NotificationReceipt> {
+    const notifications = this.parts.calendarNotifications;
+    return notifications ? notifications.receiveLifecycle(body) : ignoreNotifications(body, 'lifecycle');
   }
 
   caseDetails(bookingId: string, actor: Actor, from: ActionSource, purpose: CaseAction = 'booking.show'): Promise<CaseView> {

@@ -55,3 +55,12 @@ export class NotPermittedError extends DeskError {
     this.name = 'NotPermittedError';
   }
 }
+
+/** A Graph notification body the desk cannot read (not a batch); the edge answers 400. */
+export class InvalidNotificationError extends DeskError {
+  readonly code = 'notification.invalid';
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidNotificationError';
+  }
+}

@@ -54,6 +54,12 @@ describe('loadConfig', () => {
     expect(config.minutesDue).toEqual({ kind: 'workingDays', days: 1 });
   });
 
+  it('reads PUBLIC_URL as an https address without its trailing slash', () => {
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(loadConfig({ PUBLIC_URL: 'https://desk.council.example/' }).publicUrl).toBe('https://desk.council.example');
+    expect(loadConfig({ PUBLIC_URL: 'https://gateway.council.example/strategy-desk/' }).publicUrl).toBe('https://gateway.council.example/strategy-desk');
+  });
+
   const badRota = file('bad-rota.json', JSON.stringify({ area: 'X', conferenceWeekdays: [1], window: { start: '10:00', end: '11:30' }, slotMinutes: 15, longerSlotMinutes: 20, cutOff: '16:00', discussedOn: { 1: 1, 2: 1, 3: 1, 4: 1, 5: 1 }, searchDays: 30 }));
   const notJson = file('not-json.json', '{ nope');
 
@@ -68,6 +74,9 @@ describe('loadConfig', () => {
     [{ ESCALATION_CONTACTS: 'DS Smith 1234' }, /^config: ESCALATION_CONTACTS is not valid JSON/],
     [{ CALENDAR_BACKEND: 'graph' }, /^config: AZURE_TENANT_ID is required when CALENDAR_BACKEND=graph/],
     [{ CALENDAR_BACKEND: 'graph', AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_SECRET: 's', GRAPH_BASE_URL: 'http://graph.local' }, /^config: GRAPH_BASE_URL is invalid.*https/],
+    [{ PUBLIC_URL: 'http://desk.council.example' }, /^config: PUBLIC_URL must be the https:\/\/ address/],
+    [{ PUBLIC_URL: 'desk.council.example' }, /^config: PUBLIC_URL must be the https:\/\/ address/],
+    [{ PUBLIC_URL: 'https://desk.council.example/?a=1' }, /^config: PUBLIC_URL must be the https:\/\/ address/],
     [{ SUBJECT_FORMAT: '{surname} / {manager}' }, /^config: SUBJECT_FORMAT has unknown placeholder \{surname\}/],
     [{ SUBJECT_INCLUDES_SURNAME: 'maybe' }, /^config: SUBJECT_INCLUDES_SURNAME must be true or false/],
     [{ MINUTES_DUE: 'tomorrow' }, /^config: MINUTES_DUE must be hours/],

@@ -1,4 +1,5 @@
 import type { AuditLog } from '../../ports/AuditLog.js';
+import type { CalendarSubscriptionStore } from '../../ports/CalendarSubscriptionStore.js';
 import type { CardPostings } from '../../ports/CardPostings.js';
 import type { ClockStore } from '../../ports/ClockStore.js';
 import type { ConversationReferences } from '../../ports/ConversationReferences.js';
@@ -7,6 +8,7 @@ import type { RequestStore } from '../../ports/RequestStore.js';
 import type { SlotLedger } from '../../ports/SlotLedger.js';
 import type { Db } from './Db.js';
 import { SqlAuditLog } from './SqlAuditLog.js';
+import { SqlCalendarSubscriptionStore } from './SqlCalendarSubscriptionStore.js';
 import { SqlCardPostings } from './SqlCardPostings.js';
 import { SqlClockStore } from './SqlClockStore.js';
 import { SqlConversationReferences } from './SqlConversationReferences.js';
@@ -23,6 +25,8 @@ export interface Stores {
   readonly postings: CardPostings;
   readonly conversations: ConversationReferences;
   readonly clocks: ClockStore;
+  /** The Graph change-notification subscription on the shared calendar (with PUBLIC_URL). */
+  readonly calendarSubscriptions: CalendarSubscriptionStore;
 }
 
 /**
@@ -40,5 +44,6 @@ export function sqlStores(db: Db): Stores {
     postings: new SqlCardPostings(db),
     conversations: new SqlConversationReferences(db),
     clocks: new SqlClockStore(db),
+    calendarSubscriptions: new SqlCalendarSubscriptionStore(db),
   };
 }

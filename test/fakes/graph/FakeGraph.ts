@@ -8,6 +8,7 @@ import { ensureFakeGraphCert, type FakeGraphCert } from './fakeGraphCert.js';
 import { defaultSettings, seededRandom, zeroCounts, type FakeFault, type FakeGraphCounts, type FakeGraphRoute, type FakeGraphSettings } from './fakeGraphSettings.js';
 import { FakeIdentity, type FakeApp } from './fakeIdentity.js';
 import { FakeMailboxes, type FakeEventView, type FakeSentMail, type GraphAnswer, type HandMadeEvent, type ReadOptions } from './FakeMailboxes.js';
+import { FakeSubscriptions } from './FakeSubscriptions.js';
 
 export interface FakeGraphOptions extends FakeApp {
   /** The mailbox helpers such as `addEvent` use when none is named. */
@@ -16,6 +17,8 @@ export interface FakeGraphOptions extends FakeApp {
   /** Seed for the throttling and lost-response dice. */
   readonly seed?: number;
   readonly cert?: FakeGraphCert;
+  /** The fake's "now" for subscription expiry (default: the wall clock); give it a test's manual clock. */
+  readonly now?: () => Date;
 }
 
 interface Route {
@@ -35,10 +38,22 @@ const routes: ReadonlyArray<[string, RegExp, FakeGraphRoute]> = [
   ['GET', /^\/users\/([^/]+)\/mailFolders\/([^/]+)\/messages$/i, 'listMessages'],
 ];
 
+/** `/subscriptions` belongs to no mailbox: the capture is the subscription id. */
+const subscriptionRoutes: ReadonlyArray<[string, RegExp, FakeGraphRoute]> = [
+  ['POST', /^\/subscriptions$/i, 'createSubscription'],
+  ['GET', /^\/subscriptions\/([^/]+)$/i, 'getSubscription'],
+  ['PATCH', /^\/subscriptions\/([^/]+)$/i, 'renewSubscription'],
+  ['DELETE', /^\/subscriptions\/([^/]+)$/i, 'deleteSubscription'],
+];
+
 function matchRoute(method: string, path: string): Route | undefined {
   for (const [m, pattern, name] of routes) {
     const hit = m === method ? pattern.exec(path) : null;
     if (hit) return { name, mailbox: decodeURIComponent(hit[1]!), ...(hit[2] ? { id: decodeURIComponent(hit[2]) } : {}) };
+  }
+  for (const [m, pattern, name] of subscriptionRoutes) {
+    const hit = m === method ? pattern.exec(path) : null;
+    if (hit) return { name, mailbox: '', ...(hit[1] ? { id: decodeURIComponent(hit[1]) } : {}) };
   }
   return undefined;
 }
@@ -61,6 +76,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export class FakeGraph {
   readonly mailboxes = new FakeMailboxes();
+  /** Change-notification subscriptions, and their deliveries to the subscriber. */
+  readonly subscriptions: FakeSubscriptions;
   private readonly identity: FakeIdentity;
   private settingsNow: FakeGraphSettings;
   private countsNow = zeroCounts();
@@ -76,6 +93,7 @@ export class FakeGraph {
 
   constructor(private readonly options: FakeGraphOptions = {}) {
     this.identity = new FakeIdentity(options);
+    this.subscriptions = new FakeSubscriptions(options.now ?? (() => new Date()));
     this.settingsNow = { ...defaultSettings, ...options.settings };
     this.random = seededRandom(options.seed ?? 1);
   }
@@ -140,6 +158,7 @@ export class FakeGraph {
     this.holding.clear();
     this.faults.clear();
     this.mailboxes.clear();
+    this.subscriptions.clear();
     this.resetCounts();
     this.settingsNow = { ...defaultSettings, ...this.options.settings };
   }
@@ -270,6 +289,7 @@ export class FakeGraph {
     let created = false;
     try {
       if (route.name === 'createEvent') ({ answer, created } = this.mailboxes.create(route.mailbox, JSON.parse(raw || '{}'), read));
+      else if (route.name === 'createSubscription') answer = await this.subscriptions.create(JSON.parse(raw || '{}') as Record<string, unknown>);
       else answer = this.dispatch(route, url, raw, read);
     } catch (e) {
       if (!(e instanceof GraphInputError || e instanceof SyntaxError)) throw e;
@@ -310,6 +330,14 @@ export class FakeGraph {
         return m.sendMail(route.mailbox, body);
       case 'listMessages':
         return m.sentItems(route.mailbox, id, url.searchParams);
+      case 'createSubscription':
+        throw new GraphInputError('createSubscription is answered before dispatch');
+      case 'getSubscription':
+        return this.subscriptions.get(id);
+      case 'renewSubscription':
+        return this.subscriptions.renew(id, body);
+      case 'deleteSubscription':
+        return this.subscriptions.delete(id);
     }
   }
 

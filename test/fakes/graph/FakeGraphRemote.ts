@@ -3,6 +3,7 @@ import { request } from 'node:https';
 import type { FakeResponse } from './fakeEvent.js';
 import type { FakeFault, FakeGraphCounts, FakeGraphRoute, FakeGraphSettings } from './fakeGraphSettings.js';
 import type { FakeEventView, FakeSentMail, HandMadeEvent } from './FakeMailboxes.js';
+import type { FakeChange, FakeDelivery, FakeLifecycleEvent, FakeSubscriptionView } from './FakeSubscriptions.js';
 
 /** What `serve.ts` prints on its first line. */
 export interface FakeGraphAddress {
@@ -56,6 +57,21 @@ export class FakeGraphRemote {
   }
   async reset(): Promise<void> {
     await this.call('POST', '/reset');
+  }
+  subscriptions(): Promise<FakeSubscriptionView[]> {
+    return this.call('GET', '/subscriptions');
+  }
+  async forward(from: string, to: string): Promise<void> {
+    await this.call('POST', '/forward', { from, to });
+  }
+  async notify(change: FakeChange): Promise<number[]> {
+    return (await this.call<{ statuses: number[] }>('POST', '/notify', change)).statuses;
+  }
+  async lifecycle(subscriptionId: string, lifecycleEvent: FakeLifecycleEvent, options: { clientState?: string } = {}): Promise<number> {
+    return (await this.call<{ status: number }>('POST', '/lifecycle', { subscriptionId, lifecycleEvent, ...options })).status;
+  }
+  deliveries(): Promise<FakeDelivery[]> {
+    return this.call('GET', '/deliveries');
   }
 
   private call<T>(method: string, path: string, body?: unknown): Promise<T> {

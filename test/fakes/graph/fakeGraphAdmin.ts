@@ -2,6 +2,7 @@ import type { FakeResponse } from './fakeEvent.js';
 import type { FakeGraph } from './FakeGraph.js';
 import type { FakeFault, FakeGraphRoute, FakeGraphSettings } from './fakeGraphSettings.js';
 import type { GraphAnswer, HandMadeEvent } from './FakeMailboxes.js';
+import type { FakeChange, FakeLifecycleEvent } from './FakeSubscriptions.js';
 
 const ok = (body?: unknown, status = 200): GraphAnswer => ({ status, body: body ?? { ok: true } });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -19,6 +20,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *   GET  /_fake/held?atLeast=N&waitMs=M  how many calls are held, waiting up to M ms for N
  *   POST /_fake/release {commit?}      let held calls go (commit=false drops them unprocessed)
  *   POST /_fake/reset                  forget everything
+ *   GET  /_fake/subscriptions          live change-notification subscriptions
+ *   POST /_fake/forward {from, to}     deliver to origin `to` what is addressed to origin `from` (a tunnel)
+ *   POST /_fake/notify {eventId, changeType?, clientState?, resource?}  post a change notification; {statuses}
+ *   POST /_fake/lifecycle {subscriptionId, lifecycleEvent, clientState?}  post a lifecycle notification; {status}
+ *   GET  /_fake/deliveries             every POST made to a subscriber (validation, change, lifecycle)
  */
 export async function answerAdmin(fake: FakeGraph, method: string, url: URL, raw: string): Promise<GraphAnswer> {
   const body = (raw ? JSON.parse(raw) : {}) as Record<string, unknown>;
@@ -60,6 +66,19 @@ export async function answerAdmin(fake: FakeGraph, method: string, url: URL, raw
     case 'POST /reset':
       fake.reset();
       return ok();
+    case 'GET /subscriptions':
+      return ok(fake.subscriptions.list());
+    case 'POST /forward':
+      fake.subscriptions.forward(String(body.from), String(body.to));
+      return ok();
+    case 'POST /notify':
+      return ok({ statuses: await fake.subscriptions.notify(body as unknown as FakeChange) });
+    case 'POST /lifecycle': {
+      const options = typeof body.clientState === 'string' ? { clientState: body.clientState } : {};
+      return ok({ status: await fake.subscriptions.lifecycle(String(body.subscriptionId), body.lifecycleEvent as FakeLifecycleEvent, options) });
+    }
+    case 'GET /deliveries':
+      return ok(fake.subscriptions.deliveries);
     default:
       return { status: 404, body: { error: { code: 'NotFound', message: `no admin route ${route}` } } };
   }

@@ -39,6 +39,11 @@ export interface FakeGraphCounts {
   sendMail: number;
   /** Reads of a mail folder's messages (the Sent Items look-up). */
   listMessages: number;
+  /** `/subscriptions` calls: POST, PATCH (renewals), DELETE, GET. */
+  createSubscription: number;
+  renewSubscription: number;
+  deleteSubscription: number;
+  getSubscription: number;
   /** Calls answered with a fault queued by `failNext`. */
   scriptedFaults: number;
   throttled: number;
@@ -48,7 +53,19 @@ export interface FakeGraphCounts {
   maxConcurrent: number;
 }
 
-export type FakeGraphRoute = 'calendarView' | 'createEvent' | 'getEvent' | 'updateEvent' | 'deleteEvent' | 'cancelEvent' | 'sendMail' | 'listMessages';
+export type FakeGraphRoute =
+  | 'calendarView'
+  | 'createEvent'
+  | 'getEvent'
+  | 'updateEvent'
+  | 'deleteEvent'
+  | 'cancelEvent'
+  | 'sendMail'
+  | 'listMessages'
+  | 'createSubscription'
+  | 'renewSubscription'
+  | 'deleteSubscription'
+  | 'getSubscription';
 
 /**
  * One scripted failure for the next call to a route: answered `status` (with Retry-After if
@@ -73,6 +90,10 @@ export const zeroCounts = (): FakeGraphCounts => ({
   cancelEvent: 0,
   sendMail: 0,
   listMessages: 0,
+  createSubscription: 0,
+  renewSubscription: 0,
+  deleteSubscription: 0,
+  getSubscription: 0,
   scriptedFaults: 0,
   throttled: 0,
   lostResponses: 0,

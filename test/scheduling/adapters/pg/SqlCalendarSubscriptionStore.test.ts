@@ -1,0 +1,5 @@
+import { calendarSubscriptionStoreContract } from '../../../contracts/calendarSubscriptionStoreContract.js';
+import { openTestPglite, openTestPostgres } from '../../../fakes/testDb.js';
+
+calendarSubscriptionStoreContract('PGlite (embedded)', openTestPglite);
+calendarSubscriptionStoreContract('PostgreSQL server', openTestPostgres);
