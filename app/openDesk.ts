@@ -10,6 +10,7 @@ import type { Notifier } from '../scheduling/ports/Notifier.js';
 import { NonWorkingDays } from '../scheduling/rules/bankHolidays.js';
 import type { PlainDate } from '../scheduling/model/PlainDate.js';
 import { CaseAccess } from '../scheduling/services/CaseAccess.js';
+import { CaseCards } from '../scheduling/services/CaseCards.js';
 import { MAIL_CLAIM_LEASE_SECONDS, MailOnce } from '../scheduling/services/MailOnce.js';
 import { Reconciler } from '../scheduling/services/Reconciler.js';
 import { RequestIntake } from '../scheduling/services/RequestIntake.js';
@@ -25,6 +26,7 @@ import { migrate } from '../scheduling/adapters/pg/migrate.js';
 import { sqlStores, type Stores } from '../scheduling/adapters/pg/sqlStores.js';
 import { LocalCalendar } from '../scheduling/adapters/local/LocalCalendar.js';
 import { OutboxMailer } from '../scheduling/adapters/local/OutboxMailer.js';
+import { LateNotifier } from './LateNotifier.js';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -78,7 +80,12 @@ export interface DeskOptions {
   readonly wrapCalendar?: (calendar: Calendar) => Calendar;
   /** The job engine (tests: test/fakes/ManualJobs.ts driven by the manual clock). */
   readonly jobs?: Jobs;
-  /** Who tells people things (the bot's TeamsNotifier; tests: test/fakes/RecordingNotifier.ts). */
+  /**
+   * Who tells people things and updates posted cards: `npm start` passes a `LateNotifier` and
+   * attaches the bot's TeamsNotifier to it once the server is up; tests pass
+   * test/fakes/RecordingNotifier.ts. Default: a LateNotifier never attached (the command line
+   * reaches nobody; the bot works the jobs it schedules).
+   */
   readonly notifier?: Notifier;
 }
 
@@ -108,12 +115,13 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     throw error;
   }
   const stores = sqlStores(db);
-  // TEMPORARY (replaced by the pg-boss engine and the bot's notifier as they land).
+  // TEMPORARY (replaced by the pg-boss engine as it lands).
   const jobs: Jobs = options.jobs ?? {
     schedule: () => Promise.reject(new Error('no job engine is wired yet')),
     cancel: () => Promise.reject(new Error('no job engine is wired yet')),
   };
-  const notifier: Notifier = options.notifier ?? { tell: async () => 'no-conversation', refreshCards: async () => {} };
+  // Without one given (the command line), nobody is reached from this process: see LateNotifier.
+  const notifier: Notifier = options.notifier ?? new LateNotifier();
   const calendarId = config.calendar.mailbox;
 
   let calendar: Calendar;
@@ -165,6 +173,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
   const intake = new RequestIntake({ requests: stores.requests, slots: stores.slots, clock, newId, nNumberPattern: config.nNumberPattern, rota: booking, urgent });
   const reconciler = new Reconciler({ requests: stores.requests, slots: stores.slots, mailLedger: stores.mailLedger, calendar, clock, booking, urgent, calendarId, reservationTimeoutSeconds: config.reservationTimeoutSeconds });
 
+  const cards = new CaseCards({ requests: stores.requests, slots: stores.slots, postings: stores.postings, conversations: stores.conversations, booking, urgent, jobs, notifier });
   const weekView = new WeekView({ requests: stores.requests, slots: stores.slots, calendar, rota: config.rota, nonWorking, calendarId });
   const settings = { slotMinutes: config.rota.slotMinutes, searchDays: config.rota.searchDays, escalationContacts: config.escalationContacts, policeReferralAddress: config.policeReferralAddress };
   const desk = new StrategyDesk({
@@ -182,6 +191,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     finder,
     weekView,
     reconciler,
+    cards,
   });
   return Object.assign(desk, {
     config,
@@ -200,7 +210,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     reconciler,
     jobs,
     notifier,
-    jobHandlers: {},
+    jobHandlers: { ...cards.handlers() },
     close: () => db.close(),
   });
 }

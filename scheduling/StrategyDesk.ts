@@ -12,6 +12,8 @@ import type { RequestStore } from './ports/RequestStore.js';
 import type { SlotLedger } from './ports/SlotLedger.js';
 import type { RawRequest } from './rules/discussionRequest.js';
 import type { CaseAccess, CaseAction, TeamsSource } from './services/CaseAccess.js';
+import type { CaseCards, CaseCardsView } from './services/CaseCards.js';
+import type { PostedCard } from './model/CardPosting.js';
 import { NotFoundError } from './services/errors.js';
 import type { ReconcileReport, Reconciler } from './services/Reconciler.js';
 import type { RequestIntake, RequestOutcome } from './services/RequestIntake.js';
@@ -35,6 +37,7 @@ export interface StrategyDeskParts {
   readonly finder: SlotFinder;
   readonly weekView: WeekView;
   readonly reconciler: Reconciler;
+  readonly cards: CaseCards;
 }
 
 /**
@@ -58,20 +61,24 @@ export class StrategyDesk implements Desk {
 
   async cancelBooking(bookingId: string, actor: Actor, from: ActionSource, reason: string): Promise<CaseView> {
     const booking = await this.parts.booking.cancel(bookingId, actor, from, reason);
+    await this.parts.cards.changed(booking.requestId);
     return { booking, request: await this.requestOf(booking.requestId) };
   }
 
   async moveToLongerSlot(bookingId: string, actor: Actor, from: ActionSource): Promise<MovedBooking> {
     const booking = await this.parts.booking.rebook(bookingId, actor, from, { longer: true });
+    await this.parts.cards.changed(booking.requestId);
     return { booking, request: await this.requestOf(booking.requestId), policeEmail: await this.parts.booking.policeEmailOf(booking) };
   }
 
-  recordPoliceContact(requestId: string, actor: Actor, from: ActionSource): Promise<UrgentOutcome> {
-    return this.parts.urgent.recordPoliceContact(requestId, actor, from);
+  async recordPoliceContact(requestId: string, actor: Actor, from: ActionSource): Promise<UrgentOutcome> {
+    const outcome = await this.parts.urgent.recordPoliceContact(requestId, actor, from);
+    await this.parts.cards.changed(requestId);
+    return outcome;
   }
 
-  recordCardPosted(requestId: string, actor: Actor, from: TeamsSource, activityId: string): Promise<void> {
-    return this.parts.access.cardPosted(requestId, actor, from, activityId);
+  recordCardPosted(requestId: string, actor: Actor, from: TeamsSource, activityId: string, card: PostedCard = 'case'): Promise<void> {
+    return this.parts.access.cardPosted(requestId, actor, from, activityId, card);
   }
 
   rememberConversation(userId: string, conversationId: string, reference: unknown): Promise<void> {
@@ -112,6 +119,14 @@ export class StrategyDesk implements Desk {
     const latest = await slots.lastBookingFor(requestId);
     const trail = [...(await auditLog.auditTrail(requestId)), ...(latest ? await auditLog.auditTrail(latest.id) : [])];
     return trail.sort((a, b) => a.at.getTime() - b.at.getTime());
+  }
+
+  caseCards(requestId: string): Promise<CaseCardsView> {
+    return this.parts.cards.of(requestId);
+  }
+
+  conversationsOf(userId: string): Promise<readonly unknown[]> {
+    return this.parts.conversations.conversationReferencesOf(userId);
   }
 
   private async requestOf(requestId: string) {

@@ -53,13 +53,18 @@ export class UrgentRouteService {
    * @throws NotPermittedError when `actor` may not act on the case from `from` (audited).
    */
   async recordPoliceContact(requestId: string, actor: Actor, from: ActionSource): Promise<UrgentOutcome> {
-    const { requests, clock, mail, access } = this.deps;
+    const { requests, clock, access } = this.deps;
     const request = await requests.getRequest(requestId);
     if (!request) throw new NotFoundError('request', requestId);
     await access.check(request, actor, from, 'request.police-contact', { entity: 'request', id: requestId });
     if (request.route !== 'urgent') throw new ConflictError('police contact is recorded on urgent requests only');
     const recorded = await requests.recordPoliceContact(requestId, clock.now(), actor);
-    return outcomeOf(recorded, recorded.urgentSentAt ? 'sent' : await mail.stateOf(mailKeyOf(recorded)));
+    return this.stateOf(recorded);
+  }
+
+  /** Where an urgent request stands now: its email and its police contact clock. Reads only. */
+  async stateOf(request: StoredRequest): Promise<UrgentOutcome> {
+    return outcomeOf(request, request.urgentSentAt ? 'sent' : await this.deps.mail.stateOf(mailKeyOf(request)));
   }
 }
 
