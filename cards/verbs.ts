@@ -11,6 +11,12 @@ export const verbs = {
   longerSlot: 'strategy.longer',
   showAgenda: 'strategy.agenda',
   policeMadeContact: 'strategy.police-contact',
+  /** The police declined the invite: book the next free slot instead (data `{ bookingId }`). */
+  bookNext: 'booking.bookNext',
+  /** The police declined the invite: keep this slot all the same (data `{ bookingId }`). */
+  keepSlot: 'booking.keep',
+  /** Urgent escalation: the manager could not reach this level's contacts (data `{ requestId, level }`). */
+  notReached: 'urgent.notReached',
 } as const;
 
 export type Verb = (typeof verbs)[keyof typeof verbs];
