@@ -9,6 +9,9 @@ import { cardMessage } from './cardAnswers.js';
 import { decodeActivityBody, problemWithActivity } from './incomingActivity.js';
 import { isLoopbackHost, isLoopbackHostHeader, isLoopbackUrl } from './loopback.js';
 import { StrategyDeskBot } from './StrategyDeskBot.js';
+import type { ContinueConversation } from './InPlaceAnswers.js';
+import { TeamsNotifier } from './TeamsNotifier.js';
+import type { Notifier } from '../scheduling/ports/Notifier.js';
 
 /** The bot's registration (config `MicrosoftAppId` and friends); no app id = local mode. */
 export interface BotCredentials {
@@ -53,6 +56,11 @@ export interface RunningServer {
   readonly url: string;
   /** The address and port the server is bound to, as the socket reports them. */
   readonly address: { readonly address: string; readonly port: number };
+  /**
+   * Reaches people and updates posted cards through this server's Teams adapter: attach it to the
+   * desk's notifier (app/LateNotifier.ts), which exists before the server does.
+   */
+  readonly notifier: Notifier;
   /** Stops accepting requests, finishes turns (and card updates) in flight. Does not close the desk. */
   close(): Promise<void>;
 }
@@ -124,7 +132,7 @@ function publicCloudWithKeysAt(openIdMetadataUrl: string) {
 
 /**
  * Starts the bot's HTTP server: `POST /api/messages` (Bot Framework, through a `CloudAdapter`)
- * and `GET /healthz`. With `MicrosoftAppId` configured every activity needs a valid Bot
+ * and `GET /healthz`, and gives the notifier that reaches Teams through the same adapter. With `MicrosoftAppId` configured every activity needs a valid Bot
  * Framework token (401 otherwise); without it the server runs in local mode, for the Agents
  * Playground and tests: loopback only (the address, the Host header and the serviceUrl it answers),
  * and says so in the log. Bodies are read with a size bound and decoded before anything else;
@@ -143,11 +151,9 @@ export async function startServer(desk: Desk, options: ServerOptions): Promise<R
   });
   const adapter = new CloudAdapter(authentication);
   const appId = credentials.appId ?? '';
-  const bot = new StrategyDeskBot(desk, {
-    continueConversation: (reference, logic) => adapter.continueConversationAsync(appId, reference, logic),
-    slowAnswerMs: options.slowAnswerMs ?? 2000,
-    log,
-  });
+  const continueConversation: ContinueConversation = (reference, logic) => adapter.continueConversationAsync(appId, reference, logic);
+  const bot = new StrategyDeskBot(desk, { continueConversation, slowAnswerMs: options.slowAnswerMs ?? 2000, log });
+  const notifier = new TeamsNotifier({ desk, continueConversation, log });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     log.error({ activityId: context.activity.id, type: context.activity.type, err: logSafeError(error) }, 'turn failed');
@@ -234,6 +240,7 @@ export async function startServer(desk: Desk, options: ServerOptions): Promise<R
   return {
     url,
     address: { address: bound.address, port: bound.port },
+    notifier,
     close: async () => {
       closing = true;
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
