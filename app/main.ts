@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { logSafeError } from '../scheduling/logSafeError.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { LateNotifier } from './LateNotifier.js';
 import { openDesk } from './openDesk.js';
 import { DeskError } from '../scheduling/services/errors.js';
 import { listenHost, startServer, UnsafeHostError, type RunningServer } from '../bot/server.js';
@@ -19,8 +20,10 @@ try {
   process.exit(1);
 }
 
+// The desk opens before the server makes the Teams adapter: its notifier forwards once attached.
+const notifier = new LateNotifier();
 // A DATA_DIR another process holds (or cannot serve) stops the bot with one line, nothing opened.
-const desk = await openDesk(config, { serveEmbeddedStore: true }).catch((error: unknown) => {
+const desk = await openDesk(config, { serveEmbeddedStore: true, notifier }).catch((error: unknown) => {
   if (!(error instanceof DeskError)) throw error;
   console.error(error.message);
   process.exit(1);
@@ -34,6 +37,7 @@ try {
   await desk.close();
   process.exit(1);
 }
+notifier.attach(server.notifier);
 desk.log.info(
   { ...server.address, url: `${server.url}/api/messages`, store: config.databaseUrl ? 'postgres' : config.dataDir, calendar: config.calendar.backend },
   'Strategy Desk is listening',

@@ -12,6 +12,7 @@ import type { PlainDate } from '../scheduling/model/PlainDate.js';
 import { CalendarNotifications } from '../scheduling/services/CalendarNotifications.js';
 import { CaseAccess } from '../scheduling/services/CaseAccess.js';
 import { ClockService } from '../scheduling/services/ClockService.js';
+import { CaseCards } from '../scheduling/services/CaseCards.js';
 import { MAIL_CLAIM_LEASE_SECONDS, MailOnce } from '../scheduling/services/MailOnce.js';
 import { Reconciler } from '../scheduling/services/Reconciler.js';
 import { RequestIntake } from '../scheduling/services/RequestIntake.js';
@@ -30,6 +31,7 @@ import { logSafeError } from '../scheduling/logSafeError.js';
 import { LocalCalendar } from '../scheduling/adapters/local/LocalCalendar.js';
 import { OutboxMailer } from '../scheduling/adapters/local/OutboxMailer.js';
 import { graphLifecyclePath, graphNotificationsPath } from '../bot/graphNotificationPaths.js';
+import { LateNotifier } from './LateNotifier.js';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -97,7 +99,12 @@ export interface DeskOptions {
   readonly wrapCalendar?: (calendar: Calendar) => Calendar;
   /** The job engine (tests: test/fakes/ManualJobs.ts driven by the manual clock). */
   readonly jobs?: Jobs;
-  /** Who tells people things (the bot's TeamsNotifier; tests: test/fakes/RecordingNotifier.ts). */
+  /**
+   * Who tells people things and updates posted cards: `npm start` passes a `LateNotifier` and
+   * attaches the bot's TeamsNotifier to it once the server is up; tests pass
+   * test/fakes/RecordingNotifier.ts. Default: a LateNotifier never attached (the command line
+   * reaches nobody; the bot works the jobs it schedules).
+   */
   readonly notifier?: Notifier;
 }
 
@@ -131,8 +138,8 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
   // Jobs live in the store itself (pg-boss); nothing starts until a job is scheduled or `startWork`.
   const engine = options.jobs ? undefined : new PgBossJobs(db, log, { pollingIntervalSeconds: config.jobs.pollSeconds });
   const jobs: Jobs = options.jobs ?? engine!;
-  // TEMPORARY (replaced by the bot's notifier as it lands).
-  const notifier: Notifier = options.notifier ?? { tell: async () => 'no-conversation', refreshCards: async () => {} };
+  // Without one given (the command line), nobody is reached from this process: see LateNotifier.
+  const notifier: Notifier = options.notifier ?? new LateNotifier();
   const calendarId = config.calendar.mailbox;
 
   let calendar: Calendar;
@@ -224,6 +231,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     onSweepError: (error) => log.error({ err: logSafeError(error) }, 'reconcile sweep failed; the next one tries again'),
   });
 
+  const cards = new CaseCards({ requests: stores.requests, slots: stores.slots, postings: stores.postings, conversations: stores.conversations, booking, urgent, jobs, notifier });
   // Every service's job handlers, by job name (each service offers its own `handlers()`).
   let closing: Promise<void> | undefined;
   const jobHandlers: JobHandlers = {
@@ -231,6 +239,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     ...urgent.handlers(),
     ...clocks.handlers(),
     ...calendarNotifications?.handlers(),
+    ...cards.handlers(),
   };
 
   const weekView = new WeekView({ requests: stores.requests, slots: stores.slots, calendar, rota: config.rota, nonWorking, calendarId });
@@ -252,6 +261,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     reconciler,
     clocks,
     ...(calendarNotifications ? { calendarNotifications } : {}),
+    cards,
   });
   return Object.assign(desk, {
     config,

@@ -18,6 +18,7 @@ import { verbs } from '../cards/verbs.js';
 import { welcomeCard } from '../cards/welcomeCard.js';
 import type { Desk } from '../scheduling/Desk.js';
 import type { Actor } from '../scheduling/model/Actor.js';
+import type { PostedCard } from '../scheduling/model/CardPosting.js';
 import type { StoredRequest } from '../scheduling/model/DiscussionRequest.js';
 import { londonDateOf, londonWallTimeOf } from '../scheduling/rules/londonTime.js';
 import { DeskError, InvalidRequestError } from '../scheduling/services/errors.js';
@@ -26,7 +27,7 @@ import type { RequestOutcome } from '../scheduling/services/RequestIntake.js';
 import { cardAnswer, cardMessage, invokeError } from './cardAnswers.js';
 import { commands, parseCommand } from './commands.js';
 import { deskErrorCard } from './deskErrorCard.js';
-import { casesOf, guardOutgoingCards, type CaseNames } from './guardOutgoingCards.js';
+import { caseNamesOf, casesOf, guardOutgoingCards, type CaseNames } from './guardOutgoingCards.js';
 import { InPlaceAnswers, type CardResult, type ContinueConversation } from './InPlaceAnswers.js';
 import { actorOf, emailOf, sourceOf } from './teamsUser.js';
 
@@ -41,9 +42,6 @@ export interface StrategyDeskBotOptions {
 type ActionData = Readonly<Record<string, unknown>>;
 /** What a verb gives: a card (with whether everyone may see it), or a refusal. */
 type Answer = CardResult | { readonly refused: 400 | 404; readonly message: string };
-
-/** What a card about a saved request must be checked against. */
-const caseOf = (request: StoredRequest): CaseNames => ({ childSurnames: request.childSurnames, requestedBy: request.requestedBy.id, requestId: request.id });
 
 /**
  * Who the bot answers in a turn, captured at its start: card work can outlive the turn, and a
@@ -218,17 +216,19 @@ export class StrategyDeskBot extends TeamsActivityHandler {
 
   /** A saved request the turn's cards are about: they are checked against its surnames. */
   private concerns(turn: Turn, ...requests: StoredRequest[]): void {
-    turn.cases.push(...requests.map(caseOf));
+    turn.cases.push(...requests.map(caseNamesOf));
   }
 
   /**
-   * Records that a card about the request stands at `activityId` in the turn's conversation (the
-   * members of a group chat or channel may then act on it). A failure only costs them that.
+   * Records that a card about the request (`card`: its own card or its agenda) stands at
+   * `activityId` in the turn's conversation, personal chat or shared: the members of a group chat
+   * or channel may then act on it, and the card is updated when the case changes. A failure only
+   * costs them that.
    */
-  private async cardPosted(turn: Turn, requestId: string, activityId: string | undefined): Promise<void> {
+  private async cardPosted(turn: Turn, requestId: string, activityId: string | undefined, card: PostedCard = 'case'): Promise<void> {
     if (!activityId) return;
     try {
-      await this.desk.recordCardPosted(requestId, turn.actor, turn.source, activityId);
+      await this.desk.recordCardPosted(requestId, turn.actor, turn.source, activityId, card);
     } catch (error) {
       this.log.warn({ reference: turn.reference, requestId, err: logSafeError(error) }, 'could not record where a card was posted');
     }
@@ -322,10 +322,11 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     const { booking, request } = await this.desk.caseDetails(bookingId, turn.actor, turn.source);
     this.concerns(turn, request);
     const agenda = await context.sendActivity(cardMessage(agendaCard({ booking, request })));
-    await this.cardPosted(turn, request.id, agenda?.id);
+    await this.cardPosted(turn, request.id, agenda?.id, 'agenda');
     const audience = this.audience(turn, request);
     const card = booking.status === 'cancelled' ? cancelledCard({ booking, request, audience }) : bookingCard({ booking, request, audience, slotMinutes: this.desk.settings.slotMinutes });
-    return { card, forAll: false };
+    // The case's own card again: where it is posted anew (the Action.Submit fallback), it is recorded too.
+    return { card, forAll: false, about: request.id };
   }
 
   private async policeMadeContact(turn: Turn, requestId: string): Promise<Answer> {

@@ -17,6 +17,15 @@ export interface CaseNames {
   readonly requestId?: string;
 }
 
+/**
+ * The case names a saved request's cards are checked against.
+ * @example
+ * caseNamesOf(request) //=> { childSurnames: 'Bond', requestedBy: 'aad-alex', requestId: 'req-1' }
+ */
+export function caseNamesOf(request: { readonly id: string; readonly childSurnames: string; readonly requestedBy: { readonly id: string } }): CaseNames {
+  return { childSurnames: request.childSurnames, requestedBy: request.requestedBy.id, requestId: request.id };
+}
+
 /** Who sees what an activity carries. */
 export interface CardViewer {
   /** Teams' `conversationType` of the conversation it goes to. */

@@ -11,6 +11,9 @@ import { graphNotificationRoutes } from './graphNotifications.js';
 import { readBody } from './readBody.js';
 import { isLoopbackHost, isLoopbackHostHeader, isLoopbackUrl } from './loopback.js';
 import { StrategyDeskBot } from './StrategyDeskBot.js';
+import type { ContinueConversation } from './InPlaceAnswers.js';
+import { TeamsNotifier } from './TeamsNotifier.js';
+import type { Notifier } from '../scheduling/ports/Notifier.js';
 
 /** The bot's registration (config `MicrosoftAppId` and friends); no app id = local mode. */
 export interface BotCredentials {
@@ -55,6 +58,11 @@ export interface RunningServer {
   readonly url: string;
   /** The address and port the server is bound to, as the socket reports them. */
   readonly address: { readonly address: string; readonly port: number };
+  /**
+   * Reaches people and updates posted cards through this server's Teams adapter: attach it to the
+   * desk's notifier (app/LateNotifier.ts), which exists before the server does.
+   */
+  readonly notifier: Notifier;
   /** Stops accepting requests, finishes turns (and card updates) in flight. Does not close the desk. */
   close(): Promise<void>;
 }
@@ -104,7 +112,8 @@ function publicCloudWithKeysAt(openIdMetadataUrl: string) {
 
 /**
  * Starts the bot's HTTP server: `POST /api/messages` (Bot Framework, through a `CloudAdapter`),
- * `GET /healthz`, and the Graph notification endpoints (bot/graphNotifications.ts). With `MicrosoftAppId` configured every activity needs a valid Bot
+ * `GET /healthz` and the Graph notification endpoints (bot/graphNotifications.ts), and gives the
+ * notifier that reaches Teams through the same adapter. With `MicrosoftAppId` configured every activity needs a valid Bot
  * Framework token (401 otherwise); without it the server runs in local mode, for the Agents
  * Playground and tests: loopback only (the address, the Host header and the serviceUrl it answers),
  * and says so in the log. Bodies are read with a size bound and decoded before anything else;
@@ -123,11 +132,9 @@ export async function startServer(desk: Desk, options: ServerOptions): Promise<R
   });
   const adapter = new CloudAdapter(authentication);
   const appId = credentials.appId ?? '';
-  const bot = new StrategyDeskBot(desk, {
-    continueConversation: (reference, logic) => adapter.continueConversationAsync(appId, reference, logic),
-    slowAnswerMs: options.slowAnswerMs ?? 2000,
-    log,
-  });
+  const continueConversation: ContinueConversation = (reference, logic) => adapter.continueConversationAsync(appId, reference, logic);
+  const bot = new StrategyDeskBot(desk, { continueConversation, slowAnswerMs: options.slowAnswerMs ?? 2000, log });
+  const notifier = new TeamsNotifier({ desk, continueConversation, log });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     log.error({ activityId: context.activity.id, type: context.activity.type, err: logSafeError(error) }, 'turn failed');
@@ -224,6 +231,7 @@ export async function startServer(desk: Desk, options: ServerOptions): Promise<R
   return {
     url,
     address: { address: bound.address, port: bound.port },
+    notifier,
     close: async () => {
       closing = true;
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -13,6 +13,10 @@ export const verbs = {
   policeMadeContact: 'strategy.police-contact',
   /** The manager could not reach the urgent escalation's contacts at `level`: data {requestId, level}. */
   urgentNotReached: 'urgent.notReached',
+  /** The police declined the invite: book the next free slot instead (data `{ bookingId }`). */
+  bookNext: 'booking.bookNext',
+  /** The police declined the invite: keep this slot all the same (data `{ bookingId }`). */
+  keepSlot: 'booking.keep',
 } as const;
 
 export type Verb = (typeof verbs)[keyof typeof verbs];

@@ -11,6 +11,8 @@ import type { PlainDate } from './model/PlainDate.js';
 import type { ClockId, Deadline, StatutoryClock } from './model/StatutoryClock.js';
 import type { RawRequest } from './rules/discussionRequest.js';
 import type { CaseAction, TeamsSource } from './services/CaseAccess.js';
+import type { CaseCardsView } from './services/CaseCards.js';
+import type { PostedCard } from './model/CardPosting.js';
 import type { ReconcileReport } from './services/Reconciler.js';
 import type { RequestOutcome } from './services/RequestIntake.js';
 import type { FoundSlot, RotaPlan } from './services/SlotFinder.js';
@@ -90,8 +92,11 @@ export interface Desk {
   recordS47Decision(requestId: string, decision: { readonly conferenceConvened: boolean }, actor: Actor, from: ActionSource): Promise<readonly StatutoryClock[]>;
   /** What a clock waited for is done: it stops with its reminder and overdue notice. @throws NotPermittedError, NotFoundError */
   stopClock(id: ClockId, actor: Actor, from: ActionSource): Promise<StatutoryClock | undefined>;
-  /** A card about the request now stands at `activityId` in the actor's conversation (its members may act on the case). */
-  recordCardPosted(requestId: string, actor: Actor, from: TeamsSource, activityId: string): Promise<void>;
+  /**
+   * A card about the request (`card`: its own card, or its agenda) now stands at `activityId` in
+   * the actor's conversation: its members may act on the case, and the card follows the case.
+   */
+  recordCardPosted(requestId: string, actor: Actor, from: TeamsSource, activityId: string, card?: PostedCard): Promise<void>;
   /** Keeps where the bot can reach a person again (a Teams conversation reference, opaque here). */
   rememberConversation(userId: string, conversationId: string, reference: unknown): Promise<void>;
   /** An event typed into the shared calendar by hand (local calendar: as a person in Outlook would). */
@@ -128,5 +133,11 @@ export interface Desk {
   weekSlots(day: PlainDate): Promise<readonly WeekSlot[]>;
   /** The audit trail of a request and its latest booking, for someone who may act on it. */
   caseHistory(requestId: string, actor: Actor, from: ActionSource): Promise<readonly AuditEntry[]>;
+
+  // Queries for the system (the notifier), not for a person: no access check; the edge decides who sees what.
+  /** A request as it is now, and every card posted about it with its conversation reference. @throws NotFoundError */
+  caseCards(requestId: string): Promise<CaseCardsView>;
+  /** Where the bot can reach a person: their kept conversation references, newest first. */
+  conversationsOf(userId: string): Promise<readonly unknown[]>;
 }
 

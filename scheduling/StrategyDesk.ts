@@ -16,6 +16,8 @@ import { ignoreNotifications, type CalendarNotifications } from './services/Cale
 import type { CaseAccess, CaseAction, TeamsSource } from './services/CaseAccess.js';
 import type { ClockService } from './services/ClockService.js';
 import type { ClockId, Deadline, StatutoryClock } from './model/StatutoryClock.js';
+import type { CaseCards, CaseCardsView } from './services/CaseCards.js';
+import type { PostedCard } from './model/CardPosting.js';
 import { NotFoundError } from './services/errors.js';
 import type { ReconcileReport, Reconciler } from './services/Reconciler.js';
 import type { RequestIntake, RequestOutcome } from './services/RequestIntake.js';
@@ -42,6 +44,7 @@ export interface StrategyDeskParts {
   readonly clocks: ClockService;
   /** Only with the Graph calendar and PUBLIC_URL. */
   readonly calendarNotifications?: CalendarNotifications;
+  readonly cards: CaseCards;
 }
 
 /**
@@ -65,16 +68,20 @@ export class StrategyDesk implements Desk {
 
   async cancelBooking(bookingId: string, actor: Actor, from: ActionSource, reason: string): Promise<CaseView> {
     const booking = await this.parts.booking.cancel(bookingId, actor, from, reason);
+    await this.parts.cards.changed(booking.requestId);
     return { booking, request: await this.requestOf(booking.requestId) };
   }
 
   async moveToLongerSlot(bookingId: string, actor: Actor, from: ActionSource): Promise<MovedBooking> {
     const booking = await this.parts.booking.rebook(bookingId, actor, from, { longer: true });
+    await this.parts.cards.changed(booking.requestId);
     return { booking, request: await this.requestOf(booking.requestId), policeEmail: await this.parts.booking.policeEmailOf(booking) };
   }
 
-  recordPoliceContact(requestId: string, actor: Actor, from: ActionSource): Promise<UrgentOutcome> {
-    return this.parts.urgent.recordPoliceContact(requestId, actor, from);
+  async recordPoliceContact(requestId: string, actor: Actor, from: ActionSource): Promise<UrgentOutcome> {
+    const outcome = await this.parts.urgent.recordPoliceContact(requestId, actor, from);
+    await this.parts.cards.changed(requestId);
+    return outcome;
   }
 
   recordCouldNotReach(requestId: string, level: number, actor: Actor, from: ActionSource): Promise<UrgentOutcome> {
@@ -97,8 +104,8 @@ export class StrategyDesk implements Desk {
     return this.parts.clocks.stop(id, actor, from);
   }
 
-  recordCardPosted(requestId: string, actor: Actor, from: TeamsSource, activityId: string): Promise<void> {
-    return this.parts.access.cardPosted(requestId, actor, from, activityId);
+  recordCardPosted(requestId: string, actor: Actor, from: TeamsSource, activityId: string, card: PostedCard = 'case'): Promise<void> {
+    return this.parts.access.cardPosted(requestId, actor, from, activityId, card);
   }
 
   rememberConversation(userId: string, conversationId: string, reference: unknown): Promise<void> {
@@ -159,6 +166,14 @@ export class StrategyDesk implements Desk {
     const latest = await slots.lastBookingFor(requestId);
     const trail = [...(await auditLog.auditTrail(requestId)), ...(latest ? await auditLog.auditTrail(latest.id) : [])];
     return trail.sort((a, b) => a.at.getTime() - b.at.getTime());
+  }
+
+  caseCards(requestId: string): Promise<CaseCardsView> {
+    return this.parts.cards.of(requestId);
+  }
+
+  conversationsOf(userId: string): Promise<readonly unknown[]> {
+    return this.parts.conversations.conversationReferencesOf(userId);
   }
 
   private async requestOf(requestId: string) {

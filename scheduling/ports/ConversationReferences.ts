@@ -11,4 +11,10 @@ export interface ConversationReferences {
   saveConversationReference(userId: string, conversationId: string, reference: unknown, at: Date): Promise<void>;
   /** The user's most recently used conversation references, newest first. */
   conversationReferencesOf(userId: string): Promise<readonly unknown[]>;
+  /**
+   * The newest conversation reference saved in a conversation, whoever it was saved for (every
+   * member's reference reaches the same conversation): how a card posted there is updated later.
+   * `undefined` when none was saved.
+   */
+  conversationReferenceIn(conversationId: string): Promise<unknown>;
 }

@@ -5,6 +5,7 @@ import type { SlotLedger } from '../ports/SlotLedger.js';
 import type { Clock } from '../ports/Clock.js';
 import type { Actor } from '../model/Actor.js';
 import type { Booking } from '../model/Booking.js';
+import type { PostedCard } from '../model/CardPosting.js';
 import type { StoredRequest } from '../model/DiscussionRequest.js';
 import { mayActOnCase } from '../rules/mayActOnCase.js';
 import type { ActionSource } from '../model/ActionSource.js';
@@ -44,15 +45,17 @@ export class CaseAccess {
 
   /**
    * Records that a card about the request stands at activity `activityId` of the conversation the
-   * actor acts from (posted, or updated in place): its members may then act on the request.
-   * Only someone who may act on the request can put it in a conversation.
+   * actor acts from (posted, or updated in place): its members may then act on the request (a
+   * personal chat's posting gives nobody a right: `mayActOnCase`), and the card is updated when
+   * the case changes (`CaseCards`). Only someone who may act on the request can put it in a
+   * conversation.
    * @throws NotFoundError, NotPermittedError
    */
-  async cardPosted(requestId: string, actor: Actor, source: TeamsSource, activityId: string): Promise<void> {
+  async cardPosted(requestId: string, actor: Actor, source: TeamsSource, activityId: string, card: PostedCard = 'case'): Promise<void> {
     const request = await this.deps.requests.getRequest(requestId);
     if (!request) throw new NotFoundError('request', requestId);
     await this.check(request, actor, source, 'request.card-posted', { entity: 'request', id: requestId });
-    const posting = { requestId, conversationId: source.conversationId, conversationType: source.conversationType, activityId };
+    const posting = { requestId, conversationId: source.conversationId, conversationType: source.conversationType, activityId, card };
     await this.deps.postings.recordCardPosting(posting, actor, this.deps.clock.now());
   }
 

@@ -111,7 +111,7 @@ describe('who may act on a booking', () => {
     const [{ request }] = (await bot.desk.stores.slots.listBookings({})) as any;
     expect(card.actions[0].data.bookingId).toBeDefined();
     expect(await bot.desk.stores.postings.cardPostingsOf(request.id)).toEqual([
-      { requestId: request.id, conversationId: teamGroup.conversationId, conversationType: 'groupChat', activityId: cardId },
+      { requestId: request.id, conversationId: teamGroup.conversationId, conversationType: 'groupChat', activityId: cardId, card: 'case' },
     ]);
   });
 });

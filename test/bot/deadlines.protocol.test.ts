@@ -69,8 +69,12 @@ describe('my deadlines', () => {
 describe('urgent escalation in Teams', () => {
   it('turns the urgent card to the escalation and moves to the next level on Could not reach the DS', async () => {
     const { requestId, cardId } = await alexRequests({ ...filled, urgent: 'home-alone', referredTime: '14:00' });
+    const before = bot.connector.posted().length;
     await bot.jobs.advance(60 * 60_000);
-    expect(bot.notifier.told.map((n) => n.notice)).toMatchObject([{ kind: 'urgent.escalate', requestId, level: 1 }]);
+    // The manager is told in their personal chat, through the real notifier and connector.
+    const told = bot.connector.posted().slice(before);
+    expect(told).toHaveLength(1);
+    expect(JSON.stringify(told[0]!.body)).toContain('Duty DS');
 
     const escalated = answeredCard(await press(bot, 'urgent.notReached', { requestId, level: '1' }, cardId));
     const { text } = assertValidCard(escalated);

@@ -18,5 +18,13 @@ export function conversationReferencesContract(name: string, openDb: () => Promi
       expect(await t.stores.conversations.conversationReferencesOf('aad-1')).toEqual([{ conversation: { id: 'c1' }, serviceUrl: 'https://b' }, { conversation: { id: 'c2' } }]);
       expect(await t.stores.conversations.conversationReferencesOf('nobody')).toEqual([]);
     });
+
+    it("gives a conversation's newest reference, whoever it was kept for", async () => {
+      await t.stores.conversations.saveConversationReference('aad-1', '19:g@thread.v2', { user: { id: 'u1' } }, at);
+      await t.stores.conversations.saveConversationReference('aad-2', '19:g@thread.v2', { user: { id: 'u2' } }, new Date(at.getTime() + 1000));
+      await t.stores.conversations.saveConversationReference('aad-1', 'a:personal', { user: { id: 'u1' } }, new Date(at.getTime() + 2000));
+      expect(await t.stores.conversations.conversationReferenceIn('19:g@thread.v2')).toEqual({ user: { id: 'u2' } });
+      expect(await t.stores.conversations.conversationReferenceIn('19:never@thread.v2')).toBeUndefined();
+    });
   });
 }

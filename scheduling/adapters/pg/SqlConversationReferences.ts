@@ -20,4 +20,9 @@ export class SqlConversationReferences implements ConversationReferences {
     const { rows } = await this.db.query<{ reference: unknown }>('select reference from conversation_refs where user_id = $1 order by updated_at desc', [userId]);
     return rows.map((r) => r.reference);
   }
+
+  async conversationReferenceIn(conversationId: string): Promise<unknown> {
+    const { rows } = await this.db.query<{ reference: unknown }>('select reference from conversation_refs where conversation_id = $1 order by updated_at desc limit 1', [conversationId]);
+    return rows[0]?.reference;
+  }
 }

@@ -37,6 +37,11 @@ describe('mayActOnCase', () => {
     expect(mayActOnCase(facts, 'aad-megan', teams('a:alex-personal', 'personal'))).toBe(false);
   });
 
+  it("gives no right through a personal chat's posting, even to someone calling that chat a group chat", () => {
+    expect(mayActOnCase(facts, 'aad-megan', teams('a:alex-personal', 'groupChat'))).toBe(false);
+    expect(mayActOnCase(facts, 'aad-megan', teams('a:alex-personal', 'channel'))).toBe(false);
+  });
+
   it('refuses a group chat or channel where no card about the request was posted', () => {
     expect(mayActOnCase(facts, 'aad-megan', teams('19:other-group@thread.v2', 'groupChat'))).toBe(false);
     expect(mayActOnCase(facts, 'aad-megan', teams('19:other@thread.tacv2;messageid=1', 'channel'))).toBe(false);

@@ -50,12 +50,12 @@ for (const [engine, open] of [
       expect((await stores.slots.lastBookingFor('r1'))?.id).toBe('b3');
     });
 
-    it('records each posting once, audits it once, and gives them back oldest first', async () => {
-      const posting = { requestId: 'r1', conversationId: '19:g@thread.v2', conversationType: 'groupChat', activityId: 'act-1' };
+    it('records each posting once, audits it once, and gives them back oldest first with the card that stands there', async () => {
+      const posting = { requestId: 'r1', conversationId: '19:g@thread.v2', conversationType: 'groupChat', activityId: 'act-1', card: 'case' as const };
       await stores.postings.recordCardPosting(posting, actor, at);
       await stores.postings.recordCardPosting(posting, actor, new Date(at.getTime() + 1000));
-      await stores.postings.recordCardPosting({ ...posting, activityId: 'act-2' }, actor, new Date(at.getTime() + 2000));
-      expect(await stores.postings.cardPostingsOf('r1')).toEqual([posting, { ...posting, activityId: 'act-2' }]);
+      await stores.postings.recordCardPosting({ ...posting, activityId: 'act-2', card: 'agenda' }, actor, new Date(at.getTime() + 2000));
+      expect(await stores.postings.cardPostingsOf('r1')).toEqual([posting, { ...posting, activityId: 'act-2', card: 'agenda' }]);
       expect(await stores.postings.cardPostingsOf('r2')).toEqual([]);
       const audited = (await stores.auditLog.auditTrail('r1')).filter((e) => e.action === 'request.card-posted');
       expect(audited.map((e) => (e.after as { activityId: string }).activityId)).toEqual(['act-1', 'act-2']);
@@ -64,7 +64,7 @@ for (const [engine, open] of [
     it('lists only the bookings whose request has a card in the conversation, any thread of a channel', async () => {
       await reserve('b1', 'r1', '10:00');
       await reserve('b2', 'r2', '10:15');
-      await stores.postings.recordCardPosting({ requestId: 'r2', conversationId: '19:c@thread.tacv2;messageid=1', conversationType: 'channel', activityId: 'a' }, actor, at);
+      await stores.postings.recordCardPosting({ requestId: 'r2', conversationId: '19:c@thread.tacv2;messageid=1', conversationType: 'channel', activityId: 'a', card: 'case' }, actor, at);
       expect((await stores.slots.listBookings({ postedIn: '19:c@thread.tacv2;messageid=2' })).map((b) => b.booking.id)).toEqual(['b2']);
       expect((await stores.slots.listBookings({ postedIn: '19:c@thread.tacv2' })).map((b) => b.booking.id)).toEqual(['b2']);
       expect(await stores.slots.listBookings({ postedIn: '19:other@thread.v2' })).toEqual([]);

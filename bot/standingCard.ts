@@ -1,0 +1,28 @@
+import type { AdaptiveCard } from '../cards/AdaptiveCard.js';
+import { agendaCard } from '../cards/agendaCard.js';
+import type { Audience } from '../cards/Audience.js';
+import { bookingCard } from '../cards/bookingCard.js';
+import { cancelledCard } from '../cards/cancelledCard.js';
+import { urgentCard } from '../cards/urgentCard.js';
+import type { DeskSettings } from '../scheduling/Desk.js';
+import type { PostedCard } from '../scheduling/model/CardPosting.js';
+import type { CaseCardsView } from '../scheduling/services/CaseCards.js';
+
+/**
+ * The card that should stand where a card about the case was posted, as the case is now: the
+ * urgent card; the booking card, or the cancelled card once the booking is cancelled; the agenda
+ * (N numbers only) where the agenda was posted, or the cancelled card in its place. `undefined`
+ * when nothing stands for the case yet (a rota request still without a booking).
+ * Rule: issue 11 "every copy of a card updated when its booking changes".
+ * @example
+ * standingCard({ request, booking: { ...booking, status: 'cancelled' }, postings }, 'case', 'shared', settings)
+ * // the cancelled card, N numbers only
+ */
+export function standingCard(view: CaseCardsView, card: PostedCard, audience: Audience, settings: DeskSettings): AdaptiveCard | undefined {
+  const { request, booking, urgent, policeEmail } = view;
+  if (urgent) return card === 'case' ? urgentCard({ ...urgent, contacts: settings.escalationContacts, audience }) : undefined;
+  if (!booking) return undefined;
+  if (booking.status === 'cancelled') return cancelledCard({ booking, request, audience });
+  if (card === 'agenda') return agendaCard({ booking, request });
+  return bookingCard({ booking, request, audience, slotMinutes: settings.slotMinutes, ...(policeEmail ? { policeEmail } : {}) });
+}
