@@ -2,6 +2,7 @@ import type { AuditLog } from '../../ports/AuditLog.js';
 import type { CardPostings } from '../../ports/CardPostings.js';
 import type { ConversationReferences } from '../../ports/ConversationReferences.js';
 import type { MailLedger } from '../../ports/MailLedger.js';
+import type { ReplyLedger } from '../../ports/ReplyLedger.js';
 import type { RequestStore } from '../../ports/RequestStore.js';
 import type { SlotLedger } from '../../ports/SlotLedger.js';
 import type { Db } from './Db.js';
@@ -9,6 +10,7 @@ import { SqlAuditLog } from './SqlAuditLog.js';
 import { SqlCardPostings } from './SqlCardPostings.js';
 import { SqlConversationReferences } from './SqlConversationReferences.js';
 import { SqlMailLedger } from './SqlMailLedger.js';
+import { SqlReplyLedger } from './SqlReplyLedger.js';
 import { SqlRequestStore } from './SqlRequestStore.js';
 import { SqlSlotLedger } from './SqlSlotLedger.js';
 
@@ -20,6 +22,8 @@ export interface Stores {
   readonly auditLog: AuditLog;
   readonly postings: CardPostings;
   readonly conversations: ConversationReferences;
+  /** What was last seen of each booking's event: attendees and their replies. */
+  readonly replies: ReplyLedger;
 }
 
 /**
@@ -36,5 +40,6 @@ export function sqlStores(db: Db): Stores {
     auditLog: new SqlAuditLog(db),
     postings: new SqlCardPostings(db),
     conversations: new SqlConversationReferences(db),
+    replies: new SqlReplyLedger(db),
   };
 }
