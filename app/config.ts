@@ -40,6 +40,8 @@ export interface Config {
   readonly graph?: GraphSettings;
   readonly minutesDue: MinutesRule;
   readonly reservationTimeoutSeconds: number;
+  /** Seconds between two reads of the shared calendar for the police's replies and hand edits. */
+  readonly calendarPollSeconds: number;
   readonly bot: BotCredentials;
 }
 
@@ -214,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     ...(graph ? { graph } : {}),
     minutesDue: parseMinutesRule(env.MINUTES_DUE),
     reservationTimeoutSeconds: parseInteger('RESERVATION_TIMEOUT_SECONDS', env.RESERVATION_TIMEOUT_SECONDS, 120, 5, 86_400),
+    calendarPollSeconds: parseInteger('CALENDAR_POLL_SECONDS', env.CALENDAR_POLL_SECONDS, 120, 10, 86_400),
     bot: {
       ...(appId ? { appId } : {}),
       ...(appPassword ? { appPassword } : {}),

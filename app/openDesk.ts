@@ -11,7 +11,10 @@ import { NonWorkingDays } from '../scheduling/rules/bankHolidays.js';
 import type { PlainDate } from '../scheduling/model/PlainDate.js';
 import { CaseAccess } from '../scheduling/services/CaseAccess.js';
 import { MAIL_CLAIM_LEASE_SECONDS, MailOnce } from '../scheduling/services/MailOnce.js';
+import { OutlookStandIn } from '../scheduling/services/OutlookStandIn.js';
 import { Reconciler } from '../scheduling/services/Reconciler.js';
+import { ReplyTracker } from '../scheduling/services/ReplyTracker.js';
+import type { HandEdits } from '../scheduling/ports/HandEdits.js';
 import { RequestIntake } from '../scheduling/services/RequestIntake.js';
 import { RotaBookingService } from '../scheduling/services/RotaBookingService.js';
 import { SlotFinder } from '../scheduling/services/SlotFinder.js';
@@ -49,6 +52,8 @@ export interface DeskParts {
   readonly urgent: UrgentRouteService;
   readonly intake: RequestIntake;
   readonly reconciler: Reconciler;
+  /** Follows the police's replies and people's edits in the shared calendar (jobs `calendar.poll`, `calendar.sync`, ...). */
+  readonly replies: ReplyTracker;
   /** Durable background work (the engine runs `jobHandlers`). */
   readonly jobs: Jobs;
   /** Every service's job handlers, by job name: the engine (or a test's ManualJobs) runs these. */
@@ -118,6 +123,8 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
 
   let calendar: Calendar;
   let mailer: Mailer;
+  // Only the local calendar can play Outlook's hand edits; with Graph people make them in Outlook.
+  let handEdits: HandEdits | undefined;
   if (config.calendar.backend === 'graph' && config.graph) {
     // Loaded only when configured: the embedded default never touches the Graph client.
     const [{ createGraphClient }, { GraphCalendar, mailboxConcurrency }, { GraphMailer }, { ConcurrencyLimit }, { GraphRetry, defaultRetrySettings, retryBudgetForLease }] = await Promise.all([
@@ -135,7 +142,9 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     calendar = new GraphCalendar(client, calendarId, limit, retry);
     mailer = new GraphMailer(client, calendarId, limit, retry);
   } else {
-    calendar = new LocalCalendar(db, calendarId);
+    const local = new LocalCalendar(db, calendarId);
+    calendar = local;
+    handEdits = local;
     mailer = new OutboxMailer(db, clock);
   }
   if (options.wrapCalendar) calendar = options.wrapCalendar(calendar);
@@ -165,6 +174,21 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
   const intake = new RequestIntake({ requests: stores.requests, slots: stores.slots, clock, newId, nNumberPattern: config.nNumberPattern, rota: booking, urgent });
   const reconciler = new Reconciler({ requests: stores.requests, slots: stores.slots, mailLedger: stores.mailLedger, calendar, clock, booking, urgent, calendarId, reservationTimeoutSeconds: config.reservationTimeoutSeconds });
 
+  const replies = new ReplyTracker({
+    slots: stores.slots,
+    requests: stores.requests,
+    replies: stores.replies,
+    calendar,
+    jobs,
+    notifier,
+    access,
+    clock,
+    rota: config.rota,
+    nonWorking,
+    settings: { policeReferralAddress: config.policeReferralAddress, pollSeconds: config.calendarPollSeconds },
+  });
+  const outlook = new OutlookStandIn({ slots: stores.slots, clock, ...(handEdits ? { handEdits } : {}) });
+
   const weekView = new WeekView({ requests: stores.requests, slots: stores.slots, calendar, rota: config.rota, nonWorking, calendarId });
   const settings = { slotMinutes: config.rota.slotMinutes, searchDays: config.rota.searchDays, escalationContacts: config.escalationContacts, policeReferralAddress: config.policeReferralAddress };
   const desk = new StrategyDesk({
@@ -182,6 +206,8 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     finder,
     weekView,
     reconciler,
+    replies,
+    outlook,
   });
   return Object.assign(desk, {
     config,
@@ -198,9 +224,10 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     urgent,
     intake,
     reconciler,
+    replies,
     jobs,
     notifier,
-    jobHandlers: {},
+    jobHandlers: { ...replies.handlers() },
     close: () => db.close(),
   });
 }
