@@ -11,6 +11,10 @@ export const verbs = {
   longerSlot: 'strategy.longer',
   showAgenda: 'strategy.agenda',
   policeMadeContact: 'strategy.police-contact',
+  /** The police declined: rebook to the next free slot after this one (`desk.bookNextSlot`), data {bookingId}. */
+  bookNextSlot: 'booking.bookNext',
+  /** The police declined and the manager keeps the slot (`desk.keepSlot`), data {bookingId}. */
+  keepSlot: 'booking.keep',
 } as const;
 
 export type Verb = (typeof verbs)[keyof typeof verbs];
