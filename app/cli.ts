@@ -3,7 +3,9 @@
  *   slot      what slot a referral would get (books nothing)
  *   book      request a strategy discussion (same validation and messages as the bot)
  *   cancel    cancel a booking
- *   calendar  list a week's conference slots, or add an event by hand (as a person in Outlook would)
+ *   calendar  list a week's conference slots, or add an event by hand (as a person in Outlook would);
+ *             on the local calendar, play Outlook: --respond (the police answer the invite),
+ *             --move and --delete (a person edits the booking's event by hand)
  *   reconcile finish or clean up anything a crash left half done
  * Bad input: exit code 2 and one line naming the field; nothing is stored.
  */
@@ -163,15 +165,65 @@ async function cancel(desk: Desk, argv: string[], out: (line: string) => void): 
   return 0;
 }
 
-async function calendar(desk: Desk, argv: string[], out: (line: string) => void): Promise<number> {
-  const v = args('calendar', argv, {
+/** `--response` words, as a person would type them, to the calendar's replies. */
+const responses = { accepted: 'accepted', declined: 'declined', tentative: 'tentativelyAccepted' } as const;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+type CalendarFlags = ReturnType<typeof calendarArgs>;
+const calendarArgs = (argv: string[]) =>
+  args('calendar', argv, {
     week: { type: 'string' },
     add: { type: 'boolean' },
     start: { type: 'string' },
     end: { type: 'string' },
     subject: { type: 'string' },
+    respond: { type: 'string' },
+    attendee: { type: 'string' },
+    response: { type: 'string' },
+    name: { type: 'string' },
+    move: { type: 'string' },
+    to: { type: 'string' },
+    minutes: { type: 'string' },
+    delete: { type: 'string' },
     json: { type: 'boolean' },
   });
+
+/** `--respond`, `--move`, `--delete`: Outlook played on the local calendar, on a booking named by N number or id. */
+async function handEdit(desk: Desk, v: CalendarFlags, out: (line: string) => void): Promise<number> {
+  const print = (line: Record<string, unknown>, said: string) => out(v.json ? JSON.stringify(line) : said);
+  if (typeof v.respond === 'string') {
+    const attendee = typeof v.attendee === 'string' ? v.attendee.trim() : '';
+    if (!EMAIL.test(attendee)) throw new UsageError('calendar: --respond needs --attendee <email address>');
+    const response = typeof v.response === 'string' && Object.hasOwn(responses, v.response) ? responses[v.response as keyof typeof responses] : undefined;
+    if (!response) throw new UsageError('calendar: --response must be accepted, declined or tentative');
+    const name = typeof v.name === 'string' && v.name.trim() ? v.name.trim().slice(0, 200) : undefined;
+    const done = await desk.answerInvite(v.respond, { address: attendee, response, ...(name ? { name } : {}) });
+    print({ ...done, attendee, response }, `${attendee} answered ${v.response} for booking ${done.bookingId}`);
+    return 0;
+  }
+  if (typeof v.move === 'string') {
+    if (typeof v.to !== 'string') throw new UsageError('calendar: --move needs --to <yyyy-mm-ddThh:mm> (UK time)');
+    const start = instant('calendar', '--to', v.to);
+    let minutes: number | undefined;
+    if (v.minutes !== undefined) {
+      minutes = /^\d{1,3}$/.test(String(v.minutes)) ? Number(v.minutes) : NaN;
+      if (!(minutes >= 1 && minutes <= 480)) throw new UsageError(`calendar: --minutes must be a whole number from 1 to 480, not "${String(v.minutes)}"`);
+    }
+    const done = await desk.moveEventByHand(v.move, start, minutes);
+    print({ bookingId: done.bookingId, eventId: done.eventId, start: formatLondonIso(done.start), end: formatLondonIso(done.end) }, `Moved the event of booking ${done.bookingId} to ${formatSlotInWords(done)}`);
+    return 0;
+  }
+  const done = await desk.deleteEventByHand(String(v.delete));
+  print({ ...done }, `Deleted the event of booking ${done.bookingId}`);
+  return 0;
+}
+
+async function calendar(desk: Desk, argv: string[], out: (line: string) => void): Promise<number> {
+  const v = calendarArgs(argv);
+  const asked = [v.add, v.respond, v.move, v.delete, v.week].filter((x) => x !== undefined).length;
+  if (asked > 1) throw new UsageError('calendar: give one of --week, --add, --respond, --move or --delete');
+  if (v.respond !== undefined || v.move !== undefined || v.delete !== undefined) return handEdit(desk, v, out);
   if (v.add) {
     if (typeof v.start !== 'string' || typeof v.end !== 'string') throw new UsageError('calendar: --add needs --start <ISO> and --end <ISO>');
     const start = instant('calendar', '--start', v.start);

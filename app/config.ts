@@ -53,6 +53,8 @@ export interface Config {
     readonly pollSeconds: number;
     readonly reconcileEverySeconds: number;
   };
+  /** Seconds between two reads of the shared calendar for the police's replies and hand edits. */
+  readonly calendarPollSeconds: number;
   readonly bot: BotCredentials;
 }
 
@@ -252,6 +254,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       pollSeconds: parseInteger('JOB_POLL_SECONDS', env.JOB_POLL_SECONDS, 2, 1, 60),
       reconcileEverySeconds: parseInteger('RECONCILE_EVERY_SECONDS', env.RECONCILE_EVERY_SECONDS, 300, 5, 86_400),
     },
+    calendarPollSeconds: parseInteger('CALENDAR_POLL_SECONDS', env.CALENDAR_POLL_SECONDS, 120, 10, 86_400),
     bot: {
       ...(appId ? { appId } : {}),
       ...(appPassword ? { appPassword } : {}),

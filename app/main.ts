@@ -43,6 +43,9 @@ desk.log.info(
   'Strategy Desk is listening',
 );
 
+// The calendar poll reschedules itself (job `calendar.poll`); this keeps one waiting from start-up.
+desk.replies.schedulePoll().catch((error: Error) => desk.log.warn({ err: logSafeError(error) }, 'could not schedule the calendar poll (police replies and hand edits are not followed until it runs)'));
+
 let stopping = false;
 async function shutdown(reason: string): Promise<void> {
   if (stopping) return;

@@ -14,7 +14,10 @@ import { CaseAccess } from '../scheduling/services/CaseAccess.js';
 import { ClockService } from '../scheduling/services/ClockService.js';
 import { CaseCards } from '../scheduling/services/CaseCards.js';
 import { MAIL_CLAIM_LEASE_SECONDS, MailOnce } from '../scheduling/services/MailOnce.js';
+import { OutlookStandIn } from '../scheduling/services/OutlookStandIn.js';
 import { Reconciler } from '../scheduling/services/Reconciler.js';
+import { ReplyTracker } from '../scheduling/services/ReplyTracker.js';
+import type { HandEdits } from '../scheduling/ports/HandEdits.js';
 import { RequestIntake } from '../scheduling/services/RequestIntake.js';
 import { RotaBookingService } from '../scheduling/services/RotaBookingService.js';
 import { SlotFinder } from '../scheduling/services/SlotFinder.js';
@@ -58,6 +61,8 @@ export interface DeskParts {
   readonly reconciler: Reconciler;
   /** The statutory clocks (record, s47, conference, actions): reminders and overdue notices. */
   readonly clocks: ClockService;
+  /** Follows the police's replies and people's edits in the shared calendar (jobs `calendar.poll`, `calendar.sync`, ...). */
+  readonly replies: ReplyTracker;
   /** Durable background work (the engine runs `jobHandlers`). */
   readonly jobs: Jobs;
   /** Every service's job handlers, by job name: the engine (or a test's ManualJobs) runs these. */
@@ -145,6 +150,8 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
   let calendar: Calendar;
   let mailer: Mailer;
   let calendarNotifications: CalendarNotifications | undefined;
+  // Only the local calendar can play Outlook's hand edits; with Graph people make them in Outlook.
+  let handEdits: HandEdits | undefined;
   if (config.calendar.backend === 'graph' && config.graph) {
     // Loaded only when configured: the embedded default never touches the Graph client.
     const [{ createGraphClient }, { GraphCalendar, mailboxConcurrency }, { GraphMailer }, { ConcurrencyLimit }, { GraphRetry, defaultRetrySettings, retryBudgetForLease }, { GraphCalendarSubscriptions }] = await Promise.all([
@@ -174,7 +181,9 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
       });
     }
   } else {
-    calendar = new LocalCalendar(db, calendarId);
+    const local = new LocalCalendar(db, calendarId);
+    calendar = local;
+    handEdits = local;
     mailer = new OutboxMailer(db, clock);
   }
   if (options.wrapCalendar) calendar = options.wrapCalendar(calendar);
@@ -232,6 +241,19 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
   });
 
   const cards = new CaseCards({ requests: stores.requests, slots: stores.slots, postings: stores.postings, conversations: stores.conversations, booking, urgent, jobs, notifier });
+  const replies = new ReplyTracker({
+    slots: stores.slots,
+    requests: stores.requests,
+    replies: stores.replies,
+    calendar,
+    jobs,
+    notifier,
+    access,
+    clock,
+    rota: config.rota,
+    nonWorking,
+    settings: { policeReferralAddress: config.policeReferralAddress, pollSeconds: config.calendarPollSeconds },
+  });
   // Every service's job handlers, by job name (each service offers its own `handlers()`).
   let closing: Promise<void> | undefined;
   const jobHandlers: JobHandlers = {
@@ -240,7 +262,10 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     ...clocks.handlers(),
     ...calendarNotifications?.handlers(),
     ...cards.handlers(),
+    ...replies.handlers(),
   };
+
+  const outlook = new OutlookStandIn({ slots: stores.slots, clock, ...(handEdits ? { handEdits } : {}) });
 
   const weekView = new WeekView({ requests: stores.requests, slots: stores.slots, calendar, rota: config.rota, nonWorking, calendarId });
   const settings = { slotMinutes: config.rota.slotMinutes, searchDays: config.rota.searchDays, escalationContacts: config.escalationContacts, policeReferralAddress: config.policeReferralAddress };
@@ -262,6 +287,8 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     clocks,
     ...(calendarNotifications ? { calendarNotifications } : {}),
     cards,
+    replies,
+    outlook,
   });
   return Object.assign(desk, {
     config,
@@ -279,6 +306,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     intake,
     reconciler,
     clocks,
+    replies,
     jobs,
     notifier,
     ...(calendarNotifications ? { calendarNotifications } : {}),

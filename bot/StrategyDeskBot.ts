@@ -180,6 +180,10 @@ export class StrategyDeskBot extends TeamsActivityHandler {
           return await this.withBooking(data, (id) => this.longerSlot(context, turn, id));
         case verbs.showAgenda:
           return await this.withBooking(data, (id) => this.showAgenda(context, turn, id));
+        case verbs.bookNextSlot:
+          return await this.withBooking(data, (id) => this.bookNextSlot(context, turn, id));
+        case verbs.keepSlot:
+          return await this.withBooking(data, (id) => this.keepSlot(turn, id));
         case verbs.policeMadeContact: {
           const requestId = idIn(data, 'requestId');
           return requestId ? await this.policeMadeContact(turn, requestId) : { refused: 400, message: 'requestId is missing' };
@@ -318,13 +322,37 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     return this.inPlace.answer(context, work, bookingInProgressCard(request));
   }
 
+  /** The police declined: the booking moves to the next free slot after it (slow: answered in place). */
+  private async bookNextSlot(context: TurnContext, turn: Turn, bookingId: string): Promise<Answer> {
+    const { request } = await this.desk.caseDetails(bookingId, turn.actor, turn.source, 'booking.rebook');
+    this.concerns(turn, request);
+    const work = this.desk.bookNextSlot(bookingId, turn.actor, turn.source).then(
+      async ({ booking: moved, policeEmail }): Promise<CardResult> => {
+        await this.cardPosted(turn, request.id, turn.clickedCard);
+        const card = bookingCard({ booking: moved, request, audience: this.audience(turn, request), slotMinutes: this.desk.settings.slotMinutes, title: 'Moved to the next free slot', policeEmail });
+        return { card, forAll: true, about: request.id };
+      },
+      (error: unknown): CardResult => ({ card: this.failureCard(turn, error), forAll: false }),
+    );
+    return this.inPlace.answer(context, work, bookingInProgressCard(request));
+  }
+
+  /** The police declined and the manager keeps the slot: the desk stops asking. */
+  private async keepSlot(turn: Turn, bookingId: string): Promise<Answer> {
+    const { booking, request, replies } = await this.desk.keepSlot(bookingId, turn.actor, turn.source);
+    this.concerns(turn, request);
+    await this.cardPosted(turn, request.id, turn.clickedCard);
+    const card = bookingCard({ booking, request, audience: this.audience(turn, request), slotMinutes: this.desk.settings.slotMinutes, title: 'Slot kept', ...(replies ? { replies } : {}) });
+    return { card, forAll: true, about: request.id };
+  }
+
   private async showAgenda(context: TurnContext, turn: Turn, bookingId: string): Promise<Answer> {
-    const { booking, request } = await this.desk.caseDetails(bookingId, turn.actor, turn.source);
+    const { booking, request, replies } = await this.desk.caseDetails(bookingId, turn.actor, turn.source);
     this.concerns(turn, request);
     const agenda = await context.sendActivity(cardMessage(agendaCard({ booking, request })));
     await this.cardPosted(turn, request.id, agenda?.id, 'agenda');
     const audience = this.audience(turn, request);
-    const card = booking.status === 'cancelled' ? cancelledCard({ booking, request, audience }) : bookingCard({ booking, request, audience, slotMinutes: this.desk.settings.slotMinutes });
+    const card = booking.status === 'cancelled' ? cancelledCard({ booking, request, audience }) : bookingCard({ booking, request, audience, slotMinutes: this.desk.settings.slotMinutes, ...(replies ? { replies } : {}) });
     // The case's own card again: where it is posted anew (the Action.Submit fallback), it is recorded too.
     return { card, forAll: false, about: request.id };
   }

@@ -1,11 +1,13 @@
 import type { Booking, BookingStatus } from '../scheduling/model/Booking.js';
+import type { CaseReply } from '../scheduling/model/CaseReply.js';
 import type { StoredRequest } from '../scheduling/model/DiscussionRequest.js';
 import type { MailState } from '../scheduling/model/Mail.js';
-import { formatSlotInWords } from '../scheduling/rules/formatUkDateTime.js';
+import { formatSlotInWords, formatUkDateTimeInWords, formatUkTime } from '../scheduling/rules/formatUkDateTime.js';
 import { expandCard, type AdaptiveCard } from './AdaptiveCard.js';
 import type { Audience } from './Audience.js';
 import template from './bookingCard.json' with { type: 'json' };
 import { caseLines } from './caseLines.js';
+import { inertText } from './inertText.js';
 import { verbs } from './verbs.js';
 
 export interface BookingCardInput {
@@ -18,6 +20,24 @@ export interface BookingCardInput {
   readonly title?: string;
   /** The police referral unit's email; unless it is `sent`, the card says it is still to go. */
   readonly policeEmail?: MailState;
+  /** The attendees' replies to the invite as last read from the calendar (CaseView.replies). */
+  readonly replies?: readonly CaseReply[];
+}
+
+const answerWords: Partial<Record<CaseReply['response'], string>> = { accepted: 'Accepted', declined: 'Declined', tentativelyAccepted: 'Tentatively accepted' };
+
+/** Who answered, as the card names them: their name and address, or the address alone. */
+const who = (reply: CaseReply) => inertText(reply.name && reply.name !== reply.address ? `${reply.name} (${reply.address})` : reply.address);
+
+/**
+ * The status of a booked slot from the police's replies: accepted by whoever answered for the
+ * police (the referral unit or a forwarded DS), else declined, else still awaited.
+ */
+function policeStatus(replies: readonly CaseReply[]): string | undefined {
+  const police = replies.filter((r) => r.police);
+  const answer = police.find((r) => r.response === 'accepted') ?? police.find((r) => r.response === 'declined');
+  if (!answer) return undefined;
+  return `${answerWords[answer.response]} by ${who(answer)}${answer.respondedAt ? ` at ${formatUkTime(answer.respondedAt)}` : ''}`;
 }
 
 /** What the manager is told about a police email that has not (certainly) gone. */
@@ -36,7 +56,10 @@ const statusText: Record<BookingStatus, string> = {
  * The booking card: the slot in plain en-GB words, the case, the status, whether the police
  * email is still to go (the slot and invite stand either way), and the buttons Cancel, Need a
  * longer slot and Show agenda.
- * Rule: issue 3 "Results, in place"; a police email not gone yet is said so (review item 7).
+ * Once the police answer, the status says who accepted (or declined) and when, in UK time, and
+ * every answer to the invite is listed.
+ * Rule: issue 3 "Results, in place"; a police email not gone yet is said so (review item 7);
+ * issue 8 "The police's reply to the invite".
  * @example
  * bookingCard({ booking, request, audience: 'personal', slotMinutes: 15 }) // shows 'Wednesday 25 November 2026, 10:15-10:30'
  */
@@ -44,15 +67,20 @@ export function bookingCard(input: BookingCardInput): AdaptiveCard {
   const { booking, request, audience, slotMinutes } = input;
   const minutes = (booking.end.getTime() - booking.start.getTime()) / 60_000;
   const emailNote = input.policeEmail && input.policeEmail !== 'sent' ? policeEmailNote[input.policeEmail] : undefined;
+  const replies = booking.status === 'booked' ? (input.replies ?? []) : [];
+  const answered = replies.filter((r) => answerWords[r.response]);
   return expandCard(template, {
     title: input.title ?? 'Strategy discussion booked',
     slot: formatSlotInWords(booking),
     case: caseLines(request, audience),
-    status: statusText[booking.status],
+    status: (booking.status === 'booked' && policeStatus(replies)) || statusText[booking.status],
+    ...(answered.length
+      ? { replies: answered.map((r) => ({ line: `${answerWords[r.response]} by ${who(r)}${r.respondedAt ? `, ${formatUkDateTimeInWords(r.respondedAt)}` : ''}` })) }
+      : {}),
     ...(emailNote ? { policeEmailNote: emailNote } : {}),
     told: emailNote
-      ? 'The police referral unit has the calendar invite; the request email follows. Their reply comes to you in Outlook.'
-      : 'The police referral unit has the calendar invite and the request by email. Their reply comes to you in Outlook.',
+      ? 'The police referral unit has the calendar invite; the request email follows. Their reply shows here and comes to you in this chat.'
+      : 'The police referral unit has the calendar invite and the request by email. Their reply shows here and comes to you in this chat.',
     bookingId: booking.id,
     canLengthen: booking.status !== 'cancelled' && minutes <= slotMinutes,
     verbs: { cancel: verbs.cancelBooking, longer: verbs.longerSlot, agenda: verbs.showAgenda },

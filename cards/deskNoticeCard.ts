@@ -36,7 +36,7 @@ function textOf(notice: Notice): NoticeText {
         color: 'attention',
         lines: [`Declined by ${who(notice.attendee)} on ${formatUkDateTimeInWords(notice.at)}.`, 'Book the next free slot, or keep this one if you have agreed it with the police.'],
         buttons: [
-          { verb: verbs.bookNext, title: 'Book the next slot', data: { bookingId: notice.bookingId } },
+          { verb: verbs.bookNextSlot, title: 'Book the next slot', data: { bookingId: notice.bookingId } },
           { verb: verbs.keepSlot, title: 'Keep this slot', data: { bookingId: notice.bookingId } },
         ],
       };

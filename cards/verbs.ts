@@ -13,9 +13,9 @@ export const verbs = {
   policeMadeContact: 'strategy.police-contact',
   /** The manager could not reach the urgent escalation's contacts at `level`: data {requestId, level}. */
   urgentNotReached: 'urgent.notReached',
-  /** The police declined the invite: book the next free slot instead (data `{ bookingId }`). */
-  bookNext: 'booking.bookNext',
-  /** The police declined the invite: keep this slot all the same (data `{ bookingId }`). */
+  /** The police declined: rebook to the next free slot after this one (`desk.bookNextSlot`), data {bookingId}. */
+  bookNextSlot: 'booking.bookNext',
+  /** The police declined and the manager keeps the slot (`desk.keepSlot`), data {bookingId}. */
   keepSlot: 'booking.keep',
 } as const;
 

@@ -3,6 +3,8 @@ import type { Actor } from './model/Actor.js';
 import type { AuditEntry } from './model/AuditEntry.js';
 import type { Booking } from './model/Booking.js';
 import type { NotificationReceipt } from './model/CalendarSubscription.js';
+import type { CaseReply } from './model/CaseReply.js';
+import type { AttendeeResponse } from './model/ConferenceEvent.js';
 import type { EventRef } from './model/ConferenceEvent.js';
 import type { StoredRequest } from './model/DiscussionRequest.js';
 import type { EscalationContact } from './model/EscalationContact.js';
@@ -13,6 +15,7 @@ import type { RawRequest } from './rules/discussionRequest.js';
 import type { CaseAction, TeamsSource } from './services/CaseAccess.js';
 import type { CaseCardsView } from './services/CaseCards.js';
 import type { PostedCard } from './model/CardPosting.js';
+import type { HandEdited } from './services/OutlookStandIn.js';
 import type { ReconcileReport } from './services/Reconciler.js';
 import type { RequestOutcome } from './services/RequestIntake.js';
 import type { FoundSlot, RotaPlan } from './services/SlotFinder.js';
@@ -35,6 +38,11 @@ export interface DeskSettings {
 export interface CaseView {
   readonly booking: Booking;
   readonly request: StoredRequest;
+  /**
+   * The attendees of the booking's event as last read from the calendar, with each reply and its
+   * time (who accepted, for the police or not). Given by `caseDetails`; empty before the first read.
+   */
+  readonly replies?: readonly CaseReply[];
 }
 
 /** A moved booking with its request and its police email. */
@@ -72,6 +80,13 @@ export interface Desk {
   cancelBooking(bookingId: string, actor: Actor, from: ActionSource, reason: string): Promise<CaseView>;
   /** Moves a booking to a longer slot (it grows in place when it can). @throws NotPermittedError, NotFoundError, ConflictError, NoSlotError */
   moveToLongerSlot(bookingId: string, actor: Actor, from: ActionSource): Promise<MovedBooking>;
+  /**
+   * The police declined: the booking moves to the earliest free slot starting after this one
+   * (attendees are told). @throws NotPermittedError, NotFoundError, ConflictError, NoSlotError
+   */
+  bookNextSlot(bookingId: string, actor: Actor, from: ActionSource): Promise<MovedBooking>;
+  /** The police declined and the manager keeps the slot: recorded and audited; the desk stops asking. @throws NotPermittedError, NotFoundError, ConflictError */
+  keepSlot(bookingId: string, actor: Actor, from: ActionSource): Promise<CaseView>;
   /** The manager records that police made contact on an urgent request: the escalation stops. */
   recordPoliceContact(requestId: string, actor: Actor, from: ActionSource): Promise<UrgentOutcome>;
   /**
@@ -101,6 +116,17 @@ export interface Desk {
   rememberConversation(userId: string, conversationId: string, reference: unknown): Promise<void>;
   /** An event typed into the shared calendar by hand (local calendar: as a person in Outlook would). */
   addCalendarEvent(event: { readonly subject: string; readonly start: Date; readonly end: Date }): Promise<EventRef>;
+  /**
+   * Outlook, played on the local calendar (no tenant needed): an attendee answers the invite of a
+   * booking (named by id, or by an N number with one live booking); someone not invited yet (a
+   * forwarded invite) is added as they answer. The desk notices on its next calendar read.
+   * @throws ConflictError with the Graph calendar (people answer in Outlook), NotFoundError
+   */
+  answerInvite(booking: string, reply: { readonly address: string; readonly name?: string; readonly response: AttendeeResponse }): Promise<HandEdited>;
+  /** Outlook, played on the local calendar: the booking's event moved (and resized, with `minutes`) by hand. @throws ConflictError, NotFoundError */
+  moveEventByHand(booking: string, start: Date, minutes?: number): Promise<HandEdited & { readonly start: Date; readonly end: Date }>;
+  /** Outlook, played on the local calendar: the booking's event deleted by hand. @throws ConflictError, NotFoundError */
+  deleteEventByHand(booking: string): Promise<HandEdited>;
   /** Finishes or cleans up what a crash or a failed call left half done. */
   reconcile(): Promise<ReconcileReport>;
   /**

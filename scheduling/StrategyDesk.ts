@@ -3,6 +3,7 @@ import type { ActionSource } from './model/ActionSource.js';
 import type { Actor } from './model/Actor.js';
 import type { AuditEntry } from './model/AuditEntry.js';
 import type { NotificationReceipt } from './model/CalendarSubscription.js';
+import type { AttendeeResponse } from './model/ConferenceEvent.js';
 import type { EventRef } from './model/ConferenceEvent.js';
 import type { PlainDate } from './model/PlainDate.js';
 import type { AuditLog } from './ports/AuditLog.js';
@@ -19,7 +20,9 @@ import type { ClockId, Deadline, StatutoryClock } from './model/StatutoryClock.j
 import type { CaseCards, CaseCardsView } from './services/CaseCards.js';
 import type { PostedCard } from './model/CardPosting.js';
 import { NotFoundError } from './services/errors.js';
+import type { HandEdited, OutlookStandIn } from './services/OutlookStandIn.js';
 import type { ReconcileReport, Reconciler } from './services/Reconciler.js';
+import type { ReplyTracker } from './services/ReplyTracker.js';
 import type { RequestIntake, RequestOutcome } from './services/RequestIntake.js';
 import type { RotaBookingService } from './services/RotaBookingService.js';
 import type { SlotFinder } from './services/SlotFinder.js';
@@ -45,6 +48,8 @@ export interface StrategyDeskParts {
   /** Only with the Graph calendar and PUBLIC_URL. */
   readonly calendarNotifications?: CalendarNotifications;
   readonly cards: CaseCards;
+  readonly replies: ReplyTracker;
+  readonly outlook: OutlookStandIn;
 }
 
 /**
@@ -76,6 +81,18 @@ export class StrategyDesk implements Desk {
     const booking = await this.parts.booking.rebook(bookingId, actor, from, { longer: true });
     await this.parts.cards.changed(booking.requestId);
     return { booking, request: await this.requestOf(booking.requestId), policeEmail: await this.parts.booking.policeEmailOf(booking) };
+  }
+
+  async bookNextSlot(bookingId: string, actor: Actor, from: ActionSource): Promise<MovedBooking> {
+    const booking = await this.parts.booking.rebook(bookingId, actor, from, { longer: false, after: true });
+    await this.parts.cards.changed(booking.requestId);
+    return { booking, request: await this.requestOf(booking.requestId), policeEmail: await this.parts.booking.policeEmailOf(booking) };
+  }
+
+  async keepSlot(bookingId: string, actor: Actor, from: ActionSource): Promise<CaseView> {
+    const { booking, request } = await this.parts.replies.keep(bookingId, actor, from);
+    await this.parts.cards.changed(request.id);
+    return { booking, request, replies: await this.parts.replies.repliesFor(booking, request) };
   }
 
   async recordPoliceContact(requestId: string, actor: Actor, from: ActionSource): Promise<UrgentOutcome> {
@@ -116,6 +133,18 @@ export class StrategyDesk implements Desk {
     return this.parts.calendar.createEvent({ ...event, attendees: [], body: '', location: '' });
   }
 
+  answerInvite(booking: string, reply: { readonly address: string; readonly name?: string; readonly response: AttendeeResponse }): Promise<HandEdited> {
+    return this.parts.outlook.answer(booking, reply);
+  }
+
+  moveEventByHand(booking: string, start: Date, minutes?: number): Promise<HandEdited & { readonly start: Date; readonly end: Date }> {
+    return this.parts.outlook.move(booking, start, minutes);
+  }
+
+  deleteEventByHand(booking: string): Promise<HandEdited> {
+    return this.parts.outlook.delete(booking);
+  }
+
   reconcile(): Promise<ReconcileReport> {
     return this.parts.reconciler.run();
   }
@@ -130,8 +159,9 @@ export class StrategyDesk implements Desk {
     return notifications ? notifications.receiveLifecycle(body) : ignoreNotifications(body, 'lifecycle');
   }
 
-  caseDetails(bookingId: string, actor: Actor, from: ActionSource, purpose: CaseAction = 'booking.show'): Promise<CaseView> {
-    return this.parts.booking.details(bookingId, actor, from, purpose === 'booking.cancel' || purpose === 'booking.rebook' ? purpose : 'booking.show');
+  async caseDetails(bookingId: string, actor: Actor, from: ActionSource, purpose: CaseAction = 'booking.show'): Promise<CaseView> {
+    const { booking, request } = await this.parts.booking.details(bookingId, actor, from, purpose === 'booking.cancel' || purpose === 'booking.rebook' ? purpose : 'booking.show');
+    return { booking, request, replies: await this.parts.replies.repliesFor(booking, request) };
   }
 
   bookingsOf(actor: Actor, from: ActionSource, nNumber?: string): Promise<readonly CaseView[]> {

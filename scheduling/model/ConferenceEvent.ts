@@ -9,6 +9,16 @@ export interface Attendee {
   readonly type: 'required' | 'optional';
 }
 
+/**
+ * An attendee as the calendar shows them: their reply and when they sent it (Graph's
+ * `status.time`; absent while they have not answered). Exchange adds people an invitee forwarded
+ * the invite to, so attendees can include people we never invited.
+ */
+export interface AttendeeStatus extends Attendee {
+  readonly response: AttendeeResponse;
+  readonly respondedAt?: Date;
+}
+
 /** An event we write to the shared Strategy Meeting calendar. */
 export interface ConferenceEvent {
   readonly subject: string;
@@ -32,7 +42,7 @@ export interface CalendarEntry extends Interval {
   /** Our marker, when the event is one of ours. */
   readonly bookingId?: string;
   readonly subject: string;
-  readonly attendees: ReadonlyArray<Attendee & { readonly response: AttendeeResponse }>;
+  readonly attendees: readonly AttendeeStatus[];
   readonly cancelled: boolean;
 }
 

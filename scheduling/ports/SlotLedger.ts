@@ -31,6 +31,15 @@ export interface SlotLedger {
   reserve(booking: NewBooking, cells: readonly Interval[], actor: Actor, at: Date): Promise<boolean>;
   /** Records the event created for a reserved booking: status `booked`. */
   confirmBooking(bookingId: string, eventId: string, actor: Actor, at: Date): Promise<Booking>;
+  /**
+   * Makes a booked booking follow its event after a person moved, shortened or lengthened it in
+   * Outlook: its times become `to`, it lets go of its old cells and holds `cells` (the new time's
+   * rota cells) - except cells another booking holds, which stay that booking's (never two
+   * holders of a cell; the calendar itself keeps the shared time busy). Audited
+   * (`booking.moved-by-hand`). One transaction.
+   * @returns the booking as it is now, and the cells it could not hold.
+   */
+  followEvent(bookingId: string, to: Interval, cells: readonly Interval[], actor: Actor, at: Date): Promise<{ booking: Booking; cellsNotHeld: readonly Interval[] }>;
   /** Cancels a booking and frees its cells. Cancelling a cancelled booking returns it unchanged. */
   cancelBooking(bookingId: string, actor: Actor, at: Date, reason: string): Promise<Booking>;
   getBooking(id: string): Promise<Booking | undefined>;

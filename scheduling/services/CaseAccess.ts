@@ -12,7 +12,7 @@ import type { ActionSource } from '../model/ActionSource.js';
 import { NotFoundError, NotPermittedError } from './errors.js';
 
 /** What someone tries to do to a case: the audit trail names a refusal by it. */
-export type CaseAction = 'booking.cancel' | 'booking.rebook' | 'booking.show' | 'request.police-contact' | 'request.escalation' | 'request.clock' | 'request.show' | 'request.card-posted' | 'request.history';
+export type CaseAction = 'booking.cancel' | 'booking.rebook' | 'booking.keep' | 'booking.show' | 'request.police-contact' | 'request.escalation' | 'request.clock' | 'request.show' | 'request.card-posted' | 'request.history';
 
 /** A Teams conversation an action came from. */
 export type TeamsSource = Extract<ActionSource, { kind: 'teams' }>;

@@ -64,16 +64,18 @@ export class RotaBookingService {
 
   /**
    * Moves a booking to the next free slot: a longer one if asked (its own cells count as free,
-   * so a longer slot can grow in place), otherwise the earliest other slot.
+   * so a longer slot can grow in place), otherwise the earliest other slot - or, with `after`
+   * (the police declined it), the earliest slot starting once this one has ended.
    * @throws NotPermittedError when `actor` may not act on the case from `from` (audited).
    */
-  async rebook(bookingId: string, actor: Actor, from: ActionSource, options: { longer: boolean }): Promise<Booking> {
+  async rebook(bookingId: string, actor: Actor, from: ActionSource, options: { longer: boolean; after?: boolean }): Promise<Booking> {
     const { finder, clock } = this.deps;
     const { booking: old, request } = await this.details(bookingId, actor, from, 'booking.rebook');
     if (old.status === 'cancelled') throw new ConflictError('a cancelled booking cannot be moved');
-    const plan = finder.plan(request.referredAt, clock.now());
+    const notBefore = options.after && old.end.getTime() > clock.now().getTime() ? old.end : undefined;
+    const plan = finder.plan(request.referredAt, notBefore ?? clock.now());
     const cells = options.longer ? finder.cellsFor(true) : Math.max(1, Math.round((old.end.getTime() - old.start.getTime()) / 60_000 / this.deps.rota.slotMinutes));
-    const moved = await this.reserveFirstFree(request, actor, plan.days, cells, old, options.longer ? [] : [old]);
+    const moved = await this.reserveFirstFree(request, actor, plan.days, cells, old, options.longer ? [] : [old], notBefore);
     const done = await this.finish(moved, request, actor);
     if (old.eventId) await this.deps.calendar.cancelEvent(old.eventId, 'This strategy discussion has moved to a new time.');
     return done;
@@ -148,13 +150,14 @@ export class RotaBookingService {
     return this.deps.mail.stateOf(policeEmailKey(booking));
   }
 
-  private async reserveFirstFree(request: StoredRequest, actor: Actor, days: readonly PlainDate[], cells: number, replacing?: Booking, alsoBusy: Interval[] = []): Promise<Booking> {
+  private async reserveFirstFree(request: StoredRequest, actor: Actor, days: readonly PlainDate[], cells: number, replacing?: Booking, alsoBusy: Interval[] = [], notBefore?: Date): Promise<Booking> {
     const { slots, finder, clock, rota, newId, settings } = this.deps;
     const lost: Interval[] = [...alsoBusy];
     const calendarReads = new Map<PlainDate, readonly Interval[]>();
     for (;;) {
       const now = clock.now();
-      const found = await finder.firstFree({ days, cells, now, lost, calendarReads, ...(replacing ? { ignoreBooking: replacing } : {}) });
+      const earliest = notBefore && notBefore.getTime() > now.getTime() ? notBefore : now;
+      const found = await finder.firstFree({ days, cells, now: earliest, lost, calendarReads, ...(replacing ? { ignoreBooking: replacing } : {}) });
       if (!found) throw new NoSlotError(days[0] ?? '', rota.searchDays);
       const id = newId();
       const booking = { id, requestId: request.id, calendarId: settings.calendarId, transactionId: id, start: found.slot.start, end: found.slot.end, ...(replacing ? { replaces: replacing.id } : {}) };

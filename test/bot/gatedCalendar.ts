@@ -8,6 +8,7 @@ export function gatedCalendar() {
   const reached = new Promise<void>((resolve) => (entered = resolve));
   const wrap = (calendar: Calendar): Calendar => ({
     busyBetween: (from, to) => calendar.busyBetween(from, to),
+    eventsBetween: (from, to) => calendar.eventsBetween(from, to),
     createEvent: async (event, transactionId) => {
       entered();
       await gate;

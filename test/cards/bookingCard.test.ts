@@ -63,4 +63,34 @@ describe('bookingCard', () => {
     expect(text).not.toContain('Police email');
     expect(text).toContain('the request by email');
   });
+
+  describe('with the replies to the invite', () => {
+    const ds = { address: 'ds.smith@police.example.org', name: 'DS Smith', type: 'optional' as const, response: 'accepted' as const, respondedAt: new Date('2026-11-24T14:02:00Z'), police: true };
+    const unit = { address: 'police.referral.unit@example.org', type: 'required' as const, response: 'none' as const, police: true };
+    const nurse = { address: 'nurse@health.example.org', type: 'required' as const, response: 'accepted' as const, respondedAt: new Date('2026-11-24T09:00:00Z'), police: false };
+
+    it('says who accepted for the police and when, in UK time, and lists every answer', () => {
+      const { text } = assertValidCard(bookingCard({ booking, request, audience: 'shared', slotMinutes: 15, replies: [unit, ds, nurse] }));
+      expect(text).toContain('Accepted by DS Smith (ds.smith@police.example.org) at 14:02');
+      expect(text).not.toContain('awaiting police');
+      expect(text).toContain('Replies to the invite');
+      expect(text).toContain('Accepted by nurse@health.example.org, Tuesday 24 November 2026, 09:00');
+    });
+
+    it('gives the time of a summer reply in BST', () => {
+      const summer = { ...ds, respondedAt: new Date('2026-06-03T13:02:00Z') };
+      expect(assertValidCard(bookingCard({ booking, request, audience: 'shared', slotMinutes: 15, replies: [summer] })).text).toContain('at 14:02');
+    });
+
+    it('says the police declined, and still awaits them when only others answered', () => {
+      const declined = { ...unit, response: 'declined' as const, respondedAt: new Date('2026-11-24T10:30:00Z') };
+      expect(assertValidCard(bookingCard({ booking, request, audience: 'shared', slotMinutes: 15, replies: [declined] })).text).toContain('Declined by police.referral.unit@example.org at 10:30');
+      expect(assertValidCard(bookingCard({ booking, request, audience: 'shared', slotMinutes: 15, replies: [unit, nurse] })).text).toContain('Invite sent - awaiting police');
+    });
+
+    it('lists no replies on a cancelled booking', () => {
+      const { text } = assertValidCard(bookingCard({ booking: { ...booking, status: 'cancelled' }, request, audience: 'shared', slotMinutes: 15, replies: [ds] }));
+      expect(text).not.toContain('DS Smith');
+    });
+  });
 });

@@ -10,8 +10,15 @@ export interface CalendarUnderTest {
   readonly calendar: Calendar;
   /** An event someone typed into the shared calendar by hand (no booking id). */
   addHandMade(event: { subject: string; start: Date; end: Date; showAs?: HandMadeShowAs }): Promise<void>;
-  /** An invitee answering the invite in Outlook. */
-  setResponse(eventId: string, address: string, response: AttendeeResponse): Promise<void>;
+  /**
+   * An invitee answering the invite in Outlook at `at`; someone not on the event (a forwarded
+   * invite, given with their `name`) is added first, as Exchange adds them.
+   */
+  answer(eventId: string, reply: { address: string; name?: string; response: AttendeeResponse }, at: Date): Promise<void>;
+  /** A person moving or shortening the event in Outlook. */
+  moveByHand(eventId: string, start: Date, end: Date): Promise<void>;
+  /** A person deleting the event in Outlook. */
+  deleteByHand(eventId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -132,8 +139,8 @@ export function calendarContract(name: string, open: () => Promise<CalendarUnder
         ['sw@example.org', 'required', 'none'],
         ['police.unit@example.org', 'optional', 'none'],
       ]);
-      await subject.setResponse(id, 'sw@example.org', 'accepted');
-      await subject.setResponse(id, 'police.unit@example.org', 'declined');
+      await subject.answer(id, { address: 'sw@example.org', response: 'accepted' }, at('08:00'));
+      await subject.answer(id, { address: 'police.unit@example.org', response: 'declined' }, at('08:05'));
       const after = await calendar.getEvent(id);
       expect(after).toMatchObject({ id, bookingId: 'booking-1', cancelled: false });
       expect(after?.attendees.map((a) => [a.address, a.response])).toEqual([
@@ -141,6 +148,57 @@ export function calendarContract(name: string, open: () => Promise<CalendarUnder
         ['police.unit@example.org', 'declined'],
       ]);
       expect(await calendar.getEvent('no-such-event')).toBeUndefined();
+    });
+
+    it('gives each reply its time, and none to an attendee who has not answered', async () => {
+      const { id } = await calendar.createEvent(conference(), 'txn-reply-time');
+      await subject.answer(id, { address: 'police.unit@example.org', response: 'accepted' }, new Date('2026-11-24T14:02:00Z'));
+      const [entry] = await calendar.eventsBetween(dayStart, dayEnd);
+      const police = entry?.attendees.find((a) => a.address === 'police.unit@example.org');
+      expect(police?.response).toBe('accepted');
+      expect(police?.respondedAt?.toISOString()).toBe('2026-11-24T14:02:00.000Z');
+      expect(entry?.attendees.find((a) => a.address === 'sw@example.org')?.respondedAt).toBeUndefined();
+    });
+
+    it('shows someone the invite was forwarded to as an attendee with their reply', async () => {
+      const { id } = await calendar.createEvent(conference(), 'txn-forwarded');
+      await subject.answer(id, { address: 'ds.smith@police.example.org', name: 'DS Smith', response: 'accepted' }, at('09:00'));
+      const entry = await calendar.getEvent(id);
+      expect(entry?.attendees.map((a) => a.address)).toEqual(['sw@example.org', 'police.unit@example.org', 'ds.smith@police.example.org']);
+      expect(entry?.attendees[2]).toMatchObject({ address: 'ds.smith@police.example.org', name: 'DS Smith', response: 'accepted' });
+      expect(entry?.attendees[2]?.respondedAt?.toISOString()).toBe(at('09:00').toISOString());
+    });
+
+    it('lists every event of a window in eventsBetween, free and cancelled ones included', async () => {
+      const ours = await calendar.createEvent(conference(), 'txn-all');
+      const gone = await calendar.createEvent(conference({ start: at('11:00'), end: at('11:30'), bookingId: 'booking-2' }), 'txn-all-gone');
+      await calendar.cancelEvent(gone.id, 'No longer needed');
+      await subject.addHandMade({ subject: 'Reminder', start: at('09:00'), end: at('09:30'), showAs: 'free' });
+      await subject.addHandMade({ subject: 'Next day', start: dayEnd, end: new Date(dayEnd.getTime() + 3_600_000) });
+      const all = await calendar.eventsBetween(dayStart, dayEnd);
+      // Graph removes a cancelled meeting from the organiser's calendar; the local one keeps it, marked.
+      const cancelledShown = all.filter((e) => e.id === gone.id);
+      expect(cancelledShown.every((e) => e.cancelled)).toBe(true);
+      expect(subjects(all.filter((e) => e.id !== gone.id))).toEqual([conference().subject, 'Reminder'].sort());
+      expect(all.find((e) => e.id === ours.id)).toMatchObject({ bookingId: 'booking-1', cancelled: false });
+    });
+
+    it('follows an event moved by hand, with everyone asked to reply again', async () => {
+      const { id } = await calendar.createEvent(conference(), 'txn-hand-move');
+      await subject.answer(id, { address: 'police.unit@example.org', response: 'accepted' }, at('08:00'));
+      await subject.moveByHand(id, at('11:00'), at('11:15'));
+      const moved = await calendar.getEvent(id);
+      expect(moved?.start.toISOString()).toBe(at('11:00').toISOString());
+      expect(moved?.end.toISOString()).toBe(at('11:15').toISOString());
+      expect(moved?.attendees.map((a) => a.response)).toEqual(['none', 'none']);
+      expect(ids(await calendar.eventsBetween(at('10:00'), at('10:30')))).toEqual([]);
+    });
+
+    it('loses an event deleted by hand: getEvent finds nothing and no window lists it', async () => {
+      const { id } = await calendar.createEvent(conference(), 'txn-hand-delete');
+      await subject.deleteByHand(id);
+      expect(await calendar.getEvent(id)).toBeUndefined();
+      expect(await calendar.eventsBetween(dayStart, dayEnd)).toEqual([]);
     });
 
     it('returns every event of a crowded day, however the store pages them', async () => {

@@ -84,5 +84,41 @@ export function slotLedgerContract(name: string, openDb: () => Promise<Db>): voi
       expect((await t.stores.slots.listBookings({})).length).toBe(2);
       expect((await t.stores.slots.bookingsBetween(CAL, cell('10:00').start, cell('10:15').start)).map((b) => b.id)).toEqual(['b1']);
     });
+
+    it('lets a booking follow its event moved by hand: new times, new cells, old cells free, audited', async () => {
+      await t.stores.requests.saveRequest(request('r1'), actor, at);
+      await t.stores.slots.reserve(booking('b1', 'r1', [cell('10:00'), cell('10:15')]), [cell('10:00'), cell('10:15')], actor, at);
+      await t.stores.slots.confirmBooking('b1', 'event-1', actor, at);
+      const to = cell('11:00');
+      const { booking: moved, cellsNotHeld } = await t.stores.slots.followEvent('b1', to, [to], actor, at);
+      expect(moved).toMatchObject({ id: 'b1', status: 'booked', eventId: 'event-1', start: to.start, end: to.end });
+      expect(cellsNotHeld).toEqual([]);
+      const held = await t.stores.slots.heldCells(CAL, cell('09:00').start, cell('12:00').start);
+      expect(held.map((c) => c.start.toISOString())).toEqual(['2026-11-25T11:00:00.000Z']);
+      const trail = await t.stores.auditLog.auditTrail('b1');
+      expect(trail.at(-1)).toMatchObject({ action: 'booking.moved-by-hand', before: { start: cell('10:00').start.toISOString() }, after: { start: to.start.toISOString() } });
+    });
+
+    it('never gives a moved booking a cell another booking holds', async () => {
+      await t.stores.requests.saveRequest(request('r1'), actor, at);
+      await t.stores.requests.saveRequest(request('r2'), actor, at);
+      await t.stores.slots.reserve(booking('b1', 'r1', [cell('10:00')]), [cell('10:00')], actor, at);
+      await t.stores.slots.confirmBooking('b1', 'event-1', actor, at);
+      await t.stores.slots.reserve(booking('b2', 'r2', [cell('10:30')]), [cell('10:30')], actor, at);
+      const to = { start: cell('10:15').start, end: cell('10:30', 30).end }; // 10:15-11:00 over b2's 10:30
+      const { cellsNotHeld } = await t.stores.slots.followEvent('b1', to, [cell('10:15'), cell('10:30'), cell('10:45')], actor, at);
+      expect(cellsNotHeld.map((c) => c.start.toISOString())).toEqual(['2026-11-25T10:30:00.000Z']);
+      expect((await t.stores.slots.heldCells(CAL, cell('10:30').start, cell('10:30').end)).length).toBe(1);
+      const held = await t.stores.slots.heldCells(CAL, cell('09:00').start, cell('12:00').start);
+      expect(held.map((c) => c.start.toISOString())).toEqual(['2026-11-25T10:15:00.000Z', '2026-11-25T10:30:00.000Z', '2026-11-25T10:45:00.000Z']);
+      await t.stores.slots.cancelBooking('b2', actor, at, 'test');
+      expect((await t.stores.slots.heldCells(CAL, cell('10:30').start, cell('10:30').end)).length).toBe(0); // b2's cell was never b1's
+    });
+
+    it('refuses to move a booking that is not booked', async () => {
+      await t.stores.requests.saveRequest(request('r1'), actor, at);
+      await t.stores.slots.reserve(booking('b1', 'r1', [cell('10:00')]), [cell('10:00')], actor, at);
+      await expect(t.stores.slots.followEvent('b1', cell('11:00'), [cell('11:00')], actor, at)).rejects.toThrow(/reserved, not booked/);
+    });
   });
 }

@@ -51,6 +51,15 @@ export class GraphCalendar implements Calendar {
   }
 
   async busyBetween(from: Date, to: Date): Promise<readonly CalendarEntry[]> {
+    return this.view(from, to, isBusy);
+  }
+
+  eventsBetween(from: Date, to: Date): Promise<readonly CalendarEntry[]> {
+    return this.view(from, to, () => true);
+  }
+
+  /** The window's events that `keep` accepts: one calendarView, following every nextLink. */
+  private async view(from: Date, to: Date, keep: (e: GraphEvent) => boolean): Promise<CalendarEntry[]> {
     const busy: CalendarEntry[] = [];
     let page = await this.call<Page>((signal) =>
       this.client
@@ -64,7 +73,7 @@ export class GraphCalendar implements Calendar {
         .get(),
     );
     for (;;) {
-      busy.push(...page.value.filter(isBusy).map(toCalendarEntry));
+      busy.push(...page.value.filter(keep).map(toCalendarEntry));
       const next = page['@odata.nextLink'];
       if (!next) return busy;
       page = await this.call<Page>((signal) => this.client.api(next).option('signal', signal).header('Prefer', utc).get());

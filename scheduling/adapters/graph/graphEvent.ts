@@ -12,7 +12,7 @@ export interface GraphEvent {
   readonly isCancelled?: boolean | null;
   readonly attendees?: ReadonlyArray<{
     readonly type?: string | null;
-    readonly status?: { readonly response?: string | null } | null;
+    readonly status?: { readonly response?: string | null; readonly time?: string | null } | null;
     readonly emailAddress?: { readonly address?: string | null; readonly name?: string | null } | null;
   }> | null;
   readonly singleValueExtendedProperties?: ReadonlyArray<{ readonly id: string; readonly value: string }> | null;
@@ -22,6 +22,18 @@ export interface GraphEvent {
 export const selectedFields = ['id', 'subject', 'start', 'end', 'showAs', 'isCancelled', 'attendees'];
 
 const responses: ReadonlySet<string> = new Set<AttendeeResponse>(['none', 'organizer', 'tentativelyAccepted', 'accepted', 'declined', 'notResponded']);
+
+/**
+ * When an attendee answered: Graph's `status.time`, which reads `0001-01-01T00:00:00Z` until they do.
+ * @example
+ * replyTime('2026-11-24T14:02:00Z') //=> 2026-11-24T14:02:00.000Z
+ * replyTime('0001-01-01T00:00:00Z') //=> undefined
+ */
+export function replyTime(time: string | null | undefined): Date | undefined {
+  if (!time) return undefined;
+  const at = new Date(time);
+  return Number.isNaN(at.getTime()) || at.getUTCFullYear() < 1900 ? undefined : at;
+}
 
 /** Whether an event takes the time: anything not shown as free and not cancelled. */
 export const isBusy = (e: GraphEvent) => e.showAs !== 'free' && e.isCancelled !== true;
@@ -44,9 +56,15 @@ export function toCalendarEntry(e: GraphEvent): CalendarEntry {
         // A resource (a room) is not someone whose presence we count.
         type: a.type === 'required' ? ('required' as const) : ('optional' as const),
         response: responses.has(a.status?.response ?? '') ? (a.status!.response as AttendeeResponse) : 'none',
+        ...withReplyTime(a.status?.time),
       })),
   };
 }
+
+const withReplyTime = (time: string | null | undefined) => {
+  const at = replyTime(time);
+  return at ? { respondedAt: at } : {};
+};
 
 const attendeesJson = (attendees: readonly Attendee[]) =>
   attendees.map((a) => ({ emailAddress: { address: a.address, ...(a.name ? { name: a.name } : {}) }, type: a.type }));

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Calendar } from '../../ports/Calendar.js';
-import type { Attendee, AttendeeResponse, CalendarEntry, ConferenceEvent, EventRef } from '../../model/ConferenceEvent.js';
+import type { HandEdits } from '../../ports/HandEdits.js';
+import type { Attendee, AttendeeResponse, AttendeeStatus, CalendarEntry, ConferenceEvent, EventRef } from '../../model/ConferenceEvent.js';
 import type { Db } from '../pg/Db.js';
 
 type ShowAs = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere';
-type StoredAttendee = Attendee & { response: AttendeeResponse };
+/** An attendee as the jsonb column keeps them: the reply time as ISO text. */
+type StoredAttendee = Attendee & { response: AttendeeResponse; respondedAt?: string };
 
 interface EventRow {
   id: string;
@@ -16,6 +18,10 @@ interface EventRow {
   attendees: StoredAttendee[];
 }
 
+function toStatus({ respondedAt, ...attendee }: StoredAttendee): AttendeeStatus {
+  return { ...attendee, ...(respondedAt ? { respondedAt: new Date(respondedAt) } : {}) };
+}
+
 function toEntry(row: EventRow): CalendarEntry {
   return {
     id: row.id,
@@ -23,7 +29,7 @@ function toEntry(row: EventRow): CalendarEntry {
     start: new Date(row.start_at),
     end: new Date(row.end_at),
     ...(row.booking_id ? { bookingId: row.booking_id } : {}),
-    attendees: row.attendees,
+    attendees: row.attendees.map(toStatus),
     cancelled: row.cancelled,
   };
 }
@@ -35,7 +41,7 @@ const invited = (attendees: readonly Attendee[]): StoredAttendee[] => attendees.
  * with no Microsoft 365 tenant. Behaves as `GraphCalendar` does (same contract tests): events
  * shown as free and cancelled events do not make time busy, a transactionId is created once.
  */
-export class LocalCalendar implements Calendar {
+export class LocalCalendar implements Calendar, HandEdits {
   constructor(
     private readonly db: Db,
     private readonly calendarId: string,
@@ -46,6 +52,14 @@ export class LocalCalendar implements Calendar {
       `select * from local_calendar_events
        where calendar_id = $1 and not cancelled and show_as <> 'free' and start_at < $3 and end_at > $2
        order by start_at, id`,
+      [this.calendarId, from, to],
+    );
+    return rows.map(toEntry);
+  }
+
+  async eventsBetween(from: Date, to: Date): Promise<readonly CalendarEntry[]> {
+    const { rows } = await this.db.query<EventRow>(
+      'select * from local_calendar_events where calendar_id = $1 and start_at < $3 and end_at > $2 order by start_at, id',
       [this.calendarId, from, to],
     );
     return rows.map(toEntry);
@@ -93,13 +107,30 @@ export class LocalCalendar implements Calendar {
     return { id };
   }
 
-  /** An invitee answering the invite, as they would in Outlook. */
-  async setAttendeeResponse(eventId: string, address: string, response: AttendeeResponse): Promise<void> {
+  async answerInvite(eventId: string, reply: { readonly address: string; readonly name?: string; readonly response: AttendeeResponse }, at: Date): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<EventRow>('select * from local_calendar_events where calendar_id = $1 and id = $2 for update', [this.calendarId, eventId]);
+      const event = rows[0];
+      if (!event || event.cancelled) throw new Error(`calendar event ${eventId} not found`);
+      const lower = reply.address.toLowerCase();
+      const answered = { response: reply.response, respondedAt: at.toISOString() };
+      const known = event.attendees.some((a) => a.address.toLowerCase() === lower);
+      const attendees = known
+        ? event.attendees.map((a) => (a.address.toLowerCase() === lower ? { ...a, ...(reply.name ? { name: reply.name } : {}), ...answered } : a))
+        : [...event.attendees, { address: reply.address, ...(reply.name ? { name: reply.name } : {}), type: 'optional' as const, ...answered }];
+      await tx.query('update local_calendar_events set attendees = $3::jsonb where calendar_id = $1 and id = $2', [this.calendarId, eventId, JSON.stringify(attendees)]);
+    });
+  }
+
+  async moveByHand(eventId: string, start: Date, end: Date): Promise<void> {
     const event = await this.getEvent(eventId);
     if (!event) throw new Error(`calendar event ${eventId} not found`);
-    const lower = address.toLowerCase();
-    if (!event.attendees.some((a) => a.address.toLowerCase() === lower)) throw new Error(`${address} is not invited to event ${eventId}`);
-    const attendees = event.attendees.map((a) => (a.address.toLowerCase() === lower ? { ...a, response } : a));
-    await this.db.query('update local_calendar_events set attendees = $3::jsonb where calendar_id = $1 and id = $2', [this.calendarId, eventId, JSON.stringify(attendees)]);
+    // Exchange asks everyone to reply again when a meeting moves.
+    const attendees = event.attendees.map(({ address, name, type }) => ({ address, ...(name ? { name } : {}), type, response: 'none' }));
+    await this.db.query('update local_calendar_events set start_at = $3, end_at = $4, attendees = $5::jsonb where calendar_id = $1 and id = $2', [this.calendarId, eventId, start, end, JSON.stringify(attendees)]);
+  }
+
+  async deleteByHand(eventId: string): Promise<void> {
+    await this.db.query('delete from local_calendar_events where calendar_id = $1 and id = $2', [this.calendarId, eventId]);
   }
 }

@@ -70,6 +70,28 @@ export class SqlSlotLedger implements SlotLedger {
     });
   }
 
+  async followEvent(bookingId: string, to: Interval, cells: readonly Interval[], actor: Actor, at: Date): Promise<{ booking: Booking; cellsNotHeld: readonly Interval[] }> {
+    return this.db.transaction(async (tx) => {
+      const before = await this.bookingIn(tx, bookingId, true);
+      if (before.status !== 'booked') throw new Error(`booking ${bookingId} is ${before.status}, not booked`);
+      await tx.query('delete from slot_cells where booking_id = $1', [bookingId]);
+      await tx.query('update bookings set start_at = $2, end_at = $3, updated_at = $4 where id = $1', [bookingId, to.start, to.end, at]);
+      const cellsNotHeld: Interval[] = [];
+      for (const cell of [...cells].sort((a, b) => a.start.getTime() - b.start.getTime())) {
+        const taken = await tx.query(
+          `insert into slot_cells (calendar_id, cell_start, cell_end, booking_id) values ($1, $2, $3, $4)
+           on conflict (calendar_id, cell_start) do nothing returning booking_id`,
+          [before.calendarId, cell.start, cell.end, bookingId],
+        );
+        if (taken.rows.length !== 1) cellsNotHeld.push(cell);
+      }
+      const after = await this.bookingIn(tx, bookingId);
+      const notHeld = cellsNotHeld.map((c) => c.start.toISOString());
+      await writeAudit(tx, { at, actor, action: 'booking.moved-by-hand', entity: 'booking', entityId: bookingId, before: auditedBooking(before), after: { ...auditedBooking(after), ...(notHeld.length ? { cellsHeldByOthers: notHeld } : {}) } });
+      return { booking: after, cellsNotHeld };
+    });
+  }
+
   async cancelBooking(bookingId: string, actor: Actor, at: Date, reason: string): Promise<Booking> {
     return this.db.transaction((tx) => this.release(tx, bookingId, actor, at, reason));
   }

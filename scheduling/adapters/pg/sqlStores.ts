@@ -4,6 +4,7 @@ import type { CardPostings } from '../../ports/CardPostings.js';
 import type { ClockStore } from '../../ports/ClockStore.js';
 import type { ConversationReferences } from '../../ports/ConversationReferences.js';
 import type { MailLedger } from '../../ports/MailLedger.js';
+import type { ReplyLedger } from '../../ports/ReplyLedger.js';
 import type { RequestStore } from '../../ports/RequestStore.js';
 import type { SlotLedger } from '../../ports/SlotLedger.js';
 import type { Db } from './Db.js';
@@ -13,6 +14,7 @@ import { SqlCardPostings } from './SqlCardPostings.js';
 import { SqlClockStore } from './SqlClockStore.js';
 import { SqlConversationReferences } from './SqlConversationReferences.js';
 import { SqlMailLedger } from './SqlMailLedger.js';
+import { SqlReplyLedger } from './SqlReplyLedger.js';
 import { SqlRequestStore } from './SqlRequestStore.js';
 import { SqlSlotLedger } from './SqlSlotLedger.js';
 
@@ -27,6 +29,8 @@ export interface Stores {
   readonly clocks: ClockStore;
   /** The Graph change-notification subscription on the shared calendar (with PUBLIC_URL). */
   readonly calendarSubscriptions: CalendarSubscriptionStore;
+  /** What was last seen of each booking's event: attendees and their replies. */
+  readonly replies: ReplyLedger;
 }
 
 /**
@@ -45,5 +49,6 @@ export function sqlStores(db: Db): Stores {
     conversations: new SqlConversationReferences(db),
     clocks: new SqlClockStore(db),
     calendarSubscriptions: new SqlCalendarSubscriptionStore(db),
+    replies: new SqlReplyLedger(db),
   };
 }

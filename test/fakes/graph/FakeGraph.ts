@@ -166,8 +166,20 @@ export class FakeGraph {
   addEvent(event: HandMadeEvent): FakeEventView {
     return this.mailboxes.addEvent(event.mailbox ?? this.mailbox, event);
   }
-  setAttendeeResponse(eventId: string, address: string, response: FakeResponse): void {
-    this.mailboxes.setAttendeeResponse(eventId, address, response);
+  setAttendeeResponse(eventId: string, address: string, response: FakeResponse, at?: Date): void {
+    this.mailboxes.setAttendeeResponse(eventId, address, response, at);
+  }
+  /** An invitee forwarded the invite: the new recipient is added to the organiser's copy. */
+  addForwardedAttendee(eventId: string, address: string, name?: string): void {
+    this.mailboxes.addForwardedAttendee(eventId, address, name);
+  }
+  /** A person moves or shortens the event in Outlook (replies go back to none). */
+  moveByHand(eventId: string, start: Date, end: Date): void {
+    this.mailboxes.moveByHand(eventId, start, end);
+  }
+  /** A person deletes the event in Outlook. */
+  deleteByHand(eventId: string): void {
+    this.mailboxes.deleteByHand(eventId);
   }
   events(mailbox?: string): FakeEventView[] {
     return this.mailboxes.events(mailbox);

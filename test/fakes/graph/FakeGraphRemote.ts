@@ -33,8 +33,15 @@ export class FakeGraphRemote {
   addEvent(event: HandMadeEvent): Promise<FakeEventView> {
     return this.call('POST', '/events', event);
   }
-  async setAttendeeResponse(eventId: string, address: string, response: FakeResponse): Promise<void> {
-    await this.call('POST', '/attendee-response', { eventId, address, response });
+  /** An invitee replies; with `name`, someone the invite was forwarded to is added first. */
+  async setAttendeeResponse(eventId: string, address: string, response: FakeResponse, options: { name?: string; at?: Date } = {}): Promise<void> {
+    await this.call('POST', '/attendee-response', { eventId, address, response, ...(options.name ? { name: options.name } : {}), ...(options.at ? { at: options.at.toISOString() } : {}) });
+  }
+  async moveByHand(eventId: string, start: Date, end: Date): Promise<void> {
+    await this.call('POST', '/move-by-hand', { eventId, start: start.toISOString(), end: end.toISOString() });
+  }
+  async deleteByHand(eventId: string): Promise<void> {
+    await this.call('POST', '/delete-by-hand', { eventId });
   }
   sentMail(): Promise<FakeSentMail[]> {
     return this.call('GET', '/sent-mail');

@@ -138,13 +138,47 @@ export class FakeMailboxes {
     return view(event);
   }
 
-  /** An invitee replying in Outlook: only their own status changes. */
-  setAttendeeResponse(eventId: string, address: string, response: FakeResponse): void {
+  /** An invitee replying in Outlook (at `at`, or now): only their own status changes. */
+  setAttendeeResponse(eventId: string, address: string, response: FakeResponse, at?: Date): void {
     const event = this.all.get(eventId);
     const attendee = event?.attendees.find((a) => same(a.address, address));
     if (!event || !attendee) throw new Error(`no attendee ${address} on event ${eventId}`);
     attendee.response = response;
-    attendee.respondedAt = this.now().toISOString();
+    attendee.respondedAt = (at ?? this.now()).toISOString();
+    this.touch(event);
+  }
+
+  /**
+   * Someone an invitee forwarded the invite to: Exchange adds them to the organiser's copy as an
+   * optional attendee who has not answered yet. Adding someone already there changes nothing.
+   */
+  addForwardedAttendee(eventId: string, address: string, name?: string): void {
+    const event = this.all.get(eventId);
+    if (!event) throw new Error(`no event ${eventId}`);
+    if (event.attendees.some((a) => same(a.address, address))) return;
+    event.attendees.push({ address, name: name ?? address, type: 'optional', response: 'none' });
+    this.touch(event);
+  }
+
+  /** A person moving (or shortening) the event in Outlook: as in Exchange, every reply goes back to none. */
+  moveByHand(eventId: string, start: Date, end: Date): void {
+    const event = this.all.get(eventId);
+    if (!event) throw new Error(`no event ${eventId}`);
+    this.byStart.remove(event);
+    event.start = start;
+    event.end = end;
+    this.byStart.add(event);
+    for (const a of event.attendees) {
+      a.response = 'none';
+      delete a.respondedAt;
+    }
+    this.touch(event);
+  }
+
+  /** A person deleting the event in Outlook: it is gone from the organiser's calendar. */
+  deleteByHand(eventId: string): void {
+    const event = this.all.get(eventId);
+    if (event) this.delete(event.mailbox, eventId);
   }
 
   calendarView(mailbox: string, query: URLSearchParams, read: ReadOptions, pageSize: number, selfUrl: (query: string) => string): GraphAnswer {

@@ -12,7 +12,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *   GET  /_fake/counts                 counters by route
  *   GET  /_fake/events[?mailbox=]      events as FakeEventView
  *   POST /_fake/events                 add a hand-made event (HandMadeEvent JSON)
- *   POST /_fake/attendee-response      {eventId, address, response}: an invitee replies
+ *   POST /_fake/attendee-response      {eventId, address, response, name?, at?}: an invitee replies (added first if the invite was forwarded to them)
+ *   POST /_fake/move-by-hand           {eventId, start, end}: a person moves the event in Outlook
+ *   POST /_fake/delete-by-hand         {eventId}: a person deletes the event in Outlook
  *   GET  /_fake/sent-mail              messages posted to sendMail
  *   GET  /_fake/settings, POST /_fake/settings {pageSize?, throttleRate?, retryAfterSeconds?, latencyMs?, lostResponseRate?, mailboxConcurrency?}
  *   POST /_fake/fail-next {route, status, afterProcessing?, retryAfterSeconds?}  script the next call's failure
@@ -37,7 +39,14 @@ export async function answerAdmin(fake: FakeGraph, method: string, url: URL, raw
     case 'POST /events':
       return ok(fake.addEvent(body as unknown as HandMadeEvent), 201);
     case 'POST /attendee-response':
-      fake.setAttendeeResponse(String(body.eventId), String(body.address), body.response as FakeResponse);
+      if (typeof body.name === 'string') fake.addForwardedAttendee(String(body.eventId), String(body.address), body.name);
+      fake.setAttendeeResponse(String(body.eventId), String(body.address), body.response as FakeResponse, typeof body.at === 'string' ? new Date(body.at) : undefined);
+      return ok();
+    case 'POST /move-by-hand':
+      fake.moveByHand(String(body.eventId), new Date(String(body.start)), new Date(String(body.end)));
+      return ok();
+    case 'POST /delete-by-hand':
+      fake.deleteByHand(String(body.eventId));
       return ok();
     case 'GET /sent-mail':
       return ok(fake.sentMail());

@@ -21,7 +21,12 @@ export async function openFakeGraphCalendar(options: FakeGraphOptions = {}, limi
     fake,
     calendar: new GraphCalendar(client, mailbox, limit),
     addHandMade: async (e) => void fake.addEvent({ ...e, ...(e.showAs ? { showAs: e.showAs } : {}) }),
-    setResponse: async (eventId, address, response) => fake.setAttendeeResponse(eventId, address, response),
+    answer: async (eventId, reply, at) => {
+      if (reply.name) fake.addForwardedAttendee(eventId, reply.address, reply.name);
+      fake.setAttendeeResponse(eventId, reply.address, reply.response, at);
+    },
+    moveByHand: async (eventId, start, end) => fake.moveByHand(eventId, start, end),
+    deleteByHand: async (eventId) => fake.deleteByHand(eventId),
     close: () => fake.close(),
   };
 }

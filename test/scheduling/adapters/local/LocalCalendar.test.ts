@@ -12,7 +12,9 @@ calendarContract('LocalCalendar', async () => {
     addHandMade: async (event) => {
       await calendar.addHandMadeEvent(event);
     },
-    setResponse: (eventId, address, response) => calendar.setAttendeeResponse(eventId, address, response),
+    answer: (eventId, reply, at) => calendar.answerInvite(eventId, reply, at),
+    moveByHand: (eventId, start, end) => calendar.moveByHand(eventId, start, end),
+    deleteByHand: (eventId) => calendar.deleteByHand(eventId),
     close: () => db.close(),
   };
 });
