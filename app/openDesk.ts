@@ -12,6 +12,7 @@ import type { PlainDate } from '../scheduling/model/PlainDate.js';
 import { CalendarNotifications } from '../scheduling/services/CalendarNotifications.js';
 import { CaseAccess } from '../scheduling/services/CaseAccess.js';
 import { ClockService } from '../scheduling/services/ClockService.js';
+import { HeldDiscussions } from '../scheduling/services/HeldDiscussions.js';
 import { CaseCards } from '../scheduling/services/CaseCards.js';
 import { MAIL_CLAIM_LEASE_SECONDS, MailOnce } from '../scheduling/services/MailOnce.js';
 import { OutlookStandIn } from '../scheduling/services/OutlookStandIn.js';
@@ -240,6 +241,16 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     onSweepError: (error) => log.error({ err: logSafeError(error) }, 'reconcile sweep failed; the next one tries again'),
   });
 
+  const held = new HeldDiscussions({
+    slots: stores.slots,
+    requests: stores.requests,
+    clocks: stores.clocks,
+    clockService: clocks,
+    jobs,
+    clock,
+    everySeconds: config.jobs.reconcileEverySeconds,
+    onError: (error) => log.error({ err: logSafeError(error) }, 'held-discussions sweep failed; the next one tries again'),
+  });
   const cards = new CaseCards({ requests: stores.requests, slots: stores.slots, postings: stores.postings, conversations: stores.conversations, booking, urgent, jobs, notifier });
   const replies = new ReplyTracker({
     slots: stores.slots,
@@ -263,6 +274,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     ...calendarNotifications?.handlers(),
     ...cards.handlers(),
     ...replies.handlers(),
+    ...held.handlers(),
   };
 
   const outlook = new OutlookStandIn({ slots: stores.slots, clock, ...(handEdits ? { handEdits } : {}) });
@@ -314,6 +326,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     startWork: async () => {
       await engine?.work(jobHandlers);
       await reconciler.startSweeping();
+      await held.startSweeping();
     },
     close: () =>
       (closing ??= (async () => {

@@ -76,6 +76,15 @@ export class ClockService {
   }
 
   /**
+   * The desk itself saw the booked slot pass (services/HeldDiscussions.ts): the record clock of
+   * the discussion held at `heldAt` starts, as `discussionHeld` would. A repeat changes nothing.
+   */
+  async discussionHeldAsSeen(request: StoredRequest, heldAt: Date, by: Actor): Promise<StatutoryClock> {
+    const { minutesRule, nonWorking } = this.deps;
+    return this.start({ requestId: request.id, kind: 'minutes', subject: '' }, request.requestedBy.id, heldAt, minutesDue(heldAt, minutesRule, nonWorking), by);
+  }
+
+  /**
    * Section 47 enquiries were decided (now): the s47 record outcome by working day 3, the enquiry
    * within 15 working days and, when one is convened, the initial child protection conference
    * within 15 working days. Each starts once.
