@@ -115,14 +115,15 @@ function nNumbers(pattern: RegExp) {
   );
 }
 
-const refuse = (ctx: z.RefinementCtx, field: RequestField, message: string) => {
-  ctx.addIssue({ code: 'custom', path: [field], message });
+/** Refuses with `message`, at `field` of the object being parsed (or, without one, at the value). */
+function refuse(ctx: z.RefinementCtx, message: string, field?: RequestField): never {
+  ctx.addIssue({ code: 'custom', message, ...(field ? { path: [field] } : {}) });
   return z.NEVER;
-};
+}
 
 /** The referral time, unless it is later than `now`: then refused at `field`. */
 function notInTheFuture(ctx: z.RefinementCtx, field: RequestField, referredAt: Date, now: Date) {
-  return referredAt.getTime() > now.getTime() ? refuse(ctx, field, 'The referral time is in the future.') : { referredAt };
+  return referredAt.getTime() > now.getTime() ? refuse(ctx, 'The referral time is in the future.', field) : { referredAt };
 }
 
 /**
@@ -136,7 +137,7 @@ const referralTime = z.preprocess(
       .object({
         given: z.literal('instant'),
         now: z.date(),
-        referredAt: typed(z.string().transform((text, ctx) => parseInstant(text) ?? refuse(ctx, 'referredAt', 'Enter the referral time as an ISO 8601 date and time, e.g. 2026-11-23T14:05.'))),
+        referredAt: typed(z.string().transform((text, ctx) => parseInstant(text) ?? refuse(ctx, 'Enter the referral time as an ISO 8601 date and time, e.g. 2026-11-23T14:05.'))),
       })
       .transform(({ referredAt, now }, ctx) => notInTheFuture(ctx, 'referredAt', referredAt, now)),
     z
@@ -148,7 +149,7 @@ const referralTime = z.preprocess(
       })
       .transform(({ referredDate, referredTime, now }, ctx) => {
         const referredAt = parseInstant(`${referredDate}T${referredTime}`);
-        return referredAt ? notInTheFuture(ctx, 'referredDate', referredAt, now) : refuse(ctx, 'referredDate', `${referredDate} is not a real date.`);
+        return referredAt ? notInTheFuture(ctx, 'referredDate', referredAt, now) : refuse(ctx, `${referredDate} is not a real date.`, 'referredDate');
       }),
   ]),
 );
@@ -165,19 +166,10 @@ function fieldsAndNow(raw: unknown): RequestInput {
   return { ...Object.fromEntries(requestFields.map((field) => [field, input[field]])), now: input.now };
 }
 
-function buildSchema(nNumberPattern: RegExp): z.ZodType<DiscussionRequest, RequestInput> {
-  const fields = z.object({
-    nNumbers: nNumbers(nNumberPattern),
-    childSurnames: childSurnames,
-    managerName: managerName,
-    managerRole: managerRole,
-    managerPhone: managerPhone,
-    managerEmail: managerEmail,
-    urgent: urgent,
-    longerSlot: longerSlot,
-    reason: reason,
-    invitees: invitees,
-  });
+function buildSchema(nNumberPattern: RegExp): z.ZodType<DiscussionRequest> {
+  const fields = z.object({ nNumbers: nNumbers(nNumberPattern), childSurnames, managerName, managerRole, managerPhone, managerEmail, urgent, longerSlot, reason, invitees });
+  // The three parts give disjoint keys (the referral time gives only `referredAt`), so zod can
+  // merge what they give, and each part's issues are reported even when another part fails.
   return z.preprocess(fieldsAndNow, storableFields.and(fields).and(referralTime)).transform((r) => ({
     nNumbers: r.nNumbers,
     childSurnames: r.childSurnames,
@@ -190,11 +182,11 @@ function buildSchema(nNumberPattern: RegExp): z.ZodType<DiscussionRequest, Reque
     longerSlot: r.longerSlot,
     ...(r.reason ? { reason: r.reason } : {}),
     invitees: r.invitees,
-  })) as z.ZodType<DiscussionRequest, RequestInput>;
+  }));
 }
 
 /** Built once per area's N-number pattern: building a zod schema costs far more than using it. */
-const schemas = new WeakMap<RegExp, z.ZodType<DiscussionRequest, RequestInput>>();
+const schemas = new WeakMap<RegExp, z.ZodType<DiscussionRequest>>();
 
 /**
  * The schema of a strategy discussion request for an area (its N-number pattern): the card's (or
@@ -204,7 +196,7 @@ const schemas = new WeakMap<RegExp, z.ZodType<DiscussionRequest, RequestInput>>(
  * broken surrogate pair) is refused for that alone.
  * Rule: issue "Booking service" validation list; urgent ids from DOMAIN.md.
  */
-export function discussionRequestSchema(nNumberPattern: RegExp): z.ZodType<DiscussionRequest, RequestInput> {
+export function discussionRequestSchema(nNumberPattern: RegExp): z.ZodType<DiscussionRequest> {
   let schema = schemas.get(nNumberPattern);
   if (!schema) schemas.set(nNumberPattern, (schema = buildSchema(nNumberPattern)));
   return schema;
