@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { boolean, describe, email, httpsUrl, json, oneOf, orElse, readAs, refuse, required, wholeNumber } from './environmentVariable.js';
 import { isPlainDate } from '../scheduling/rules/PlainDate.js';
 import type { PlainDate } from '../scheduling/model/PlainDate.js';
 import { rotaSchema } from '../scheduling/rules/Rota.js';
@@ -69,93 +70,213 @@ export class ConfigError extends Error {
 
 export const defaultRotaFile = fileURLToPath(new URL('./rotas/northamptonshire.json', import.meta.url));
 
-const emailSchema = z.string().trim().email();
-const optional = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : s.trim());
-
-function fail(variable: string, problem: string): never {
-  throw new ConfigError(`config: ${variable} ${problem}`);
-}
-
-function parseWith<T>(variable: string, schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const where = issue.path.length ? ` (field ${issue.path.join('.')})` : '';
-  fail(variable, `is invalid${where}: ${issue.message}`);
-}
-
-function loadRota(file: string): Rota {
+/** ROTA_FILE: a JSON rota file, read and checked field by field; gives the file and the rota. */
+const rotaFile = z.string().transform((file, ctx) => {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    fail('ROTA_FILE', `cannot be read: ${file}`);
+    return refuse(ctx, `cannot be read: ${file}`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    fail('ROTA_FILE', `is not valid JSON: ${file}`);
+  const parsed = json(rotaSchema, `is not valid JSON: ${file}`).safeParse(text);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue });
+    return z.NEVER;
   }
-  return parseWith('ROTA_FILE', rotaSchema, json);
-}
+  return { file, rota: parsed.data };
+});
 
-function parseBoolean(variable: string, value: string | undefined, fallback: boolean): boolean {
-  const v = optional(value);
-  if (v === undefined) return fallback;
-  if (/^(true|1|yes)$/i.test(v)) return true;
-  if (/^(false|0|no)$/i.test(v)) return false;
-  fail(variable, `must be true or false, not "${v}"`);
-}
-
-function parseInteger(variable: string, value: string | undefined, fallback: number, min: number, max: number): number {
-  const v = optional(value);
-  if (v === undefined) return fallback;
-  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) fail(variable, `must be a whole number from ${min} to ${max}, not "${v}"`);
-  return Number(v);
-}
-
+/** ESCALATION_CONTACTS: whom the TM is told to phone when no police contact is recorded in time, by level. */
 const contactsSchema = z
   .array(
     z
       .object({ label: z.string().trim().min(1), name: z.string().trim().min(1), phone: z.string().trim().min(3), level: z.number().int().min(1).max(9).optional() })
       .strict(),
   )
-  .refine((contacts) => contacts.every((c) => c.level === undefined) || contacts.every((c) => c.level !== undefined), 'give every contact a level, or none (then each run of one label is a level)');
+  .refine((contacts) => contacts.every((c) => c.level === undefined) || contacts.every((c) => c.level !== undefined), 'must give every contact a level, or none (then each run of one label is a level)');
 
 /** An IP address, or a host name of letters, digits, hyphens and dots (RFC 1123). */
 const HOST_NAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+const host = readAs(
+  (text) => {
+    const address = text.replace(/^\[(.*)\]$/, '$1');
+    return isIP(address) !== 0 || HOST_NAME.test(address) ? address : undefined;
+  },
+  (text) => `must be an IP address or host name to listen on (e.g. 127.0.0.1), not "${text.slice(0, 60)}"`,
+);
 
-function parseHost(value: string | undefined): string | undefined {
-  const v = optional(value);
-  if (v === undefined) return undefined;
-  const address = v.replace(/^\[(.*)\]$/, '$1');
-  if (isIP(address) === 0 && !HOST_NAME.test(address)) fail('HOST', `must be an IP address or host name to listen on (e.g. 127.0.0.1), not "${v.slice(0, 60)}"`);
-  return address;
-}
+/** CLOSURE_DAYS: days the service is closed, YYYY-MM-DD, separated by commas or spaces. */
+const closureDays = z.string().transform((text, ctx) => {
+  const days = text.split(/[\s,]+/).filter(Boolean);
+  const bad = days.find((day) => !isPlainDate(day));
+  return bad === undefined ? (days as PlainDate[]) : refuse(ctx, `has "${bad}", which is not a YYYY-MM-DD date`);
+});
 
-function parsePublicUrl(value: string | undefined): string | undefined {
-  const v = optional(value);
-  if (v === undefined) return undefined;
-  const wrong: () => never = () => fail('PUBLIC_URL', `must be the https:// address Microsoft Graph reaches the bot at, with no query (e.g. https://desk.council.example), not "${v.slice(0, 80)}"`);
-  let url: URL;
+/** N_NUMBER_PATTERN: a JavaScript regular expression. */
+const regularExpression = z.string().transform((text, ctx) => {
   try {
-    url = new URL(v);
-  } catch {
-    wrong();
+    return new RegExp(text);
+  } catch (e) {
+    return refuse(ctx, `is not a valid regular expression: ${(e as Error).message}`);
   }
-  if (url.protocol !== 'https:' || url.search || url.hash || url.username || url.password) wrong();
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+});
+
+/** SUBJECT_FORMAT: the calendar subject, with these placeholders only. */
+const placeholders = ['surnames', 'nNumbers', 'role', 'manager', 'phone'];
+const subjectFormat = z.string().transform((text, ctx) => {
+  const unknown = [...text.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] ?? '').find((name) => !placeholders.includes(name));
+  return unknown === undefined ? text : refuse(ctx, `has unknown placeholder {${unknown}} (use {surnames} {nNumbers} {role} {manager} {phone})`);
+});
+
+/** MINUTES_DUE: hours ("24h") or working days ("1wd") after the discussion. */
+const minutesRule = readAs<MinutesRule>(
+  (text) => {
+    const hours = /^(\d{1,3})h$/.exec(text);
+    if (hours) return { kind: 'hours', hours: Number(hours[1]) };
+    const days = /^(\d{1,2})wd$/.exec(text);
+    return days ? { kind: 'workingDays', days: Number(days[1]) } : undefined;
+  },
+  (text) => `must be hours like "24h" or working days like "1wd", not "${text}"`,
+);
+
+const postgresUrl = readAs(
+  (text) => (/^postgres(ql)?:\/\//.test(text) ? text : undefined),
+  () => 'must start with postgres:// or postgresql://',
+);
+
+/** Read only when CALENDAR_BACKEND=graph. */
+const graphVariables = z
+  .object({
+    AZURE_TENANT_ID: required('is required when CALENDAR_BACKEND=graph'),
+    AZURE_CLIENT_ID: required('is required when CALENDAR_BACKEND=graph'),
+    AZURE_CLIENT_SECRET: required('is required when CALENDAR_BACKEND=graph'),
+    GRAPH_BASE_URL: orElse('https://graph.microsoft.com/v1.0', httpsUrl),
+    AZURE_AUTHORITY_HOST: orElse('https://login.microsoftonline.com', httpsUrl),
+  })
+  .transform(
+    (env): GraphSettings => ({
+      tenantId: env.AZURE_TENANT_ID,
+      clientId: env.AZURE_CLIENT_ID,
+      clientSecret: env.AZURE_CLIENT_SECRET,
+      baseUrl: env.GRAPH_BASE_URL,
+      authorityHost: env.AZURE_AUTHORITY_HOST,
+    }),
+  );
+
+/** Every variable's text trimmed, and an empty one as unset (so its default applies). */
+function setVariables(env: unknown): Record<string, string> {
+  const set: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env as NodeJS.ProcessEnv)) if (value !== undefined && value.trim() !== '') set[name] = value.trim();
+  return set;
 }
 
-function parseMinutesRule(value: string | undefined, variable = 'MINUTES_DUE'): MinutesRule {
-  const v = optional(value) ?? '24h';
-  const hours = /^(\d{1,3})h$/.exec(v);
-  if (hours) return { kind: 'hours', hours: Number(hours[1]) };
-  const days = /^(\d{1,2})wd$/.exec(v);
-  if (days) return { kind: 'workingDays', days: Number(days[1]) };
-  fail(variable, `must be hours like "24h" or working days like "1wd", not "${v}"`);
-}
+/** PUBLIC_URL: the https address Graph reaches the bot at (a path prefix allowed; no query). */
+const publicUrl = readAs(
+  (text) => {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      return undefined;
+    }
+    if (url.protocol !== 'https:' || url.search || url.hash || url.username || url.password) return undefined;
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+  },
+  (text) => `must be the https:// address Microsoft Graph reaches the bot at, with no query (e.g. https://desk.council.example), not "${text.slice(0, 80)}"`,
+);
+
+/**
+ * The environment, variable by variable (in the order they are checked and reported), then the
+ * rules that tie variables together.
+ */
+const environment = z.preprocess(
+  setVariables,
+  z
+    .object({
+      ROTA_FILE: orElse(defaultRotaFile, rotaFile),
+      CLOSURE_DAYS: orElse('', closureDays),
+      N_NUMBER_PATTERN: orElse('^N\\d{6}$', regularExpression),
+      POLICE_REFERRAL_ADDRESS: orElse('police.referral.unit@example.org', email),
+      ESCALATION_CONTACTS: orElse('[]', json(contactsSchema, 'is not valid JSON (expected [{"label","name","phone"}, ...])')),
+      CALENDAR_BACKEND: orElse('local', oneOf(['local', 'graph'], (text) => `must be "local" or "graph", not "${text}"`)),
+      CALENDAR_MAILBOX: orElse('strategy.meetings@example.org', email),
+      SUBJECT_FORMAT: orElse('{surnames} children / {role}: {manager} ({phone})', subjectFormat),
+      AZURE_TENANT_ID: z.string().optional(),
+      AZURE_CLIENT_ID: z.string().optional(),
+      AZURE_CLIENT_SECRET: z.string().optional(),
+      GRAPH_BASE_URL: z.string().optional(),
+      AZURE_AUTHORITY_HOST: z.string().optional(),
+      HOST: host.optional(),
+      DATABASE_URL: postgresUrl.optional(),
+      MicrosoftAppType: orElse('MultiTenant', oneOf(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], (text) => `must be MultiTenant, SingleTenant or UserAssignedMSI, not "${text}"`)),
+      MicrosoftAppId: z.string().optional(),
+      MicrosoftAppPassword: z.string().optional(),
+      MicrosoftAppTenantId: z.string().optional(),
+      PORT: orElse('3978', wholeNumber(0, 65535)),
+      LOG_LEVEL: orElse('info', z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+      DATA_DIR: z.string().default('./data'),
+      SUBJECT_INCLUDES_SURNAME: orElse('true', boolean),
+      CONFERENCE_JOIN_DETAILS: z.string().default('Join details: see the conference line published by your area (set CONFERENCE_JOIN_DETAILS).'),
+      PUBLIC_URL: publicUrl.optional(),
+      MINUTES_DUE: minutesRule.optional(),
+      POLICE_CONTACT_MINUTES: orElse('60', wholeNumber(1, 1440)),
+      RESERVATION_TIMEOUT_SECONDS: orElse('120', wholeNumber(5, 86_400)),
+      JOB_POLL_SECONDS: orElse('2', wholeNumber(1, 60)),
+      RECONCILE_EVERY_SECONDS: orElse('300', wholeNumber(5, 86_400)),
+      CALENDAR_POLL_SECONDS: orElse('120', wholeNumber(10, 86_400)),
+    })
+    .transform((env, ctx): Config => {
+      const appType = env.MicrosoftAppType;
+      if (env.MicrosoftAppId && !env.MicrosoftAppPassword && appType !== 'UserAssignedMSI') refuse(ctx, 'is required when MicrosoftAppId is set', ['MicrosoftAppPassword']);
+      if (appType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) refuse(ctx, 'is required when MicrosoftAppType=SingleTenant', ['MicrosoftAppTenantId']);
+      let graph: GraphSettings | undefined;
+      if (env.CALENDAR_BACKEND === 'graph') {
+        const parsed = graphVariables.safeParse({
+          AZURE_TENANT_ID: env.AZURE_TENANT_ID,
+          AZURE_CLIENT_ID: env.AZURE_CLIENT_ID,
+          AZURE_CLIENT_SECRET: env.AZURE_CLIENT_SECRET,
+          GRAPH_BASE_URL: env.GRAPH_BASE_URL,
+          AZURE_AUTHORITY_HOST: env.AZURE_AUTHORITY_HOST,
+        });
+        if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ ...issue });
+        else graph = parsed.data;
+      }
+      return {
+        port: env.PORT,
+        ...(env.HOST ? { host: env.HOST } : {}),
+        logLevel: env.LOG_LEVEL,
+        dataDir: env.DATA_DIR,
+        ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+        rotaFile: env.ROTA_FILE.file,
+        rota: env.ROTA_FILE.rota,
+        closureDays: env.CLOSURE_DAYS,
+        nNumberPattern: env.N_NUMBER_PATTERN,
+        policeReferralAddress: env.POLICE_REFERRAL_ADDRESS,
+        escalationContacts: env.ESCALATION_CONTACTS,
+        calendar: {
+          backend: env.CALENDAR_BACKEND,
+          mailbox: env.CALENDAR_MAILBOX,
+          subjectFormat: env.SUBJECT_FORMAT,
+          subjectIncludesSurname: env.SUBJECT_INCLUDES_SURNAME,
+          joinDetails: env.CONFERENCE_JOIN_DETAILS,
+        },
+        ...(graph ? { graph } : {}),
+        ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
+        // MINUTES_DUE overrides the area's rota file (its `minutesDue` is checked with the rota).
+        minutesDue: env.MINUTES_DUE ?? minutesRule.parse(env.ROTA_FILE.rota.minutesDue ?? '24h'),
+        policeContactMinutes: env.POLICE_CONTACT_MINUTES,
+        reservationTimeoutSeconds: env.RESERVATION_TIMEOUT_SECONDS,
+        jobs: { pollSeconds: env.JOB_POLL_SECONDS, reconcileEverySeconds: env.RECONCILE_EVERY_SECONDS },
+        calendarPollSeconds: env.CALENDAR_POLL_SECONDS,
+        bot: {
+          ...(env.MicrosoftAppId ? { appId: env.MicrosoftAppId } : {}),
+          ...(env.MicrosoftAppPassword ? { appPassword: env.MicrosoftAppPassword } : {}),
+          appType,
+          ...(env.MicrosoftAppTenantId ? { appTenantId: env.MicrosoftAppTenantId } : {}),
+        },
+      };
+    }),
+);
 
 /**
  * Reads and validates the whole configuration from an environment.
@@ -163,103 +284,7 @@ function parseMinutesRule(value: string | undefined, variable = 'MINUTES_DUE'): 
  *   `config: N_NUMBER_PATTERN is not a valid regular expression: ...`
  */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const rotaFile = optional(env.ROTA_FILE) ?? defaultRotaFile;
-  const rota = loadRota(rotaFile);
-
-  const closureDays = (optional(env.CLOSURE_DAYS) ?? '').split(/[\s,]+/).filter(Boolean);
-  for (const day of closureDays) if (!isPlainDate(day)) fail('CLOSURE_DAYS', `has "${day}", which is not a YYYY-MM-DD date`);
-
-  const patternText = optional(env.N_NUMBER_PATTERN) ?? '^N\\d{6}$';
-  let nNumberPattern: RegExp;
-  try {
-    nNumberPattern = new RegExp(patternText);
-  } catch (e) {
-    fail('N_NUMBER_PATTERN', `is not a valid regular expression: ${(e as Error).message}`);
-  }
-
-  const policeReferralAddress = parseWith('POLICE_REFERRAL_ADDRESS', emailSchema, optional(env.POLICE_REFERRAL_ADDRESS) ?? 'police.referral.unit@example.org');
-
-  let escalationContacts: EscalationContact[] = [];
-  const contactsText = optional(env.ESCALATION_CONTACTS);
-  if (contactsText) {
-    let json: unknown;
-    try {
-      json = JSON.parse(contactsText);
-    } catch {
-      fail('ESCALATION_CONTACTS', 'is not valid JSON (expected [{"label","name","phone"}, ...])');
-    }
-    escalationContacts = parseWith('ESCALATION_CONTACTS', contactsSchema, json);
-  }
-
-  const backend = optional(env.CALENDAR_BACKEND) ?? 'local';
-  if (backend !== 'local' && backend !== 'graph') fail('CALENDAR_BACKEND', `must be "local" or "graph", not "${backend}"`);
-  const mailbox = parseWith('CALENDAR_MAILBOX', emailSchema, optional(env.CALENDAR_MAILBOX) ?? 'strategy.meetings@example.org');
-
-  const subjectFormat = optional(env.SUBJECT_FORMAT) ?? '{surnames} children / {role}: {manager} ({phone})';
-  const unknown = [...subjectFormat.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]).filter((p) => !['surnames', 'nNumbers', 'role', 'manager', 'phone'].includes(p ?? ''));
-  if (unknown.length) fail('SUBJECT_FORMAT', `has unknown placeholder {${unknown[0]}} (use {surnames} {nNumbers} {role} {manager} {phone})`);
-
-  let graph: Config['graph'];
-  if (backend === 'graph') {
-    const need = (name: 'AZURE_TENANT_ID' | 'AZURE_CLIENT_ID' | 'AZURE_CLIENT_SECRET') => optional(env[name]) ?? fail(name, 'is required when CALENDAR_BACKEND=graph');
-    const url = (name: string, value: string) => parseWith(name, z.string().url().refine((u) => u.startsWith('https://'), 'must be an https:// URL'), value).replace(/\/+$/, '');
-    graph = {
-      tenantId: need('AZURE_TENANT_ID'),
-      clientId: need('AZURE_CLIENT_ID'),
-      clientSecret: need('AZURE_CLIENT_SECRET'),
-      baseUrl: url('GRAPH_BASE_URL', optional(env.GRAPH_BASE_URL) ?? 'https://graph.microsoft.com/v1.0'),
-      authorityHost: url('AZURE_AUTHORITY_HOST', optional(env.AZURE_AUTHORITY_HOST) ?? 'https://login.microsoftonline.com'),
-    };
-  }
-
-  const host = parseHost(env.HOST);
-  const publicUrl = parsePublicUrl(env.PUBLIC_URL);
-
-  const databaseUrl = optional(env.DATABASE_URL);
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) fail('DATABASE_URL', 'must start with postgres:// or postgresql://');
-
-  const appType = optional(env.MicrosoftAppType) ?? 'MultiTenant';
-  if (!['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(appType)) fail('MicrosoftAppType', `must be MultiTenant, SingleTenant or UserAssignedMSI, not "${appType}"`);
-  const appId = optional(env.MicrosoftAppId);
-  const appPassword = optional(env.MicrosoftAppPassword);
-  if (appId && !appPassword && appType !== 'UserAssignedMSI') fail('MicrosoftAppPassword', 'is required when MicrosoftAppId is set');
-  const appTenantId = optional(env.MicrosoftAppTenantId);
-  if (appType === 'SingleTenant' && appId && !appTenantId) fail('MicrosoftAppTenantId', 'is required when MicrosoftAppType=SingleTenant');
-
-  return {
-    port: parseInteger('PORT', env.PORT, 3978, 0, 65535),
-    ...(host ? { host } : {}),
-    logLevel: parseWith('LOG_LEVEL', z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), optional(env.LOG_LEVEL) ?? 'info'),
-    dataDir: optional(env.DATA_DIR) ?? './data',
-    ...(databaseUrl ? { databaseUrl } : {}),
-    rotaFile,
-    rota,
-    closureDays,
-    nNumberPattern,
-    policeReferralAddress,
-    escalationContacts,
-    calendar: {
-      backend,
-      mailbox,
-      subjectFormat,
-      subjectIncludesSurname: parseBoolean('SUBJECT_INCLUDES_SURNAME', env.SUBJECT_INCLUDES_SURNAME, true),
-      joinDetails: optional(env.CONFERENCE_JOIN_DETAILS) ?? 'Join details: see the conference line published by your area (set CONFERENCE_JOIN_DETAILS).',
-    },
-    ...(graph ? { graph } : {}),
-    ...(publicUrl ? { publicUrl } : {}),
-    minutesDue: optional(env.MINUTES_DUE) ? parseMinutesRule(env.MINUTES_DUE) : parseMinutesRule(rota.minutesDue, 'ROTA_FILE (field minutesDue)'),
-    policeContactMinutes: parseInteger('POLICE_CONTACT_MINUTES', env.POLICE_CONTACT_MINUTES, 60, 1, 1440),
-    reservationTimeoutSeconds: parseInteger('RESERVATION_TIMEOUT_SECONDS', env.RESERVATION_TIMEOUT_SECONDS, 120, 5, 86_400),
-    jobs: {
-      pollSeconds: parseInteger('JOB_POLL_SECONDS', env.JOB_POLL_SECONDS, 2, 1, 60),
-      reconcileEverySeconds: parseInteger('RECONCILE_EVERY_SECONDS', env.RECONCILE_EVERY_SECONDS, 300, 5, 86_400),
-    },
-    calendarPollSeconds: parseInteger('CALENDAR_POLL_SECONDS', env.CALENDAR_POLL_SECONDS, 120, 10, 86_400),
-    bot: {
-      ...(appId ? { appId } : {}),
-      ...(appPassword ? { appPassword } : {}),
-      appType: appType as Config['bot']['appType'],
-      ...(appTenantId ? { appTenantId } : {}),
-    },
-  };
+  const parsed = environment.safeParse(env);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(describe(parsed.error.issues[0]!));
 }

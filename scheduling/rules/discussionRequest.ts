@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import type { DiscussionRequest } from '../model/DiscussionRequest.js';
+import { urgentCriterionIds } from '../model/UrgentCriterion.js';
+import { listed, quoting, storable, textOf, typed } from './cardText.js';
 import { parseInstant } from './londonTime.js';
-import { urgentCriterionIds, type UrgentCriterion } from '../model/UrgentCriterion.js';
 
 /** The request's input fields: the request card's input ids, which the CLI's flags mirror. */
 export const requestFields = [
@@ -27,6 +29,9 @@ export type FieldErrors = Partial<Record<RequestField, string>>;
 
 export type ParsedRequest = { ok: true; value: DiscussionRequest } | { ok: false; errors: FieldErrors };
 
+/** What the schema reads: the raw fields and `now`, the moment the request is made. */
+export type RequestInput = RawRequest & { readonly now: Date };
+
 export interface RequestRules {
   /** The N-number pattern of this area (config `N_NUMBER_PATTERN`). */
   readonly nNumberPattern: RegExp;
@@ -38,138 +43,180 @@ const NAME = /^[\p{L}][\p{L}\p{M} .'\u2019-]*$/u;
 const SURNAMES = /^[\p{L}][\p{L}\p{M} .,&'\u2019-]*$/u;
 const PHONE = /^\+?[0-9][0-9 ()-]{5,19}(\s*(ext|extn|x)\.?\s*[0-9]{1,6})?$/i;
 const EMAIL = /^[^\s@<>(),;:"[\]]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
-/**
- * Characters a field may not hold: NUL (PostgreSQL refuses it), the other C0 controls but tab, line
- * feed and carriage return, DEL, and half of a UTF-16 surrogate pair (it cannot be written as
- * UTF-8, so it would be stored as something else). None of them can be seen on a card.
- */
-const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const UNSTORABLE_MESSAGE = 'This has a hidden control character or a broken symbol in it: please type it again.';
+const LIST = /[\s,;]+/;
 const MAX_N_NUMBERS = 12;
 const MAX_INVITEES = 25;
 
-function hasUnstorable(value: unknown): boolean {
-  if (typeof value === 'string') return UNSTORABLE.test(value);
-  return Array.isArray(value) && value.some((v) => typeof v === 'string' && UNSTORABLE.test(v));
+const email = z.string().regex(EMAIL, { error: quoting(60, 'is not an email address.') });
+
+const surnamesRule = 'Use letters, spaces, hyphens, apostrophes and commas only (at most 100 characters).';
+const childSurnames = typed(z.string({ error: "Enter the children's surname(s)." }).max(100, surnamesRule).regex(SURNAMES, surnamesRule));
+
+const nameRule = 'Use letters, spaces, dots, hyphens and apostrophes only (2 to 100 characters).';
+const managerName = typed(z.string({ error: 'Enter your name.' }).min(2, nameRule).max(100, nameRule).regex(NAME, nameRule));
+
+const managerRole = typed(z.enum(['TM', 'PM'], { error: 'Choose Team Manager (TM) or Practice Manager (PM).' }));
+
+const phoneRule = 'Enter a phone number such as 01604 123456 (digits, spaces, + and ext only).';
+const managerPhone = typed(
+  z
+    .string({ error: 'Enter a phone number the police can call you on.' })
+    .regex(PHONE, phoneRule)
+    .refine((phone) => phone.replace(/\D/g, '').length >= 6, phoneRule),
+);
+
+/** From the manager's Teams profile (or the CLI): may be missing, never wrong. */
+const managerEmail = typed(email.optional());
+
+/** Urgent criteria ids from the multi-select; none means the rota route. */
+const urgent = listed(
+  LIST,
+  z.array(z.enum(urgentCriterionIds, { error: quoting(40, `is not an urgent criterion (use one of: ${urgentCriterionIds.join(', ')}).`) }), {
+    error: 'Choose urgent criteria from the list.',
+  }),
+);
+
+/** A toggle's value: true or false, as a boolean or as the card's text; unset is false. */
+const longerSlot = z.preprocess(
+  (value) => value ?? false,
+  z.literal([true, 'true', false, 'false', ''], { error: 'Longer slot must be true or false.' }).transform((value) => value === true || value === 'true'),
+);
+
+/** Free text, optional: unset or empty is no reason; a list or an object is not text. */
+const reason = z.preprocess(
+  (value) => (value === undefined ? '' : textOf(value)),
+  z
+    .string({ error: 'Reason must be text.' })
+    .max(2000, 'Keep the reason under 2,000 characters.')
+    .transform((text) => text || undefined),
+);
+
+/** Email addresses, one box, separated by ; or , (or spaces): lower-cased, each once. */
+const invitees = listed(
+  /[;,\s]+/,
+  z
+    .array(z.string(), { error: 'Invitees must be email addresses separated by ; or ,.' })
+    .max(MAX_INVITEES, `At most ${MAX_INVITEES} invitees.`)
+    .pipe(z.array(email))
+    .transform((addresses) => [...new Set(addresses.map((a) => a.toLowerCase()))]),
+);
+
+/** One or more N numbers (the area's pattern), each once, in one box or as a list. */
+function nNumbers(pattern: RegExp) {
+  const none = 'Enter at least one N number.';
+  return listed(
+    LIST,
+    z
+      .array(z.string(), { error: none })
+      .min(1, none)
+      .max(MAX_N_NUMBERS, `At most ${MAX_N_NUMBERS} N numbers in one request.`)
+      .pipe(z.array(z.string().regex(pattern, { error: quoting(20, 'is not an N number (expected a value like N146782).') })))
+      .refine((list) => new Set(list).size === list.length, 'An N number is listed twice.'),
+  );
 }
 
-function text(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
+/** Refuses with `message`, at `field` of the object being parsed (or, without one, at the value). */
+function refuse(ctx: z.RefinementCtx, message: string, field?: RequestField): never {
+  ctx.addIssue({ code: 'custom', message, ...(field ? { path: [field] } : {}) });
+  return z.NEVER;
 }
 
-function list(value: unknown, separators: RegExp): string[] | undefined {
-  if (Array.isArray(value)) return value.every((v) => typeof v === 'string') ? value.map((v: string) => v.trim()).filter(Boolean) : undefined;
-  const t = text(value);
-  return t === undefined ? [] : t.split(separators).map((s) => s.trim()).filter(Boolean);
+/** The referral time, unless it is later than `now`: then refused at `field`. */
+function notInTheFuture(ctx: z.RefinementCtx, field: RequestField, referredAt: Date, now: Date) {
+  return referredAt.getTime() > now.getTime() ? refuse(ctx, 'The referral time is in the future.', field) : { referredAt };
 }
 
 /**
- * Validates a strategy discussion request and turns it into domain values, naming each bad field.
- * The referral time is `referredAt` (ISO 8601; without an offset it is UK local time) or
- * `referredDate` + `referredTime` (UK local, as the card sends them).
- * A field holding a character that cannot be stored or seen (NUL, another control character but
- * tab and line breaks, a broken surrogate pair) is an error at that field.
+ * The referral time. `referredAt` (ISO 8601; without an offset it is UK local time), when given,
+ * wins over `referredDate` + `referredTime` (UK local, as the card sends them).
+ */
+const referralTime = z.preprocess(
+  (input) => ({ ...(input as RequestInput), given: textOf((input as RequestInput).referredAt) ? 'instant' : 'dateAndTime' }),
+  z.discriminatedUnion('given', [
+    z
+      .object({
+        given: z.literal('instant'),
+        now: z.date(),
+        referredAt: typed(z.string().transform((text, ctx) => parseInstant(text) ?? refuse(ctx, 'Enter the referral time as an ISO 8601 date and time, e.g. 2026-11-23T14:05.'))),
+      })
+      .transform(({ referredAt, now }, ctx) => notInTheFuture(ctx, 'referredAt', referredAt, now)),
+    z
+      .object({
+        given: z.literal('dateAndTime'),
+        now: z.date(),
+        referredDate: typed(z.string({ error: 'Enter the date the referral was received.' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD.')),
+        referredTime: typed(z.string({ error: 'Enter the time the referral was received.' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time as HH:mm (24-hour).')),
+      })
+      .transform(({ referredDate, referredTime, now }, ctx) => {
+        const referredAt = parseInstant(`${referredDate}T${referredTime}`);
+        return referredAt ? notInTheFuture(ctx, 'referredDate', referredAt, now) : refuse(ctx, `${referredDate} is not a real date.`, 'referredDate');
+      }),
+  ]),
+);
+
+/**
+ * No field (read or not) holds a character that cannot be stored or seen. Its issues come first,
+ * so this is a field's message over any other: no other change to the text would help.
+ */
+const storableFields = z.object(Object.fromEntries(requestFields.map((field) => [field, storable]))).transform(() => ({}));
+
+/** The fields the schema reads, each present (an unset one as `undefined`), and `now`. */
+function fieldsAndNow(raw: unknown): RequestInput {
+  const input = typeof raw === 'object' && raw !== null ? (raw as RequestInput) : ({} as RequestInput);
+  return { ...Object.fromEntries(requestFields.map((field) => [field, input[field]])), now: input.now };
+}
+
+function buildSchema(nNumberPattern: RegExp): z.ZodType<DiscussionRequest> {
+  const fields = z.object({ nNumbers: nNumbers(nNumberPattern), childSurnames, managerName, managerRole, managerPhone, managerEmail, urgent, longerSlot, reason, invitees });
+  // The three parts give disjoint keys (the referral time gives only `referredAt`), so zod can
+  // merge what they give, and each part's issues are reported even when another part fails.
+  return z.preprocess(fieldsAndNow, storableFields.and(fields).and(referralTime)).transform((r) => ({
+    nNumbers: r.nNumbers,
+    childSurnames: r.childSurnames,
+    managerName: r.managerName,
+    managerRole: r.managerRole,
+    managerPhone: r.managerPhone,
+    ...(r.managerEmail ? { managerEmail: r.managerEmail } : {}),
+    referredAt: r.referredAt,
+    urgent: r.urgent,
+    longerSlot: r.longerSlot,
+    ...(r.reason ? { reason: r.reason } : {}),
+    invitees: r.invitees,
+  }));
+}
+
+/** Built once per area's N-number pattern: building a zod schema costs far more than using it. */
+const schemas = new WeakMap<RegExp, z.ZodType<DiscussionRequest>>();
+
+/**
+ * The schema of a strategy discussion request for an area (its N-number pattern): the card's (or
+ * the CLI's) raw fields and `now` in, a `DiscussionRequest` out. Every field is checked, not only
+ * up to the first bad one; a field's first issue is its message. A field holding a character
+ * that cannot be stored or seen (NUL, another control character but tab and line breaks, a
+ * broken surrogate pair) is refused for that alone.
  * Rule: issue "Booking service" validation list; urgent ids from DOMAIN.md.
+ */
+export function discussionRequestSchema(nNumberPattern: RegExp): z.ZodType<DiscussionRequest> {
+  let schema = schemas.get(nNumberPattern);
+  if (!schema) schemas.set(nNumberPattern, (schema = buildSchema(nNumberPattern)));
+  return schema;
+}
+
+/**
+ * Validates a strategy discussion request and turns it into domain values, naming each bad field
+ * (see `discussionRequestSchema`).
  * @example
  * parseDiscussionRequest({ nNumbers: 'N12', ... }, rules)
- * //=> { ok: false, errors: { nNumbers: '"N12" is not an N number (expected a value like N146782)' } }
+ * //=> { ok: false, errors: { nNumbers: '"N12" is not an N number (expected a value like N146782).' } }
  */
 export function parseDiscussionRequest(raw: RawRequest, rules: RequestRules): ParsedRequest {
+  const parsed = discussionRequestSchema(rules.nNumberPattern).safeParse({ ...raw, now: rules.now });
+  if (parsed.success) return { ok: true, value: parsed.data };
   const errors: FieldErrors = {};
-
-  const nNumbers = list(raw.nNumbers, /[\s,;]+/);
-  if (!nNumbers || nNumbers.length === 0) errors.nNumbers = 'Enter at least one N number.';
-  else if (nNumbers.length > MAX_N_NUMBERS) errors.nNumbers = `At most ${MAX_N_NUMBERS} N numbers in one request.`;
-  else {
-    const bad = nNumbers.find((n) => !rules.nNumberPattern.test(n));
-    if (bad !== undefined) errors.nNumbers = `"${bad.slice(0, 20)}" is not an N number (expected a value like N146782).`;
-    else if (new Set(nNumbers).size !== nNumbers.length) errors.nNumbers = 'An N number is listed twice.';
+  for (const field of requestFields) {
+    const first = parsed.error.issues.find((issue) => issue.path[0] === field);
+    if (first) errors[field] = first.message;
   }
-
-  const childSurnames = text(raw.childSurnames);
-  if (!childSurnames) errors.childSurnames = "Enter the children's surname(s).";
-  else if (childSurnames.length > 100 || !SURNAMES.test(childSurnames)) errors.childSurnames = 'Use letters, spaces, hyphens, apostrophes and commas only (at most 100 characters).';
-
-  const managerName = text(raw.managerName);
-  if (!managerName) errors.managerName = 'Enter your name.';
-  else if (managerName.length < 2 || managerName.length > 100 || !NAME.test(managerName)) errors.managerName = 'Use letters, spaces, dots, hyphens and apostrophes only (2 to 100 characters).';
-
-  const managerRole = text(raw.managerRole);
-  if (managerRole !== 'TM' && managerRole !== 'PM') errors.managerRole = 'Choose Team Manager (TM) or Practice Manager (PM).';
-
-  const managerPhone = text(raw.managerPhone);
-  if (!managerPhone) errors.managerPhone = 'Enter a phone number the police can call you on.';
-  else if (!PHONE.test(managerPhone) || managerPhone.replace(/\D/g, '').length < 6) errors.managerPhone = 'Enter a phone number such as 01604 123456 (digits, spaces, + and ext only).';
-
-  const managerEmail = text(raw.managerEmail);
-  if (managerEmail && !EMAIL.test(managerEmail)) errors.managerEmail = `"${managerEmail.slice(0, 60)}" is not an email address.`;
-
-  let referredAt: Date | undefined;
-  const at = text(raw.referredAt);
-  if (at) {
-    referredAt = parseInstant(at);
-    if (!referredAt) errors.referredAt = 'Enter the referral time as an ISO 8601 date and time, e.g. 2026-11-23T14:05.';
-  } else {
-    const date = text(raw.referredDate);
-    const time = text(raw.referredTime);
-    if (!date) errors.referredDate = 'Enter the date the referral was received.';
-    else if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) errors.referredDate = 'Enter the date as YYYY-MM-DD.';
-    if (!time) errors.referredTime = 'Enter the time the referral was received.';
-    else if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) errors.referredTime = 'Enter the time as HH:mm (24-hour).';
-    if (!errors.referredDate && !errors.referredTime && date && time) {
-      referredAt = parseInstant(`${date}T${time}`);
-      if (!referredAt) errors.referredDate = `${date} is not a real date.`;
-    }
-  }
-  if (referredAt && referredAt.getTime() > rules.now.getTime()) {
-    errors[at ? 'referredAt' : 'referredDate'] = 'The referral time is in the future.';
-  }
-
-  const urgent = list(raw.urgent, /[\s,;]+/);
-  if (!urgent) errors.urgent = 'Choose urgent criteria from the list.';
-  else {
-    const unknown = urgent.find((id) => !(urgentCriterionIds as readonly string[]).includes(id));
-    if (unknown !== undefined) errors.urgent = `"${unknown.slice(0, 40)}" is not an urgent criterion (use one of: ${urgentCriterionIds.join(', ')}).`;
-  }
-
-  let longerSlot = false;
-  const longer = raw.longerSlot;
-  if (longer === true || longer === 'true') longerSlot = true;
-  else if (!(longer === undefined || longer === null || longer === false || longer === 'false' || longer === '')) errors.longerSlot = 'Longer slot must be true or false.';
-
-  const reason = text(raw.reason);
-  if (raw.reason !== undefined && reason === undefined) errors.reason = 'Reason must be text.';
-  else if (reason && reason.length > 2000) errors.reason = 'Keep the reason under 2,000 characters.';
-
-  const invitees = list(raw.invitees, /[;,\s]+/);
-  if (!invitees) errors.invitees = 'Invitees must be email addresses separated by ; or ,.';
-  else if (invitees.length > MAX_INVITEES) errors.invitees = `At most ${MAX_INVITEES} invitees.`;
-  else {
-    const bad = invitees.find((a) => !EMAIL.test(a));
-    if (bad !== undefined) errors.invitees = `"${bad.slice(0, 60)}" is not an email address.`;
-  }
-
-  // Said last, over any other problem of the field: no other change to the text would help.
-  for (const field of requestFields) if (hasUnstorable(raw[field])) errors[field] = UNSTORABLE_MESSAGE;
-
-  if (Object.keys(errors).length > 0 || !nNumbers || !referredAt || !urgent || !invitees) return { ok: false, errors };
-  return {
-    ok: true,
-    value: {
-      nNumbers,
-      childSurnames: childSurnames!,
-      managerName: managerName!,
-      managerRole: managerRole as 'TM' | 'PM',
-      managerPhone: managerPhone!,
-      ...(managerEmail ? { managerEmail } : {}),
-      referredAt,
-      urgent: urgent as UrgentCriterion[],
-      longerSlot,
-      ...(reason ? { reason } : {}),
-      invitees: [...new Set(invitees.map((a) => a.toLowerCase()))],
-    },
-  };
+  if (Object.keys(errors).length === 0) throw new Error(`parseDiscussionRequest: no field to blame for ${parsed.error.issues[0]?.message} (is rules.now a valid date?)`);
+  return { ok: false, errors };
 }

@@ -60,6 +60,30 @@ describe('loadConfig', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://gateway.council.example/strategy-desk/' }).publicUrl).toBe('https://gateway.council.example/strategy-desk');
   });
 
+  it('takes a blank variable as unset, so its default applies', () => {
+    const config = loadConfig({ PORT: '  ', CALENDAR_BACKEND: '', MINUTES_DUE: ' ', N_NUMBER_PATTERN: '' });
+    expect(config.port).toBe(3978);
+    expect(config.calendar.backend).toBe('local');
+    expect(config.minutesDue).toEqual({ kind: 'hours', hours: 24 });
+    expect(config.nNumberPattern.source).toBe('^N\\d{6}$');
+  });
+
+  it('reads the Graph variables only for the Graph backend, trailing slashes dropped', () => {
+    expect(loadConfig({ GRAPH_BASE_URL: 'http://not-read.example' }).graph).toBeUndefined();
+    const graph = { CALENDAR_BACKEND: 'graph', AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_SECRET: 's' };
+    expect(loadConfig({ ...graph, GRAPH_BASE_URL: 'https://graph.example/v1.0/' }).graph).toEqual({
+      tenantId: 't',
+      clientId: 'c',
+      clientSecret: 's',
+      baseUrl: 'https://graph.example/v1.0',
+      authorityHost: 'https://login.microsoftonline.com',
+    });
+  });
+
+  it('names the first bad variable in one line when several are bad', () => {
+    expect(() => loadConfig({ CLOSURE_DAYS: 'soon', PORT: 'eighty' })).toThrow(/^config: CLOSURE_DAYS has "soon", which is not a YYYY-MM-DD date$/);
+  });
+
   const badRota = file('bad-rota.json', JSON.stringify({ area: 'X', conferenceWeekdays: [1], window: { start: '10:00', end: '11:30' }, slotMinutes: 15, longerSlotMinutes: 20, cutOff: '16:00', discussedOn: { 1: 1, 2: 1, 3: 1, 4: 1, 5: 1 }, searchDays: 30 }));
   const notJson = file('not-json.json', '{ nope');
 
@@ -81,10 +105,13 @@ describe('loadConfig', () => {
     [{ SUBJECT_INCLUDES_SURNAME: 'maybe' }, /^config: SUBJECT_INCLUDES_SURNAME must be true or false/],
     [{ MINUTES_DUE: 'tomorrow' }, /^config: MINUTES_DUE must be hours/],
     [{ POLICE_CONTACT_MINUTES: '0' }, /^config: POLICE_CONTACT_MINUTES must be a whole number from 1 to 1440/],
-    [{ ESCALATION_CONTACTS: '[{"label":"Duty DS","name":"A","phone":"101 ext 1","level":1},{"label":"MASH","name":"B","phone":"101 ext 2"}]' }, /^config: ESCALATION_CONTACTS is invalid: give every contact a level, or none/],
+    [{ ESCALATION_CONTACTS: '[{"label":"Duty DS","name":"A","phone":"101 ext 1","level":1},{"label":"MASH","name":"B","phone":"101 ext 2"}]' }, /^config: ESCALATION_CONTACTS must give every contact a level, or none/],
     [{ DATABASE_URL: 'mysql://x' }, /^config: DATABASE_URL must start with postgres/],
     [{ MicrosoftAppId: 'abc' }, /^config: MicrosoftAppPassword is required/],
     [{ MicrosoftAppType: 'Personal' }, /^config: MicrosoftAppType must be/],
+    [{ MicrosoftAppType: 'SingleTenant', MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p' }, /^config: MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant/],
+    [{ LOG_LEVEL: 'loud' }, /^config: LOG_LEVEL is invalid: /],
+    [{ ESCALATION_CONTACTS: '{"label":"Duty DS"}' }, /^config: ESCALATION_CONTACTS is invalid: /],
     [{ ROTA_FILE: '/nonexistent/rota.json' }, /^config: ROTA_FILE cannot be read/],
     [{ ROTA_FILE: notJson }, /^config: ROTA_FILE is not valid JSON/],
     [{ ROTA_FILE: badRota }, /^config: ROTA_FILE is invalid \(field longerSlotMinutes\): must be a multiple of slotMinutes/],

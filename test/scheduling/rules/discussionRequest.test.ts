@@ -73,6 +73,26 @@ describe('parseDiscussionRequest', () => {
     expect(!parsed.ok && parsed.errors.referredAt).toMatch(/ISO 8601/);
   });
 
+  it('names every field a person must fill when the input has none at all', () => {
+    const parsed = parseDiscussionRequest({}, rules);
+    expect(!parsed.ok && parsed.errors).toEqual({
+      nNumbers: 'Enter at least one N number.',
+      childSurnames: "Enter the children's surname(s).",
+      managerName: 'Enter your name.',
+      managerRole: 'Choose Team Manager (TM) or Practice Manager (PM).',
+      managerPhone: 'Enter a phone number the police can call you on.',
+      referredDate: 'Enter the date the referral was received.',
+      referredTime: 'Enter the time the referral was received.',
+    });
+  });
+
+  it('counts characters (code points) for lengths, as PostgreSQL does, not UTF-16 units', () => {
+    const emoji = '\u{1F4DD}'; // two UTF-16 units, one character
+    expect(parseDiscussionRequest({ ...valid, reason: emoji.repeat(2000) }, rules).ok).toBe(true);
+    const oneLetter = parseDiscussionRequest({ ...valid, managerName: '\u{1D400}' /* MATHEMATICAL BOLD CAPITAL A */ }, rules);
+    expect(!oneLetter.ok && oneLetter.errors.managerName).toMatch(/2 to 100 characters/);
+  });
+
   it('reports every bad field at once', () => {
     const parsed = parseDiscussionRequest({ ...valid, nNumbers: 'x', managerPhone: 'x', invitees: 'x' }, rules);
     expect(!parsed.ok && Object.keys(parsed.errors).sort()).toEqual(['invitees', 'managerPhone', 'nNumbers']);
