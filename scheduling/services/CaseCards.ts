@@ -1,3 +1,4 @@
+import type { CaseReply } from '../model/CaseReply.js';
 import type { Booking } from '../model/Booking.js';
 import type { CardPosting } from '../model/CardPosting.js';
 import type { StoredRequest } from '../model/DiscussionRequest.js';
@@ -28,6 +29,8 @@ export interface CaseCardsView {
   readonly booking?: Booking;
   /** Rota route: where the police email of that booking stands. */
   readonly policeEmail?: MailState;
+  /** Rota route: the attendees' replies to that booking's invite, as last read from the calendar. */
+  readonly replies?: readonly CaseReply[];
   /** Urgent route: the email and the police contact clock. */
   readonly urgent?: UrgentOutcome;
   /** Oldest first. */
@@ -35,6 +38,8 @@ export interface CaseCardsView {
 }
 
 export interface CaseCardsDeps {
+  /** The replies to a booking's invite, as last read (services/ReplyTracker.ts). */
+  readonly replies: { repliesFor(booking: Booking, request: StoredRequest): Promise<readonly CaseReply[]> };
   readonly requests: RequestStore;
   readonly slots: SlotLedger;
   readonly postings: CardPostings;
@@ -101,6 +106,7 @@ export class CaseCards {
     if (request.route === 'urgent') return { request, urgent: await urgent.stateOf(request), postings: withReferences };
     const latest = await slots.lastBookingFor(requestId);
     if (!latest) return { request, postings: withReferences };
-    return { request, booking: latest, policeEmail: await booking.policeEmailOf(latest), postings: withReferences };
+    const replies = await this.deps.replies.repliesFor(latest, request);
+    return { request, booking: latest, policeEmail: await booking.policeEmailOf(latest), replies, postings: withReferences };
   }
 }
