@@ -8,14 +8,24 @@ import type { Db, Rows, Sql } from '../../scheduling/adapters/pg/Db.js';
 import { migrate, migrations } from '../../scheduling/adapters/pg/migrate.js';
 import { PgliteDb } from '../../scheduling/adapters/pg/PgliteDb.js';
 import { PgPoolDb } from '../../scheduling/adapters/pg/PgPoolDb.js';
+import { PglitePool } from './reusedPglite.js';
 
 /**
- * An in-memory PGlite with every shipped migration applied, fresh for one test: its own copy of
- * the migrated template (see below), so `openDesk`'s `migrate` finds nothing to do.
+ * An in-memory PGlite with every shipped migration applied, in the same state as a fresh copy of
+ * the migrated template (see below), so `openDesk`'s `migrate` finds nothing to do. Its `close()`
+ * empties it for the next test in this process, or closes it for good if the test changed more
+ * than rows (see test/fakes/reusedPglite.ts).
  */
-export async function openTestPglite(): Promise<Db> {
+export function openTestPglite(): Promise<Db> {
+  return pool.lend();
+}
+
+/** A new in-memory PGlite started from its own copy of the migrated template (never reused). */
+export async function openTemplateCopy(): Promise<PgliteDb> {
   return PgliteDb.open(undefined, { loadDataDir: await pgliteTemplate() });
 }
+
+const pool = new PglitePool(openTemplateCopy);
 
 /** An in-memory PGlite with nothing in it, not even `schema_migrations` (for migration tests). */
 export function openEmptyPglite(): Promise<Db> {
