@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, openAsBlob, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, openAsBlob, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -134,22 +134,45 @@ function sqlOn(connection: Pick<PGlite, 'query' | 'exec'>): Sql {
 }
 
 /**
- * Builds the template into a new temporary file named after the migrations' fingerprint and
- * returns its path and a `remove()` for teardown.
+ * Builds the template into a new temporary file named after the migrations' fingerprint, and
+ * next to it (`<fingerprint>.data`) the same store as a DATA_DIR for `seedDataDir`; returns the
+ * file's path and a `remove()` for teardown.
  */
 export async function writePgliteTemplate(): Promise<{ file: string; remove(): void }> {
   const fingerprint = migrationsFingerprint();
-  const dump = new Uint8Array(await (await buildPgliteTemplate()).arrayBuffer());
+  const blob = await buildPgliteTemplate();
+  const dump = new Uint8Array(await blob.arrayBuffer());
   const dir = mkdtempSync(join(tmpdir(), 'sd-pglite-template-'));
   const remove = () => rmSync(dir, { recursive: true, force: true });
   const file = join(dir, `${fingerprint}.tar`);
   try {
     writeFileSync(file, dump);
+    // Unpacked by PGlite itself, so a DATA_DIR copied from it is one PGlite wrote.
+    const store = new PGlite(dataDirBeside(file), { loadDataDir: blob });
+    await store.waitReady;
+    await store.close();
   } catch (error) {
     remove();
     throw error;
   }
   return { file, remove };
+}
+
+const dataDirBeside = (templateFile: string) => templateFile.replace(/\.tar$/, '.data');
+
+/**
+ * Fills the folder `dataDir` (created if missing, else empty) with a copy of globalSetup's migrated
+ * store, as a bot or CLI leaves it after its first start, and returns true. Initialising a
+ * DATA_DIR costs a bot or CLI about 6 CPU-seconds on this machine (initdb writes a cluster on
+ * disk, then the migrations run); copying one costs a fraction of that. For tests whose subject
+ * is not the first start on an empty DATA_DIR (test/bot/localMode.test.ts, the CLI test and
+ * migrate.test.ts keep that). False, leaving the folder as it was, without a current template.
+ */
+export function seedDataDir(dataDir: string): boolean {
+  const file = currentTemplateFile();
+  if (!file || !existsSync(dataDirBeside(file))) return false;
+  cpSync(dataDirBeside(file), dataDir, { recursive: true });
+  return true;
 }
 
 /** The template file named by `env`, when it exists and matches the migrations on disk now. */
