@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../app/cli.js';
+import { seedDataDir } from '../fakes/testDb.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sd-cli-retry-'));
+seedDataDir(dataDir); // a migrated store, as after the CLI's first run (cli.test.ts starts from an empty one)
 const env = { DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
 afterEach(() => vi.restoreAllMocks());
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

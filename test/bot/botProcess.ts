@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { nodeArgs } from '../childBuild.js';
+import { seedDataDir } from '../fakes/testDb.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -11,8 +13,9 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 export type LogLine = Record<string, any>;
 
 /**
- * The real entry point as `npm start` runs it (`app/main.ts` under tsx), in a child process with
- * a fresh DATA_DIR, port 0 and the given environment. Nothing from the parent's bot settings leaks in.
+ * The real entry point `npm start` runs (`app/main.ts`, transpiled once per run: see
+ * test/childBuild.ts), in a child process with a fresh DATA_DIR, port 0 and the given environment.
+ * Nothing from the parent's bot settings leaks in.
  */
 export class BotProcess {
   readonly stdout: LogLine[] = [];
@@ -23,14 +26,18 @@ export class BotProcess {
   private readonly dataDir: string;
   private lineWaiters: Array<() => void> = [];
 
-  /** `cwd`: the folder it starts in (where `npm start` looks for `.env`); the project root by default. */
-  constructor(env: Record<string, string> = {}, cwd: string = root) {
+  /**
+   * `cwd`: the folder it starts in (where `npm start` looks for `.env`); the project root by default.
+   * `seeded`: its DATA_DIR already holds a migrated store, as after a first start (see `seedDataDir`).
+   */
+  constructor(env: Record<string, string> = {}, cwd: string = root, { seeded = false } = {}) {
     this.dataDir = mkdtempSync(join(tmpdir(), 'sd-bot-'));
+    if (seeded) seedDataDir(this.dataDir);
     const inherited = Object.fromEntries(
       Object.entries(process.env).filter(([name]) => !/^(Microsoft|HOST$|PORT$|DATA_DIR$|DATABASE_URL$|CALENDAR_|AZURE_|ALLOW_)/.test(name)),
     );
-    // tsx by its path, so the process may start in another folder (cwd) than the project's.
-    this.child = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, join(root, 'app', 'main.ts')], {
+    // Paths, not names, so the process may start in another folder (cwd) than the project's.
+    this.child = spawn(process.execPath, nodeArgs('app/main.ts'), {
       cwd,
       env: { ...inherited, DATA_DIR: this.dataDir, PORT: '0', LOG_LEVEL: 'info', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],

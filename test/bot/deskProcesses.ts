@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { eachLine } from '../../scripts/agentsPlayground.js';
+import { nodeArgs } from '../childBuild.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -25,8 +26,9 @@ function deskEnv(dataDir: string, extra: Record<string, string>): NodeJS.Process
 }
 
 /**
- * `app/main.ts` in a process of its own (`node --import tsx`, as `npm run dev` starts it, so
- * its pid is the bot itself and a SIGKILL reaches the bot, not a wrapper).
+ * `app/main.ts` in a process of its own (`node` itself, as `npm run dev` starts it, so its pid is
+ * the bot itself and a SIGKILL reaches the bot, not a wrapper; transpiled once per run: see
+ * test/childBuild.ts).
  */
 export class BotProcess {
   readonly output: string[] = [];
@@ -34,7 +36,7 @@ export class BotProcess {
   private readonly child: ChildProcess;
 
   private constructor(readonly port: number, dataDir: string) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'app', 'main.ts')], {
+    this.child = spawn(process.execPath, nodeArgs('app/main.ts'), {
       cwd: root,
       env: deskEnv(dataDir, { PORT: String(port), LOG_LEVEL: 'info' }),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -98,7 +100,7 @@ export interface CliRun {
 /** Runs `app/cli.ts` in a process of its own on `dataDir`, as `npm run book` would. */
 export function runCli(dataDir: string, argv: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'app', 'cli.ts'), ...argv], {
+    const child = spawn(process.execPath, [...nodeArgs('app/cli.ts'), ...argv], {
       cwd: root,
       env: deskEnv(dataDir, { LOG_LEVEL: 'warn', ...env }),
       stdio: ['ignore', 'pipe', 'pipe'],

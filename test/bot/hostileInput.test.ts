@@ -14,7 +14,7 @@ let base: string;
 let connector: LoopbackConnector;
 beforeAll(async () => {
   connector = await LoopbackConnector.start();
-  bot = new BotProcess();
+  bot = new BotProcess({}, undefined, { seeded: true }); // a first start on an empty DATA_DIR is localMode.test's
   const listening = await bot.listening();
   base = new URL(listening.url).origin;
 });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, openAsBlob, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, openAsBlob, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -8,14 +8,24 @@ import type { Db, Rows, Sql } from '../../scheduling/adapters/pg/Db.js';
 import { migrate, migrations } from '../../scheduling/adapters/pg/migrate.js';
 import { PgliteDb } from '../../scheduling/adapters/pg/PgliteDb.js';
 import { PgPoolDb } from '../../scheduling/adapters/pg/PgPoolDb.js';
+import { PglitePool } from './reusedPglite.js';
 
 /**
- * An in-memory PGlite with every shipped migration applied, fresh for one test: its own copy of
- * the migrated template (see below), so `openDesk`'s `migrate` finds nothing to do.
+ * An in-memory PGlite with every shipped migration applied, in the same state as a fresh copy of
+ * the migrated template (see below), so `openDesk`'s `migrate` finds nothing to do. Its `close()`
+ * empties it for the next test in this process, or closes it for good if the test changed more
+ * than rows (see test/fakes/reusedPglite.ts).
  */
-export async function openTestPglite(): Promise<Db> {
+export function openTestPglite(): Promise<Db> {
+  return pool.lend();
+}
+
+/** A new in-memory PGlite started from its own copy of the migrated template (never reused). */
+export async function openTemplateCopy(): Promise<PgliteDb> {
   return PgliteDb.open(undefined, { loadDataDir: await pgliteTemplate() });
 }
+
+const pool = new PglitePool(openTemplateCopy);
 
 /** An in-memory PGlite with nothing in it, not even `schema_migrations` (for migration tests). */
 export function openEmptyPglite(): Promise<Db> {
@@ -124,22 +134,45 @@ function sqlOn(connection: Pick<PGlite, 'query' | 'exec'>): Sql {
 }
 
 /**
- * Builds the template into a new temporary file named after the migrations' fingerprint and
- * returns its path and a `remove()` for teardown.
+ * Builds the template into a new temporary file named after the migrations' fingerprint, and
+ * next to it (`<fingerprint>.data`) the same store as a DATA_DIR for `seedDataDir`; returns the
+ * file's path and a `remove()` for teardown.
  */
 export async function writePgliteTemplate(): Promise<{ file: string; remove(): void }> {
   const fingerprint = migrationsFingerprint();
-  const dump = new Uint8Array(await (await buildPgliteTemplate()).arrayBuffer());
+  const blob = await buildPgliteTemplate();
+  const dump = new Uint8Array(await blob.arrayBuffer());
   const dir = mkdtempSync(join(tmpdir(), 'sd-pglite-template-'));
   const remove = () => rmSync(dir, { recursive: true, force: true });
   const file = join(dir, `${fingerprint}.tar`);
   try {
     writeFileSync(file, dump);
+    // Unpacked by PGlite itself, so a DATA_DIR copied from it is one PGlite wrote.
+    const store = new PGlite(dataDirBeside(file), { loadDataDir: blob });
+    await store.waitReady;
+    await store.close();
   } catch (error) {
     remove();
     throw error;
   }
   return { file, remove };
+}
+
+const dataDirBeside = (templateFile: string) => templateFile.replace(/\.tar$/, '.data');
+
+/**
+ * Fills the folder `dataDir` (created if missing, else empty) with a copy of globalSetup's migrated
+ * store, as a bot or CLI leaves it after its first start, and returns true. Initialising a
+ * DATA_DIR costs a bot or CLI about 6 CPU-seconds on this machine (initdb writes a cluster on
+ * disk, then the migrations run); copying one costs a fraction of that. For tests whose subject
+ * is not the first start on an empty DATA_DIR (test/bot/localMode.test.ts, the CLI test and
+ * migrate.test.ts keep that). False, leaving the folder as it was, without a current template.
+ */
+export function seedDataDir(dataDir: string): boolean {
+  const file = currentTemplateFile();
+  if (!file || !existsSync(dataDirBeside(file))) return false;
+  cpSync(dataDirBeside(file), dataDir, { recursive: true });
+  return true;
 }
 
 /** The template file named by `env`, when it exists and matches the migrations on disk now. */

@@ -8,7 +8,7 @@ import { loadConfig } from '../../app/config.js';
 import { openDesk } from '../../app/openDesk.js';
 import { FakeGraph } from '../fakes/graph/FakeGraph.js';
 import { ManualClock } from '../fakes/ManualClock.js';
-import { createScratchDatabase } from '../fakes/testDb.js';
+import { createScratchDatabase, seedDataDir } from '../fakes/testDb.js';
 import { graphEnv, testMailbox } from './graphEnv.js';
 import { Worker } from './workers.js';
 
@@ -40,6 +40,7 @@ describe('crash between reserve and create', () => {
       } else {
         const dataDir = mkdtempSync(join(tmpdir(), 'sd-crash-'));
         cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+        seedDataDir(dataDir); // migrated, as after a first start: the crash is the subject here
         storeEnv = { DATA_DIR: dataDir };
       }
       const env = { ...graphEnv(fake), ...storeEnv, RESERVATION_TIMEOUT_SECONDS: '60' };

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { nodeArgs } from '../childBuild.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const workerScript = fileURLToPath(new URL('./bookingWorker.ts', import.meta.url));
 
 export interface WorkerLine {
   readonly ready?: boolean;
@@ -25,7 +25,7 @@ export class Worker {
   private readonly ready: Promise<void>;
 
   constructor(args: { now: string; referred: string; prefix: string; count: number; env: Record<string, string> }) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', workerScript, '--now', args.now, '--referred', args.referred, '--prefix', args.prefix, '--count', String(args.count)], {
+    this.child = spawn(process.execPath, [...nodeArgs('test/scale/bookingWorker.ts'), '--now', args.now, '--referred', args.referred, '--prefix', args.prefix, '--count', String(args.count)], {
       cwd: root,
       env: { ...process.env, LOG_LEVEL: 'silent', ...args.env },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGraphClient } from '../../../scheduling/adapters/graph/graphClient.js';
 import { GraphCalendar } from '../../../scheduling/adapters/graph/GraphCalendar.js';
 import { app, mailbox, openFakeGraphCalendar } from '../../scheduling/adapters/graph/openFakeGraphCalendar.js';
+import { nodeArgs } from '../../childBuild.js';
 import { FakeGraphRemote, type FakeGraphAddress } from './FakeGraphRemote.js';
 
 const event = {
@@ -60,8 +60,7 @@ describe('serve.ts (the fake in its own process)', () => {
   });
 
   async function serve(...args: string[]): Promise<FakeGraphAddress> {
-    const script = fileURLToPath(new URL('./serve.ts', import.meta.url));
-    child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child = spawn(process.execPath, [...nodeArgs('test/fakes/graph/serve.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
     return JSON.parse(line) as FakeGraphAddress;
   }

@@ -5,15 +5,16 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EmbeddedStoreServerOptions } from '../../../../scheduling/adapters/pg/EmbeddedStoreServer.js';
-import { PgliteDb } from '../../../../scheduling/adapters/pg/PgliteDb.js';
+import type { PgliteDb } from '../../../../scheduling/adapters/pg/PgliteDb.js';
+import { openTemplateCopy } from '../../../fakes/testDb.js';
 
 let dir: string;
 let db: PgliteDb;
 const clients: pg.Client[] = [];
 
-/** The bot's side: an embedded store serving its socket in a fresh folder. */
+/** The bot's side: an embedded store (migrated, as the bot's is) serving its socket in a fresh folder. */
 async function serve(options?: EmbeddedStoreServerOptions): Promise<void> {
-  db = await PgliteDb.open();
+  db = await openTemplateCopy();
   await db.serve(join(dir, '.s.PGSQL.5432'), options);
   await db.exec('create table marks (who text not null)');
 }

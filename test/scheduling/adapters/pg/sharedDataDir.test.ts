@@ -12,6 +12,7 @@ import { formatSlotInWords } from '../../../../scheduling/rules/formatUkDateTime
 import { BotProcess, runCli } from '../../../bot/deskProcesses.js';
 import { cardIn, LoopbackConnector } from '../../../bot/LoopbackConnector.js';
 import { teamsMessage } from '../../../bot/teamsActivities.js';
+import { seedDataDir } from '../../../fakes/testDb.js';
 
 /** The CLI's actor is `cli:<USER>`; a Teams user with that id asks the bot for *their* bookings. */
 const cliUser = 'sd-shared-test';
@@ -25,10 +26,16 @@ let connector: LoopbackConnector;
 const bots: BotProcess[] = [];
 const dirs: string[] = [];
 
-function newDataDir(): string {
+/**
+ * A DATA_DIR path in a new folder: missing, or with `seeded` a migrated store as a bot leaves
+ * it after its first start (see `seedDataDir`: first starts are localMode.test's subject).
+ */
+function newDataDir({ seeded = false } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'sd-shared-'));
   dirs.push(dir);
-  return join(dir, 'data');
+  const dataDir = join(dir, 'data');
+  if (seeded) seedDataDir(dataDir);
+  return dataDir;
 }
 
 async function startBot(dataDir: string): Promise<BotProcess> {
@@ -69,7 +76,7 @@ afterAll(async () => {
 
 describe('one DATA_DIR shared by the bot and the CLI', () => {
   it('books through the running bot: the bot lists the booking the CLI made, and the folder opens cleanly afterwards', async () => {
-    const dataDir = newDataDir();
+    const dataDir = newDataDir({ seeded: true });
     const bot = await startBot(dataDir);
     await bot.listening();
 
@@ -90,7 +97,7 @@ describe('one DATA_DIR shared by the bot and the CLI', () => {
   }, 120_000);
 
   it('refuses a second bot on the same DATA_DIR with one line and a non-zero exit, and the first keeps working', async () => {
-    const dataDir = newDataDir();
+    const dataDir = newDataDir({ seeded: true });
     const first = await startBot(dataDir);
     await first.listening();
 
@@ -127,7 +134,7 @@ describe('one DATA_DIR shared by the bot and the CLI', () => {
   }, 60_000);
 
   it('starts a new bot on a DATA_DIR whose bot was killed with -9, and serves the CLI again', async () => {
-    const dataDir = newDataDir();
+    const dataDir = newDataDir({ seeded: true });
     const killed = await startBot(dataDir);
     await killed.listening();
     expect((await runCli(dataDir, book('N246803'), { USER: cliUser })).code).toBe(0);

@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+/**
+ * Child processes the tests start (the bot, the CLI, scale-out workers, the fake Graph server)
+ * run the project's TypeScript. Under tsx every start pays for its loader (a hooks thread that
+ * resolves, reads and checks its cache for each of the few hundred modules): about a second of
+ * CPU a start on the 2-core test machine. globalSetup instead transpiles the sources once per run
+ * with esbuild - the transform tsx itself applies - into a folder that mirrors the project (so
+ * `import.meta.url` paths to migrations, rotas and card JSON still resolve, and packages resolve
+ * from the project's node_modules), and children start from there with plain `node`.
+ *
+ * The build records a fingerprint of the sources it was made from; `nodeArgs` checks it at each
+ * start and falls back to tsx if a source changed since (watch mode), so a child never runs stale
+ * code.
+ */
+
+const root = resolve(import.meta.dirname, '..');
+
+/** The environment variable through which globalSetup hands the build folder to the workers. */
+export const childBuildEnv = 'SD_TEST_CHILD_BUILD';
+
+/** Folders holding the code children run (their TypeScript is transpiled, their JSON and SQL copied). */
+const sourceFolders = ['app', 'bot', 'cards', 'scheduling', 'scripts', 'test'];
+/** Under test/: what the suite writes, not code. */
+const skipped = new Set([join(root, 'test', '.artifacts'), join(root, 'test', '.certs')]);
+
+function sourceFiles(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!skipped.has(path)) walk(path);
+      } else if (/\.(ts|json|sql)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(path);
+    }
+  };
+  for (const folder of sourceFolders) walk(join(root, folder));
+  return files.sort();
+}
+
+/** A hash of every source's path, size and modification time (cheap: no file is read). */
+function sourcesFingerprint(files: readonly string[] = sourceFiles()): string {
+  const hash = createHash('sha256');
+  for (const file of files) {
+    const { size, mtimeMs } = statSync(file);
+    hash.update(`${relative(root, file)}\0${size}\0${mtimeMs}\0`);
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Transpiles every source into a new folder under test/.artifacts and returns it with `remove()`.
+ * The folder holds `fingerprint` (see `sourcesFingerprint`).
+ */
+export async function writeChildBuild(): Promise<{ dir: string; remove(): void }> {
+  const files = sourceFiles();
+  const fingerprint = sourcesFingerprint(files);
+  mkdirSync(join(root, 'test', '.artifacts'), { recursive: true });
+  const dir = mkdtempSync(join(root, 'test', '.artifacts', 'child-build-'));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    await build({
+      entryPoints: files.filter((file) => file.endsWith('.ts')),
+      outdir: dir,
+      outbase: root,
+      bundle: false,
+      format: 'esm',
+      platform: 'node',
+      target: `node${process.versions.node}`, // as tsx does: import attributes (JSON cards) kept
+      tsconfig: join(root, 'tsconfig.json'),
+      logLevel: 'silent',
+    });
+    for (const file of files.filter((f) => !f.endsWith('.ts'))) {
+      const target = join(dir, relative(root, file));
+      mkdirSync(dirname(target), { recursive: true });
+      copyFileSync(file, target);
+    }
+    // The fake Graph's certificate folder is found next to its code: the same one, not a new one.
+    symlinkSync(join(root, 'test', '.certs'), join(dir, 'test', '.certs'));
+    writeFileSync(join(dir, 'fingerprint'), fingerprint);
+  } catch (error) {
+    remove();
+    throw error;
+  }
+  return { dir, remove };
+}
+
+/** The build folder named by `env`, when it exists (whether current or not). */
+export function childBuildDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const dir = env[childBuildEnv];
+  return dir && existsSync(join(dir, 'fingerprint')) ? dir : undefined;
+}
+
+/**
+ * The `node` arguments that run the project's TypeScript file `script` (relative to the project
+ * root, e.g. 'app/main.ts'): the transpiled copy when globalSetup's build is current, else the
+ * source through tsx (by its path, so the child may start in any folder).
+ */
+export function nodeArgs(script: string): string[] {
+  const dir = childBuildDir();
+  if (dir && readFileSync(join(dir, 'fingerprint'), 'utf8') === sourcesFingerprint()) return [join(dir, script.replace(/\.ts$/, '.js'))];
+  return ['--import', pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, join(root, script)];
+}

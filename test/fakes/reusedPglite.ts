@@ -1,0 +1,126 @@
+import type { Db, Rows, Sql } from '../../scheduling/adapters/pg/Db.js';
+import type { PgliteDb } from '../../scheduling/adapters/pg/PgliteDb.js';
+
+/**
+ * Migrated in-memory stores kept for reuse within one test process. Starting a PGlite from the
+ * migrated template costs about half a CPU-second (PostgreSQL starts inside WebAssembly); emptying
+ * one costs a few milliseconds. So a store lent by `lend` is, when its borrower closes it, emptied
+ * back to the template's state and kept for the next borrower - unless anything besides row data
+ * changed (tables, columns, indexes, functions, schemas, roles, sequences, `schema_migrations`),
+ * in which case it is closed for good. Either way the next test starts from the template.
+ */
+export class PglitePool {
+  private readonly idle: PgliteDb[] = [];
+  /** What an untouched store from the template looks like (see `shapeOf`), from the first one opened. */
+  private templateShape: Promise<string> | undefined;
+
+  /** `fresh` opens a new store from the template; at most `keep` emptied stores wait for reuse. */
+  constructor(private readonly fresh: () => Promise<PgliteDb>, private readonly keep = 2) {}
+
+  /** A store in the template's state, for one borrower: `close()` gives it back. */
+  async lend(): Promise<Db> {
+    const reused = this.idle.pop();
+    if (reused) return new LentStore(reused, (db) => this.giveBack(db));
+    const db = await this.fresh();
+    this.templateShape ??= shapeOf(db);
+    await this.templateShape;
+    return new LentStore(db, (db) => this.giveBack(db));
+  }
+
+  /** Stores waiting for reuse (for the pool's own tests). */
+  get idleCount(): number {
+    return this.idle.length;
+  }
+
+  /** Closes the stores waiting for reuse. */
+  async drain(): Promise<void> {
+    await Promise.all(this.idle.splice(0).map((db) => db.close()));
+  }
+
+  private async giveBack(db: PgliteDb): Promise<void> {
+    const reusable = this.idle.length < this.keep && (await emptied(db)) && (await shapeOf(db)) === (await this.templateShape);
+    if (reusable) this.idle.push(db);
+    else await db.close();
+  }
+}
+
+/**
+ * Ends any transaction the borrower left open, drops its session state (settings, temporary
+ * tables, prepared statements, advisory locks) and empties every table but `schema_migrations`,
+ * restarting the sequences they own. False when that fails (then the store is not reused).
+ */
+async function emptied(db: PgliteDb): Promise<boolean> {
+  try {
+    await db.exec('rollback');
+    await db.exec('discard all'); // not in the same script: that would be one transaction
+    const tables = await db.query<{ name: string }>(
+      `select format('%I.%I', schemaname, tablename) as name from pg_tables
+       where schemaname not in ('pg_catalog', 'information_schema') and not (schemaname = 'public' and tablename = 'schema_migrations')`,
+    );
+    if (tables.rows.length > 0) await db.exec(`truncate ${tables.rows.map((t) => t.name).join(', ')} restart identity cascade`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A digest of everything in the store except the rows of its tables: every relation with its
+ * columns, constraints, indexes and triggers, functions, types, schemas, roles, database settings,
+ * every sequence's position, and the rows of `schema_migrations`.
+ */
+async function shapeOf(db: Sql): Promise<string> {
+  const { rows } = await db.query<{ shape: string }>(shapeSql);
+  return rows[0]!.shape;
+}
+
+const userNamespaces = `n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_toast%' and n.nspname not like 'pg\\_temp%'`;
+const shapeSql = `
+select md5(coalesce(string_agg(part, E'\\n' order by part), '')) as shape from (
+  select format('relation %I.%I %s %s', n.nspname, c.relname, c.relkind,
+    (select string_agg(format('%I %s %s %s', a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid)), ', ' order by a.attnum)
+       from pg_attribute a left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+      where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped)) as part
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace where ${userNamespaces}
+  union all select format('constraint %s %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid)) from pg_constraint where connamespace in (select n.oid from pg_namespace n where ${userNamespaces})
+  union all select format('index %s', pg_get_indexdef(indexrelid)) from pg_index where indrelid in (select c.oid from pg_class c join pg_namespace n on n.oid = c.relnamespace where ${userNamespaces})
+  union all select format('trigger %s %I %s', tgrelid::regclass, tgname, tgenabled) from pg_trigger where not tgisinternal
+  union all select format('function %s %s', p.oid::regprocedure, md5(p.prosrc)) from pg_proc p join pg_namespace n on n.oid = p.pronamespace where ${userNamespaces}
+  union all select format('type %I.%I %s', n.nspname, t.typname, t.typtype) from pg_type t join pg_namespace n on n.oid = t.typnamespace where ${userNamespaces}
+  union all select format('schema %I', nspname) from pg_namespace
+  union all select format('role %I %s', rolname, rolsuper) from pg_roles
+  union all select format('setting %s %s %s', setdatabase, setrole, setconfig) from pg_db_role_setting
+  union all select format('extension %I %s', extname, extversion) from pg_extension
+  union all select format('sequence %I.%I %s', schemaname, sequencename, coalesce(last_value::text, 'unused')) from pg_sequences
+  union all select format('migration %s %s %s', version, name, applied_at) from schema_migrations
+) parts`;
+
+/** One borrower's handle on a pooled store: refuses use once closed, as a closed PGlite does. */
+class LentStore implements Db {
+  private closed = false;
+
+  constructor(private readonly db: PgliteDb, private readonly giveBack: (db: PgliteDb) => Promise<void>) {}
+
+  async query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Rows<T>> {
+    return this.open().query<T>(text, params);
+  }
+
+  async exec(script: string): Promise<void> {
+    return this.open().exec(script);
+  }
+
+  async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+    return this.open().transaction(work);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.giveBack(this.db);
+  }
+
+  private open(): PgliteDb {
+    if (this.closed) throw new Error('PGlite is closed');
+    return this.db;
+  }
+}
