@@ -19,10 +19,10 @@ import type { CaseCardsView } from '../scheduling/services/CaseCards.js';
  * // the cancelled card, N numbers only
  */
 export function standingCard(view: CaseCardsView, card: PostedCard, audience: Audience, settings: DeskSettings): AdaptiveCard | undefined {
-  const { request, booking, urgent, policeEmail } = view;
+  const { request, booking, urgent, policeEmail, replies } = view;
   if (urgent) return card === 'case' ? urgentCard({ ...urgent, contacts: settings.escalationContacts, audience }) : undefined;
   if (!booking) return undefined;
   if (booking.status === 'cancelled') return cancelledCard({ booking, request, audience });
   if (card === 'agenda') return agendaCard({ booking, request });
-  return bookingCard({ booking, request, audience, slotMinutes: settings.slotMinutes, ...(policeEmail ? { policeEmail } : {}) });
+  return bookingCard({ booking, request, audience, slotMinutes: settings.slotMinutes, ...(policeEmail ? { policeEmail } : {}), ...(replies ? { replies } : {}) });
 }

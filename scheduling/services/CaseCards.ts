@@ -1,5 +1,6 @@
 import type { Booking } from '../model/Booking.js';
 import type { CardPosting } from '../model/CardPosting.js';
+import type { CaseReply } from '../model/CaseReply.js';
 import type { StoredRequest } from '../model/DiscussionRequest.js';
 import type { MailState } from '../model/Mail.js';
 import type { CardPostings } from '../ports/CardPostings.js';
@@ -30,6 +31,11 @@ export interface CaseCardsView {
   readonly policeEmail?: MailState;
   /** Urgent route: the email and the police contact clock. */
   readonly urgent?: UrgentOutcome;
+  /**
+   * Rota route, a booked slot: the attendees' replies to its invite as last read from the
+   * calendar (the desk adds them: `Desk.caseCards`), so a refreshed booking card says who accepted.
+   */
+  readonly replies?: readonly CaseReply[];
   /** Oldest first. */
   readonly postings: readonly PostedCardView[];
 }
