@@ -264,7 +264,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     nonWorking,
     settings: { policeReferralAddress: config.policeReferralAddress, pollSeconds: config.calendarPollSeconds },
   });
-  const cards = new CaseCards({ replies, requests: stores.requests, slots: stores.slots, postings: stores.postings, conversations: stores.conversations, booking, urgent, jobs, notifier });
+  const cards = new CaseCards({ requests: stores.requests, slots: stores.slots, postings: stores.postings, conversations: stores.conversations, booking, urgent, jobs, notifier });
   // Every service's job handlers, by job name (each service offers its own `handlers()`).
   let closing: Promise<void> | undefined;
   const jobHandlers: JobHandlers = {

@@ -161,7 +161,7 @@ export interface Desk {
   caseHistory(requestId: string, actor: Actor, from: ActionSource): Promise<readonly AuditEntry[]>;
 
   // Queries for the system (the notifier), not for a person: no access check; the edge decides who sees what.
-  /** A request as it is now, and every card posted about it with its conversation reference. @throws NotFoundError */
+  /** A request as it is now (a booked slot with its invite's replies), and every card posted about it with its conversation reference. @throws NotFoundError */
   caseCards(requestId: string): Promise<CaseCardsView>;
   /** Where the bot can reach a person: their kept conversation references, newest first. */
   conversationsOf(userId: string): Promise<readonly unknown[]>;

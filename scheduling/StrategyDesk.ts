@@ -198,8 +198,11 @@ export class StrategyDesk implements Desk {
     return trail.sort((a, b) => a.at.getTime() - b.at.getTime());
   }
 
-  caseCards(requestId: string): Promise<CaseCardsView> {
-    return this.parts.cards.of(requestId);
+  async caseCards(requestId: string): Promise<CaseCardsView> {
+    const view = await this.parts.cards.of(requestId);
+    // A booked slot's card says who answered the invite (issue 8): the replies as last read.
+    if (view.booking?.status !== 'booked') return view;
+    return { ...view, replies: await this.parts.replies.repliesFor(view.booking, view.request) };
   }
 
   conversationsOf(userId: string): Promise<readonly unknown[]> {

@@ -1,6 +1,6 @@
-import type { CaseReply } from '../model/CaseReply.js';
 import type { Booking } from '../model/Booking.js';
 import type { CardPosting } from '../model/CardPosting.js';
+import type { CaseReply } from '../model/CaseReply.js';
 import type { StoredRequest } from '../model/DiscussionRequest.js';
 import type { MailState } from '../model/Mail.js';
 import type { CardPostings } from '../ports/CardPostings.js';
@@ -29,17 +29,18 @@ export interface CaseCardsView {
   readonly booking?: Booking;
   /** Rota route: where the police email of that booking stands. */
   readonly policeEmail?: MailState;
-  /** Rota route: the attendees' replies to that booking's invite, as last read from the calendar. */
-  readonly replies?: readonly CaseReply[];
   /** Urgent route: the email and the police contact clock. */
   readonly urgent?: UrgentOutcome;
+  /**
+   * Rota route, a booked slot: the attendees' replies to its invite as last read from the
+   * calendar (the desk adds them: `Desk.caseCards`), so a refreshed booking card says who accepted.
+   */
+  readonly replies?: readonly CaseReply[];
   /** Oldest first. */
   readonly postings: readonly PostedCardView[];
 }
 
 export interface CaseCardsDeps {
-  /** The replies to a booking's invite, as last read (services/ReplyTracker.ts). */
-  readonly replies: { repliesFor(booking: Booking, request: StoredRequest): Promise<readonly CaseReply[]> };
   readonly requests: RequestStore;
   readonly slots: SlotLedger;
   readonly postings: CardPostings;
@@ -106,7 +107,6 @@ export class CaseCards {
     if (request.route === 'urgent') return { request, urgent: await urgent.stateOf(request), postings: withReferences };
     const latest = await slots.lastBookingFor(requestId);
     if (!latest) return { request, postings: withReferences };
-    const replies = await this.deps.replies.repliesFor(latest, request);
-    return { request, booking: latest, policeEmail: await booking.policeEmailOf(latest), replies, postings: withReferences };
+    return { request, booking: latest, policeEmail: await booking.policeEmailOf(latest), postings: withReferences };
   }
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assertValidCard } from '../../cards/assertValidCard.js';
 import { type BotHarness, startBot } from './botHarness.js';
+import { cardIn } from './LoopbackConnector.js';
 import { answeredCard, askForRequestCard, filled, press, submitRequest } from './requestFlow.js';
 
 const police = 'police.referral.unit@example.org';
@@ -27,6 +28,16 @@ describe('the police reply to the invite, at the protocol level', () => {
     const { sent, bookingId } = await bookedAndAnswered('accepted');
     const card = answeredCard(await press(bot, 'strategy.agenda', { bookingId }, sent.cardId));
     expect(assertValidCard(card).text).toContain(`Accepted by ${police} at 14:02`);
+  });
+
+  it('updates the posted booking card in place to say who accepted and when, without a button press', async () => {
+    const { sent } = await bookedAndAnswered('accepted');
+    const updates = bot.connector.updates().filter((c) => c.activityId === sent.cardId);
+    expect(updates.length, 'the card posted in the chat is updated').toBeGreaterThan(0);
+    const card = cardIn(updates[updates.length - 1]!.body);
+    const { text } = assertValidCard(card);
+    expect(text).toContain(`Accepted by ${police} at 14:02`);
+    expect(text).not.toContain('awaiting police');
   });
 
   it('keeps a declined slot from the notice card button: the desk stops asking', async () => {

@@ -84,7 +84,7 @@ describe('UK local time (property, 2020-2040, against the summer-time law)', () 
       }),
       { numRuns: 100_000 },
     );
-  });
+  }, 120_000); // 100,000 cases: room for a loaded 2-core machine (speed is the bench's business)
 
   it('turns 100,000 UK days and wall times into instants as the law does, the skipped and repeated hours included', () => {
     fc.assert(
@@ -95,7 +95,7 @@ describe('UK local time (property, 2020-2040, against the summer-time law)', () 
       }),
       { numRuns: 100_000 },
     );
-  });
+  }, 120_000); // 100,000 cases: room for a loaded 2-core machine (speed is the bench's business)
 
   it('turns every minute of every clock-change Sunday into the instant the law gives', () => {
     for (const day of changeDays) {
