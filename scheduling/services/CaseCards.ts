@@ -46,7 +46,7 @@ export interface CaseCardsDeps {
   readonly postings: CardPostings;
   readonly conversations: ConversationReferences;
   readonly booking: Pick<RotaBookingService, 'policeEmailOf'>;
-  readonly urgent: Pick<UrgentRouteService, 'stateOf'>;
+  readonly urgent: Pick<UrgentRouteService, 'outcome'>;
   readonly jobs: Jobs;
   readonly notifier: Notifier;
 }
@@ -104,7 +104,7 @@ export class CaseCards {
       const reference = references.get(p.conversationId);
       return reference === undefined ? p : { ...p, reference };
     });
-    if (request.route === 'urgent') return { request, urgent: await urgent.stateOf(request), postings: withReferences };
+    if (request.route === 'urgent') return { request, urgent: await urgent.outcome(request), postings: withReferences };
     const latest = await slots.lastBookingFor(requestId);
     if (!latest) return { request, postings: withReferences };
     return { request, booking: latest, policeEmail: await booking.policeEmailOf(latest), postings: withReferences };

@@ -183,11 +183,6 @@ export class UrgentRouteService {
     const levels = escalationLevels(this.deps.escalationContacts).length;
     return { since, level, contacts: this.contactsAt(level), lastLevel: level >= levels };
   }
-
-  /** Where an urgent request stands now: its email and its police contact clock. Reads only. */
-  async stateOf(request: StoredRequest): Promise<UrgentOutcome> {
-    return this.outcome(request);
-  }
 }
 
 /** The mail ledger's key for a request's URGENT S47 ENQUIRY. */
