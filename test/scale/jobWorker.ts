@@ -16,7 +16,11 @@ export const recordJob = 'test.record';
 const config = loadConfig(process.env);
 const log = pino({ level: 'silent' });
 const desk = await openDesk(config, { log, serveEmbeddedStore: !config.databaseUrl });
-await desk.db.exec('create table if not exists test_job_runs (key text not null, pid integer not null, at timestamptz not null default now())');
+// Instances start together: `create table if not exists` alone races in PostgreSQL (a duplicate
+// pg_type key), so the creation holds a transaction-scoped advisory lock.
+await desk.db.exec(
+  'do $$ begin perform pg_advisory_xact_lock(7306); create table if not exists test_job_runs (key text not null, pid integer not null, at timestamptz not null default now()); end $$',
+);
 const engine = new PgBossJobs(desk.db, log, { pollingIntervalSeconds: config.jobs.pollSeconds });
 await engine.work({
   [recordJob]: async (data) => {
