@@ -5,6 +5,17 @@ export interface Mail {
   readonly subject: string;
   /** Plain text. */
   readonly body: string;
+  /** Files sent with it (the discussion record as a Word document). */
+  readonly attachments?: readonly MailAttachment[];
+}
+
+/** A file attached to a mail. */
+export interface MailAttachment {
+  /** The file's name as the recipient sees it (never a child's name: the N number names the case). */
+  readonly name: string;
+  /** e.g. `application/vnd.openxmlformats-officedocument.wordprocessingml.document`. */
+  readonly contentType: string;
+  readonly content: Uint8Array;
 }
 
 /** What the manager is told about an email: it went; it is still to go (retried); or a person must check it. */
