@@ -1,9 +1,6 @@
 import type { Slot } from '../model/Interval.js';
+import { formatUkDateInWords } from './formatUkDate.js';
 import { londonDateOf, londonWallTimeOf } from './londonTime.js';
-import { isoWeekday } from './PlainDate.js';
-
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * The UK wall-clock time of an instant, `HH:mm` (24-hour, seconds dropped), for cards and mails.
@@ -15,9 +12,7 @@ export function formatUkTime(instant: Date): string {
 }
 
 function ukDayInWords(instant: Date): string {
-  const day = londonDateOf(instant);
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return `${WEEKDAYS[isoWeekday(day) - 1]} ${d} ${MONTHS[m - 1]} ${y}`;
+  return formatUkDateInWords(londonDateOf(instant));
 }
 
 /**
