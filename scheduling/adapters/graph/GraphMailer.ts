@@ -1,12 +1,17 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { MailDelivery, Mailer } from '../../ports/Mailer.js';
 import type { Mail } from '../../model/Mail.js';
+import { attachmentsTooLarge } from '../../rules/attachmentSize.js';
 import { ConcurrencyLimit } from './ConcurrencyLimit.js';
 import { mailboxConcurrency } from './GraphCalendar.js';
 import { GraphRetry, isThrottled, isTransient, statusOf } from './GraphRetry.js';
 import { mailKeyHeader, mailKeyPropertyId, sentWithKey } from './mailKeyProperty.js';
 
 const recipients = (addresses: readonly string[] = []) => addresses.map((address) => ({ emailAddress: { address } }));
+
+/** A mail's files as Graph's inline file attachments (the bytes base64 in `contentBytes`). */
+const fileAttachments = (mail: Mail) =>
+  (mail.attachments ?? []).map((a) => ({ '@odata.type': '#microsoft.graph.fileAttachment', name: a.name, contentType: a.contentType, contentBytes: Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength).toString('base64') }));
 
 /** Failures raised before any request left: no token (wrong secret, unknown tenant). */
 const beforeRequest = new Set(['AuthenticationError', 'CredentialUnavailableError', 'AuthenticationRequiredError']);
@@ -41,6 +46,8 @@ interface SentPage {
  * X-StrategyDesk-Key header), and finds that copy again by its key (`wasSent`, which needs
  * Mail.Read on the mailbox). A send is retried only when Graph throttled it (429, not processed);
  * after a 5xx or a lost answer it may have gone, so it is reported `maybe-sent`, never repeated here.
+ * Attachments go inline as `#microsoft.graph.fileAttachment`s, 3 MB together at most (what one
+ * sendMail takes): a larger mail is refused as `not-sent`, naming its size, and never posted.
  * Pass the GraphCalendar's `limit` (and `retry`) so both count against the mailbox's 4 concurrent calls.
  */
 export class GraphMailer implements Mailer {
@@ -56,11 +63,16 @@ export class GraphMailer implements Mailer {
   }
 
   async send(key: string, mail: Mail): Promise<MailDelivery> {
+    // Graph takes at most 3 MB of attachments in one sendMail: refuse here, before anything leaves.
+    const tooLarge = attachmentsTooLarge(mail);
+    if (tooLarge) return { outcome: 'not-sent', reason: tooLarge };
+    const attachments = fileAttachments(mail);
     const message = {
       subject: mail.subject,
       body: { contentType: 'text', content: mail.body },
       toRecipients: recipients(mail.to),
       ...(mail.cc?.length ? { ccRecipients: recipients(mail.cc) } : {}),
+      ...(attachments.length ? { attachments } : {}),
       internetMessageHeaders: [{ name: mailKeyHeader, value: key }],
       singleValueExtendedProperties: [{ id: mailKeyPropertyId, value: key }],
     };

@@ -1,6 +1,7 @@
 import type { Clock } from '../../ports/Clock.js';
 import type { MailDelivery, Mailer } from '../../ports/Mailer.js';
-import type { Mail } from '../../model/Mail.js';
+import type { Mail, MailAttachment } from '../../model/Mail.js';
+import { attachmentsTooLarge } from '../../rules/attachmentSize.js';
 import type { Db } from '../pg/Db.js';
 
 export interface OutboxMail extends Mail {
@@ -11,13 +12,24 @@ export interface OutboxMail extends Mail {
   readonly key?: string;
 }
 
+/** An attachment as the outbox keeps it: JSON, the bytes base64. */
+interface StoredAttachment {
+  readonly name: string;
+  readonly contentType: string;
+  readonly contentBase64: string;
+}
+
+const stored = (a: MailAttachment): StoredAttachment => ({ name: a.name, contentType: a.contentType, contentBase64: Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength).toString('base64') });
+const unstored = (a: StoredAttachment): MailAttachment => ({ name: a.name, contentType: a.contentType, content: new Uint8Array(Buffer.from(a.contentBase64, 'base64')) });
+
 /** A recipient address as a mail server would take it: something@somewhere, no spaces. */
 const isAddress = (address: string) => /^[^\s@]+@[^\s@]+$/.test(address);
 
 /**
  * The local mailer (CALENDAR_BACKEND=local): mail is kept in the store's outbox, not sent. Each
  * message carries its mail key, so `wasSent` finds it, as GraphMailer finds its own in Sent Items.
- * Messages are stamped with the desk's clock when one is given, else the database's.
+ * Messages are stamped with the desk's clock when one is given, else the database's. Attachments
+ * are kept with the message (in the same row); like Graph, at most 3 MB of them a mail.
  */
 export class OutboxMailer implements Mailer {
   constructor(
@@ -27,10 +39,12 @@ export class OutboxMailer implements Mailer {
 
   async send(key: string, mail: Mail): Promise<MailDelivery> {
     if (mail.to.length === 0 || ![...mail.to, ...(mail.cc ?? [])].every(isAddress)) return { outcome: 'not-sent', reason: 'no valid recipient' };
+    const tooLarge = attachmentsTooLarge(mail);
+    if (tooLarge) return { outcome: 'not-sent', reason: tooLarge };
     try {
       await this.db.query(
-        'insert into local_outbox (to_addresses, cc_addresses, subject, body, mail_key, sent_at) values ($1::jsonb, $2::jsonb, $3, $4, $5, coalesce($6, now()))',
-        [JSON.stringify(mail.to), JSON.stringify(mail.cc ?? []), mail.subject, mail.body, key, this.clock?.now() ?? null],
+        'insert into local_outbox (to_addresses, cc_addresses, subject, body, mail_key, sent_at, attachments) values ($1::jsonb, $2::jsonb, $3, $4, $5, coalesce($6, now()), $7::jsonb)',
+        [JSON.stringify(mail.to), JSON.stringify(mail.cc ?? []), mail.subject, mail.body, key, this.clock?.now() ?? null, JSON.stringify((mail.attachments ?? []).map(stored))],
       );
       return { outcome: 'sent' };
     } catch (error) {
@@ -47,9 +61,17 @@ export class OutboxMailer implements Mailer {
   }
 
   async listOutbox(): Promise<OutboxMail[]> {
-    const { rows } = await this.db.query<{ to_addresses: string[]; cc_addresses: string[]; subject: string; body: string; sent_at: Date; mail_key: string | null }>(
+    const { rows } = await this.db.query<{ to_addresses: string[]; cc_addresses: string[]; subject: string; body: string; sent_at: Date; mail_key: string | null; attachments: StoredAttachment[] }>(
       'select * from local_outbox order by seq',
     );
-    return rows.map((r) => ({ to: r.to_addresses, cc: r.cc_addresses, subject: r.subject, body: r.body, sentAt: new Date(r.sent_at), ...(r.mail_key ? { key: r.mail_key } : {}) }));
+    return rows.map((r) => ({
+      to: r.to_addresses,
+      cc: r.cc_addresses,
+      subject: r.subject,
+      body: r.body,
+      sentAt: new Date(r.sent_at),
+      ...(r.mail_key ? { key: r.mail_key } : {}),
+      ...(r.attachments.length ? { attachments: r.attachments.map(unstored) } : {}),
+    }));
   }
 }

@@ -44,7 +44,22 @@ export interface FakeSentMail {
   readonly extendedProperties: Readonly<Record<string, string>>;
   /** Custom `internetMessageHeaders` (X-...), by name. */
   readonly headers: Readonly<Record<string, string>>;
+  /** The message's file attachments, as posted (`contentBytes` base64); empty when it had none. */
+  readonly attachments: readonly FakeSentAttachment[];
 }
+
+/** A `#microsoft.graph.fileAttachment` posted with `sendMail`. */
+export interface FakeSentAttachment {
+  readonly name: string;
+  readonly contentType: string;
+  /** The file's bytes, base64, as posted (JSON-safe, so FakeGraphRemote returns it unchanged). */
+  readonly contentBytes: string;
+  /** The decoded size in bytes. */
+  readonly size: number;
+}
+
+/** What Graph takes as attachments in one `sendMail`: 3 MB together; larger files need an upload session. */
+export const fakeInlineAttachmentLimit = 3 * 1024 * 1024;
 
 /** A hand-made event, as someone typing into Outlook would leave it. */
 export interface HandMadeEvent {
@@ -283,6 +298,7 @@ export class FakeMailboxes {
     // Graph takes only custom headers, named X-...; anything else is refused.
     if (headers.some((h) => !/^x-/i.test(String(h?.name ?? '')))) throw new GraphInputError('Only custom headers that start with X- are allowed.', 400, 'InvalidInternetMessageHeader');
     const properties = Array.isArray(message.singleValueExtendedProperties) ? (message.singleValueExtendedProperties as Json[]) : [];
+    const attachments = fileAttachments(message.attachments);
     this.mail.push({
       id: newEventId().replace(/^AAMkAGFha2U/, 'AAMkAGZha2VNYWls'),
       mailbox,
@@ -295,6 +311,7 @@ export class FakeMailboxes {
       sentDateTime: this.now().toISOString(),
       extendedProperties: Object.fromEntries(properties.map((p) => [String(p.id), String(p.value)])),
       headers: Object.fromEntries(headers.map((h) => [String(h.name), String(h.value)])),
+      attachments,
     });
     return { status: 202 };
   }
@@ -435,6 +452,27 @@ function sameExtendedPropertyId(a: string, b: string): boolean {
   return same(headA, headB) && nameA === nameB;
 }
 
+/**
+ * A message's `attachments` as Graph checks them: each a `#microsoft.graph.fileAttachment` with a
+ * name and base64 `contentBytes`; together at most what one `sendMail` takes inline (3 MB), else
+ * 413 as Graph answers a request that is too large.
+ */
+function fileAttachments(list: unknown): FakeSentAttachment[] {
+  if (list === undefined || list === null) return [];
+  if (!Array.isArray(list)) throw new GraphInputError('attachments must be an array.', 400, 'ErrorInvalidRequest');
+  const attachments = (list as Json[]).map((a, i) => {
+    if (a?.['@odata.type'] !== '#microsoft.graph.fileAttachment') throw new GraphInputError(`attachments[${i}]: @odata.type must be #microsoft.graph.fileAttachment.`, 400, 'ErrorInvalidRequest');
+    const name = typeof a.name === 'string' ? a.name : '';
+    if (!name.trim()) throw new GraphInputError(`attachments[${i}]: name is required.`, 400, 'ErrorInvalidRequest');
+    const contentBytes = typeof a.contentBytes === 'string' ? a.contentBytes : '';
+    if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(contentBytes)) throw new GraphInputError(`attachments[${i}]: contentBytes is not base64.`, 400, 'ErrorInvalidRequest');
+    return { name, contentType: typeof a.contentType === 'string' ? a.contentType : 'application/octet-stream', contentBytes, size: Buffer.from(contentBytes, 'base64').byteLength };
+  });
+  const total = attachments.reduce((sum, a) => sum + a.size, 0);
+  if (total > fakeInlineAttachmentLimit) throw new GraphInputError(`The attachments (${total} bytes) exceed the ${fakeInlineAttachmentLimit} bytes a message takes inline.`, 413, 'ErrorMessageSizeExceeded');
+  return attachments;
+}
+
 /** A sent message as Graph's `message` resource shows it (the fields the product reads). */
 function renderMessage(m: FakeSentMail, select?: readonly string[]): Json {
   const all: Json = {
@@ -443,6 +481,7 @@ function renderMessage(m: FakeSentMail, select?: readonly string[]): Json {
     sentDateTime: m.sentDateTime,
     toRecipients: m.to.map((address) => ({ emailAddress: { address } })),
     ccRecipients: m.cc.map((address) => ({ emailAddress: { address } })),
+    hasAttachments: m.attachments.length > 0,
   };
   return select ? Object.fromEntries(Object.entries(all).filter(([k]) => k === 'id' || select.includes(k))) : all;
 }

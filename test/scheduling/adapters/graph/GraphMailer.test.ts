@@ -10,7 +10,11 @@ import { app, mailbox, startFakeGraph } from './openFakeGraphCalendar.js';
 
 mailerContract('GraphMailer', async () => {
   const { fake, client } = await startFakeGraph();
-  return { mailer: new GraphMailer(client, mailbox), sent: async () => fake.sentMail(), close: () => fake.close() };
+  return {
+    mailer: new GraphMailer(client, mailbox),
+    sent: async () => fake.sentMail().map((m) => ({ ...m, attachments: m.attachments.map((a) => ({ name: a.name, contentType: a.contentType, content: new Uint8Array(Buffer.from(a.contentBytes, 'base64')) })) })),
+    close: () => fake.close(),
+  };
 });
 
 const referral = { to: ['police.referral.unit@example.org'], subject: 'URGENT S47 ENQUIRY', body: 'Please phone the manager.' };
@@ -47,6 +51,44 @@ describe('GraphMailer', () => {
         headers: { 'X-StrategyDesk-Key': 'strategy-discussion:b1' },
       },
     ]);
+  });
+
+  it('sends attachments inline as Graph file attachments: name, content type and the bytes in base64', async () => {
+    const { fake, mailer } = await open();
+    const content = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0x0d, 0x0a]);
+    const contentType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    expect(await mailer.send('plan-summary:d1', { ...referral, attachments: [{ name: 'N146782_strategy-discussion-action-plan-summary_2026-11-25.docx', contentType, content }] })).toEqual({ outcome: 'sent' });
+    expect(fake.sentMail()[0]!.attachments).toEqual([{ name: 'N146782_strategy-discussion-action-plan-summary_2026-11-25.docx', contentType, contentBytes: 'UEsDBAD/DQo=', size: 8 }]);
+  });
+
+  it('sends the bytes of an attachment that is a view into a larger buffer, not the whole buffer', async () => {
+    const { fake, mailer } = await open();
+    const whole = Uint8Array.from([1, 2, 3, 4, 5, 6]);
+    await mailer.send('k1', { ...referral, attachments: [{ name: 'N1.bin', contentType: 'application/octet-stream', content: whole.subarray(2, 4) }] });
+    expect(fake.sentMail()[0]!.attachments.map((a) => a.contentBytes)).toEqual([Buffer.from([3, 4]).toString('base64')]);
+  });
+
+  it('refuses attachments over 3 MB together without calling Graph: not sent, naming the size', async () => {
+    const { fake, mailer } = await open();
+    const big = { name: 'N1_record.docx', contentType: 'application/octet-stream', content: new Uint8Array(2 * 1024 * 1024) };
+    expect(await mailer.send('k1', { ...referral, attachments: [big, big] })).toEqual({ outcome: 'not-sent', reason: 'attachments too large: 4194304 bytes together, the limit is 3 MB (3145728 bytes)' });
+    expect(fake.counts.sendMail).toBe(0);
+  });
+
+  it.each([
+    ['an attachment that is not a file attachment', { '@odata.type': '#microsoft.graph.itemAttachment', name: 'a', contentBytes: 'AA==' }, 400, /fileAttachment/],
+    ['an attachment with no name', { '@odata.type': '#microsoft.graph.fileAttachment', name: ' ', contentBytes: 'AA==' }, 400, /name/],
+    ['content that is not base64', { '@odata.type': '#microsoft.graph.fileAttachment', name: 'a', contentBytes: 'not base64!' }, 400, /base64/],
+    ['attachments over 3 MB together', { '@odata.type': '#microsoft.graph.fileAttachment', name: 'a', contentBytes: Buffer.alloc(3 * 1024 * 1024 + 1).toString('base64') }, 413, /exceed/],
+  ])('the fake Graph refuses %s, as Graph does, and sends nothing', async (_, attachment, status, message) => {
+    const { fake, client } = await startFakeGraph();
+    try {
+      const post = client.api(`/users/${mailbox}/sendMail`).post({ message: { subject: 's', toRecipients: [{ emailAddress: { address: 'a@example.org' } }], attachments: [attachment] } });
+      await expect(post).rejects.toMatchObject({ statusCode: status, message: expect.stringMatching(message) });
+      expect(fake.sentMail()).toEqual([]);
+    } finally {
+      await fake.close();
+    }
   });
 
   it('sends once through throttling', async () => {
