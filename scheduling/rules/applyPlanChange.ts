@@ -234,7 +234,9 @@ function edit(plan: DiscussionPlan, change: PlanChange, input: Inputs, ctx: Chan
       const itemText = input.text('noteItem', { required: true, max: 2 });
       const item = Number(itemText);
       if (itemText && !(Number.isInteger(item) && item >= 1 && item <= 8)) input.bad('noteItem', 'must be an agenda item, 1 to 8.');
+      // An agency (item 3) or a child's block id (item 4): ids only, so the history never holds typed text.
       const about = input.text('noteAbout', { max: 100 });
+      if (about && !(agencies as readonly string[]).includes(about) && !plan.children.some((c) => c.id === about)) input.bad('noteAbout', "must be an agency or a child's block of this plan.");
       const text = input.text('noteText', { max: MAX_NOTE });
       if (!input.ok) return undefined;
       const same = (n: AgendaNote) => n.item === item && (n.about ?? '') === about;

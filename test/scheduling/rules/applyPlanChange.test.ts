@@ -107,6 +107,8 @@ describe('applyPlanChange', () => {
     expect(plan.agendaNotes).toEqual([{ item: 2, text: 'Bruising' }, { item: 3, about: 'police', text: 'Two call-outs' }]);
     expect(applied(plan, { verb: 'plan.note.set', noteItem: '3', noteAbout: 'police', noteText: '' }).plan.agendaNotes).toEqual([{ item: 2, text: 'Bruising' }]);
     expect(refused(plan, { verb: 'plan.note.set', noteItem: '9', noteText: 'x' })).toEqual({ noteItem: 'must be an agenda item, 1 to 8.' });
+    expect(applied(plan, { verb: 'plan.note.set', noteItem: '4', noteAbout: 'c1', noteText: 'Vulnerable' }).targets).toEqual(['note:4:c1']);
+    expect(refused(plan, { verb: 'plan.note.set', noteItem: '4', noteAbout: 'Amy', noteText: 'x' })).toEqual({ noteAbout: "must be an agency or a child's block of this plan." });
   });
 
   it('scales risk 0-10 per agency with the headings, and refuses 11', () => {
