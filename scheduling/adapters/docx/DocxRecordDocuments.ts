@@ -23,6 +23,7 @@ import { formatUkDate, formatUkDateInWords } from '../../rules/formatUkDate.js';
 import { formatUkTime } from '../../rules/formatUkDateTime.js';
 import { londonDateOf } from '../../rules/londonTime.js';
 import { isPlainDate } from '../../rules/PlainDate.js';
+import { quorumMemberNames, quorumOf } from '../../rules/quorum.js';
 import { recordFileName } from './recordFileName.js';
 
 export const docxContentType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -128,21 +129,12 @@ const gap = () => new Paragraph({ children: [], spacing: { after: 60 } });
 
 // ---- what the record says ---------------------------------------------------------------------
 
-/**
- * The quorum as DOMAIN.md states it: the social worker and their manager (children's social care,
- * two people), police and health, in attendance (not only consulted).
- */
+/** The quorum line (scheduling/rules/quorum.ts): quorate, or who was missing and the reason given. */
 function quorumLine(plan: DiscussionPlan): { quorate: boolean; text: string } {
-  const attending = plan.attendees.filter((a) => !a.consulted);
-  const count = (agency: Agency) => attending.filter((a) => a.agency === agency).length;
-  const missing = [
-    ...(count('social-care') < 2 ? ['the social worker and their manager (children’s social care)'] : []),
-    ...(count('police') < 1 ? ['police'] : []),
-    ...(count('health') < 1 ? ['health'] : []),
-  ];
-  if (missing.length === 0) return { quorate: true, text: 'Quorate: children’s social care (social worker and manager), police and health in attendance.' };
+  const quorum = quorumOf(plan.attendees);
+  if (quorum.quorate) return { quorate: true, text: 'Quorate: the social worker and their manager (children’s social care), police and health in attendance.' };
   const reason = plan.notQuorateReason?.trim() ? `Reason: ${plan.notQuorateReason.trim()}` : 'No reason recorded.';
-  return { quorate: false, text: `NOT QUORATE - missing: ${missing.join(', ')}. ${reason}` };
+  return { quorate: false, text: `NOT QUORATE - missing: ${quorum.missing.map((m) => quorumMemberNames[m]).join(', ')}. ${reason}` };
 }
 
 function stateLine(plan: DiscussionPlan): string {

@@ -121,23 +121,28 @@ describe('DocxRecordDocuments', () => {
   });
 
   it('says the discussion was quorate, or not quorate naming who was missing and the reason given', async () => {
-    expect((await read(discussionPlan(), 'summary')).text).toContain('Quorate: children’s social care (social worker and manager), police and health in attendance.');
+    expect((await read(discussionPlan(), 'summary')).text).toContain('Quorate: the social worker and their manager (children’s social care), police and health in attendance.');
     const withoutHealth = discussionPlan();
     const plan = discussionPlan({ attendees: withoutHealth.attendees.filter((a) => a.agency !== 'health'), notQuorateReason: 'The paediatrician was called to an emergency; health advice taken by phone before.' });
     expect((await read(plan, 'summary')).text).toContain('NOT QUORATE - missing: health. Reason: The paediatrician was called to an emergency; health advice taken by phone before.');
     const consultedOnly = discussionPlan({ attendees: withoutHealth.attendees.map((a) => (a.agency === 'police' ? { ...a, consulted: true } : a)) });
-    expect((await read(consultedOnly, 'summary')).text).toContain('NOT QUORATE - missing: police. No reason recorded.');
+    expect((await read(consultedOnly, 'summary')).text).toContain('NOT QUORATE - missing: the police. No reason recorded.');
+    const noManager = discussionPlan({ attendees: withoutHealth.attendees.filter((a) => a.role !== 'Team manager') });
+    expect((await read(noManager, 'summary')).text).toContain("NOT QUORATE - missing: the social worker's manager. No reason recorded.");
   });
 
   it('marks what a draft lacks instead of leaving blanks: no owner, no rationale, a decision not recorded', async () => {
     const plan = discussionPlan();
+    const { owner: _owner, due: _due, ...undated } = plan.actions[1]!;
     const draft = discussionPlan({
-      actions: [{ ...plan.actions[0]!, owner: '' }],
+      actions: [{ ...plan.actions[0]!, owner: '' }, undated],
       decisions: [{ id: 's47', value: 'Yes', rationale: '' }],
     });
     const { text } = await read(draft, 'summary');
     expect(text).toContain('DRAFT: still being filled in (version 7, last changed by A. Jones on 25/11/2026 at 10:29). Not yet agreed.');
-    expect(text).toContain('No owner');
+    expect(text.match(/^No owner$/gm)).toHaveLength(2);
+    expect(text.match(/^No date$/gm)).toHaveLength(1);
+    expect(text).toContain('Section 47 record outcome\nTimescale: by day 3');
     expect(text).toContain('No rationale recorded');
     expect(text).toContain('Not recorded'); // the other nine decisions
   });
