@@ -132,7 +132,7 @@ const gap = () => new Paragraph({ children: [], spacing: { after: 60 } });
 /** The quorum line (scheduling/rules/quorum.ts): quorate, or who was missing and the reason given. */
 function quorumLine(plan: DiscussionPlan): { quorate: boolean; text: string } {
   const quorum = quorumOf(plan.attendees);
-  if (quorum.quorate) return { quorate: true, text: 'Quorate: the social worker and their manager (children’s social care), police and health in attendance.' };
+  if (quorum.quorate) return { quorate: true, text: 'Quorate: the social worker, their manager, police and health in attendance.' };
   const reason = plan.notQuorateReason?.trim() ? `Reason: ${plan.notQuorateReason.trim()}` : 'No reason recorded.';
   return { quorate: false, text: `NOT QUORATE - missing: ${quorum.missing.map((m) => quorumMemberNames[m]).join(', ')}. ${reason}` };
 }

@@ -121,7 +121,7 @@ describe('DocxRecordDocuments', () => {
   });
 
   it('says the discussion was quorate, or not quorate naming who was missing and the reason given', async () => {
-    expect((await read(discussionPlan(), 'summary')).text).toContain('Quorate: the social worker and their manager (children’s social care), police and health in attendance.');
+    expect((await read(discussionPlan(), 'summary')).text).toContain('Quorate: the social worker, their manager, police and health in attendance.');
     const withoutHealth = discussionPlan();
     const plan = discussionPlan({ attendees: withoutHealth.attendees.filter((a) => a.agency !== 'health'), notQuorateReason: 'The paediatrician was called to an emergency; health advice taken by phone before.' });
     expect((await read(plan, 'summary')).text).toContain('NOT QUORATE - missing: health. Reason: The paediatrician was called to an emergency; health advice taken by phone before.');
