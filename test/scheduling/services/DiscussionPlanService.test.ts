@@ -117,6 +117,20 @@ describe('the shared action plan, at the desk', () => {
     expect(fullPlan(await s.t.desk.viewPlan(s.discussionId, manager, personal(manager.id))).version).toBe(1);
   });
 
+  it('answers hostile card data (unknown verb, wrong types, a bad version) with the input named, never a crash', async () => {
+    const s = await setup();
+    const as = (change: unknown) => change as PlanChange;
+    const fieldsOf = (e: unknown) => (e as InvalidPlanChangeError).fields;
+    const run = (version: number, change: unknown) => s.t.desk.changePlan(s.discussionId, version, as(change), manager, personal(manager.id)).catch((e: unknown) => e);
+    expect(fieldsOf(await run(1, { verb: 'plan.everything.delete' }))).toEqual({ verb: 'is not a plan change.' });
+    expect(fieldsOf(await run(1, null))).toEqual({ verb: 'is not a plan change.' });
+    expect(fieldsOf(await run(0, { verb: 'plan.issue.set', presentingIssue: 'x' }))).toHaveProperty('version');
+    expect(fieldsOf(await run(9, { verb: 'plan.issue.set', presentingIssue: 'x' }))).toHaveProperty('version');
+    expect(fieldsOf(await run(1, { verb: 'plan.action.add', actionText: { $gt: '' }, actionDue: 20261127 }))).toEqual({ actionText: 'must be text.', actionDue: 'must be text.' });
+    expect(fieldsOf(await run(1, { verb: 'plan.action.done', actionId: ['a1'] }))).toEqual({ actionId: 'must be text.' });
+    expect(fullPlan(await s.t.desk.viewPlan(s.discussionId, manager, personal(manager.id))).version).toBe(1);
+  });
+
   it('refuses to finalise, naming the action missing its owner', async () => {
     const s = await setup();
     const filled = await fill(s, [...quorateAttendance, { verb: 'plan.action.add', actionText: 'Strategy medical with the on-call paediatrician', actionDue: '2026-11-25' }]);
