@@ -19,6 +19,9 @@ import type { CaseCardsView } from '../scheduling/services/CaseCards.js';
  * // the cancelled card, N numbers only
  */
 export function standingCard(view: CaseCardsView, card: PostedCard, audience: Audience, settings: DeskSettings): AdaptiveCard | undefined {
+  // The discussion plan's card is drawn from the plan (DiscussionDesk), not from the case: never
+  // replace it with the case's card.
+  if (card === 'plan') return undefined;
   const { request, booking, urgent, policeEmail, replies } = view;
   if (urgent) return card === 'case' ? urgentCard({ ...urgent, contacts: settings.escalationContacts, audience }) : undefined;
   if (!booking) return undefined;
