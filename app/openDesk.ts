@@ -37,14 +37,10 @@ import { logSafeError } from '../scheduling/logSafeError.js';
 import { LocalCalendar } from '../scheduling/adapters/local/LocalCalendar.js';
 import { OutboxMailer } from '../scheduling/adapters/local/OutboxMailer.js';
 import { graphLifecyclePath, graphNotificationsPath } from '../bot/graphNotificationPaths.js';
+import { DocxRecordDocuments } from '../scheduling/adapters/docx/DocxRecordDocuments.js';
 import { LateNotifier } from './LateNotifier.js';
 
 export const systemClock: Clock = { now: () => new Date() };
-
-/** Until the Word document adapter is wired here: building a record document fails with a clear message. */
-const documentsNotWired: RecordDocuments = {
-  build: () => Promise.reject(new Error('the discussion record document (Word) is not wired into this desk yet')),
-};
 
 /**
  * The parts behind the desk, for the wiring itself and for tests that look inside (a store, the
@@ -298,7 +294,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     clock,
     newId,
     mail,
-    documents: options.documents ?? documentsNotWired,
+    documents: options.documents ?? new DocxRecordDocuments(),
     clocks,
     cards,
     notifier,

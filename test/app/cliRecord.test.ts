@@ -9,6 +9,7 @@ import { ManualClock } from '../fakes/ManualClock.js';
 import { ManualJobs } from '../fakes/ManualJobs.js';
 import { RecordingDocuments } from '../fakes/RecordingDocuments.js';
 import { seedDataDir } from '../fakes/testDb.js';
+import { docxPart } from '../docx/readDocx.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sd-cli-record-'));
 const env = { DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
@@ -79,10 +80,11 @@ describe('cli record', () => {
     expect(err).toBe(`${line}\n`);
   });
 
-  it('reaches the document builder through the desk with --docx (one line when it cannot)', async () => {
+  it('writes the Word record with --docx, the case named by N number', async () => {
     const { code, err } = await cli('record', '--case', 'N146782', '--docx', join(dataDir, 'record.docx'));
-    // The Word adapter is wired in its own change; until then the desk says so in one line.
-    if (code === 0) expect(readFileSync(join(dataDir, 'record.docx')).byteLength).toBeGreaterThan(0);
-    else expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const xml = docxPart(readFileSync(join(dataDir, 'record.docx')), 'word/document.xml');
+    expect(xml).toContain('N146782');
   });
 });
