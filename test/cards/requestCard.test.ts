@@ -65,16 +65,16 @@ describe('requestCard', () => {
     const body = card.body as Array<Record<string, unknown>>;
     const at = body.findIndex((e) => e.id === 'nNumbers');
     expect(body[at + 1]?.id).toBe('nNumbersError');
-    expect(textOf(body[at + 1])).toBe('"N12" is not an N number.');
+    expect(textOf(body[at + 1])).toBe('⚠ "N12" is not an N number.');
     expect(elementsOfType(body[at + 1], 'TextRun')[0]?.color).toBe('attention');
-    expect(textOf(elementById(card, 'inviteesError'))).toBe('Not an address.');
+    expect(textOf(elementById(card, 'inviteesError'))).toBe('⚠ Not an address.');
     expect(elementById(card, 'childSurnamesError')).toBeUndefined();
     expect(assertValidCard(card).text).toContain('"N12" is not an N number.');
   });
 
   it('puts an error about the referral instant at the date, and one about a field it has no input for at the top', () => {
     const card = requestCard({ audience: 'personal', requestKey: 'k1', values: typed, errors: { referredAt: 'The referral time is in the future.', managerEmail: 'not valid' } });
-    expect(textOf(elementById(card, 'referredDateError'))).toBe('The referral time is in the future.');
+    expect(textOf(elementById(card, 'referredDateError'))).toBe('⚠ The referral time is in the future.');
     const text = assertValidCard(card).text;
     expect(text).toContain('Please correct the request:');
     expect(text).toContain('Your Teams email address: not valid');
@@ -120,7 +120,7 @@ describe('requestCardValues', () => {
   it('leaves the typed surnames out of a card for a shared conversation, asking for them again, and keeps every other value', () => {
     const card = requestCard({ audience: 'shared', requestKey: 'k1', values: typed, errors: { nNumbers: '"N12" is not an N number.' } });
     expect(elementById(card, 'childSurnames')?.value).toBe('');
-    expect(textOf(elementById(card, 'childSurnamesError'))).toBe(surnameAgain);
+    expect(textOf(elementById(card, 'childSurnamesError'))).toBe(`⚠ ${surnameAgain}`);
     for (const [field, value] of Object.entries(typed)) if (field !== 'childSurnames') expect(elementById(card, field)?.value).toBe(value);
     expect(JSON.stringify(card)).not.toContain('Zanzibarova');
     assertValidCard(card);
@@ -130,9 +130,9 @@ describe('requestCardValues', () => {
     const named = { ...typed, reason: 'Zanzibarova twins seen with bruising', managerName: 'A. Jones' };
     const card = requestCard({ audience: 'shared', requestKey: 'k1', values: { ...named, nNumbers: 'Zanzibarova' }, errors: { nNumbers: '"Zanzibarova" is not an N number.' } });
     expect(JSON.stringify(card)).not.toContain('Zanzibarova');
-    expect(textOf(elementById(card, 'nNumbersError'))).toBe(namedAgain);
+    expect(textOf(elementById(card, 'nNumbersError'))).toBe(`⚠ ${namedAgain}`);
     expect(elementById(card, 'reason')?.value).toBe('');
-    expect(textOf(elementById(card, 'reasonError'))).toBe(namedAgain);
+    expect(textOf(elementById(card, 'reasonError'))).toBe(`⚠ ${namedAgain}`);
     expect(elementById(card, 'managerName')?.value).toBe('A. Jones');
     assertValidCard(card);
   });
