@@ -32,6 +32,8 @@ export interface DeskSettings {
   readonly escalationContacts: readonly EscalationContact[];
   /** Where requests are emailed. */
   readonly policeReferralAddress: string;
+  /** How participants join the discussion: the area's conference line (CONFERENCE_JOIN_DETAILS). */
+  readonly joinDetails: string;
 }
 
 /** A booking with the request it is for. */

@@ -4,7 +4,7 @@ import { type BotHarness, startBot } from './botHarness.js';
 import { elementById, textOf } from '../cards/cardFixtures.js';
 import { cardIn } from './LoopbackConnector.js';
 import { alex, botAdded, teamsMessage } from './teamsActivities.js';
-import { answeredCard, askForRequestCard, filled, submitRequest } from './requestFlow.js';
+import { answeredCard, askForRequestCard, filled, press, submitRequest } from './requestFlow.js';
 
 let bot: BotHarness;
 beforeEach(async () => {
@@ -60,11 +60,15 @@ describe('conversation', () => {
     expect(text).toContain('N146782');
   });
 
-  it('cancels a booking by its N number', async () => {
+  it('cancels a booking by its N number, after asking', async () => {
     const sent = await askForRequestCard(bot);
     await submitRequest(bot, sent, filled);
     await bot.post(teamsMessage('cancel n146782', { serviceUrl: bot.connector.url }));
-    const { text } = assertValidCard(cardIn(bot.connector.posted().at(-1)!.body));
+    const asked = cardIn(bot.connector.posted().at(-1)!.body);
+    expect(assertValidCard(asked).text).toContain('Cancel this strategy discussion?');
+    expect(await bot.desk.stores.slots.listBookings({ nNumber: 'N146782', statuses: ['booked', 'reserved'] })).toHaveLength(1);
+    const yes = asked!.actions.find((a: { verb?: string }) => a.verb === 'strategy.cancel.confirm');
+    const { text } = assertValidCard(answeredCard(await press(bot, yes.verb, yes.data, bot.connector.posted().at(-1)!.id)));
     expect(text).toContain('Strategy discussion cancelled');
     expect(await bot.desk.stores.slots.listBookings({ nNumber: 'N146782', statuses: ['booked', 'reserved'] })).toEqual([]);
   });

@@ -22,7 +22,7 @@ describe('adaptiveCard/action strategy.request', () => {
     expect(text).toContain('Wednesday 25 November 2026, 10:00-10:15');
     expect(text).toContain('N146782');
     expect(text).toContain('Invite sent - awaiting police');
-    expect(card.actions.map((a: { title: string }) => a.title)).toEqual(['Cancel', 'Need a longer slot', 'Show agenda']);
+    expect(card.actions.map((a: { title: string }) => a.title)).toEqual(['Show agenda', 'Need a longer slot', 'Cancel...']);
     const update = await bot.connector.waitFor((c) => c.method === 'PUT');
     expect(update.activityId).toBe(sent.cardId);
     expect(cardIn(update.body)).toEqual(card);
@@ -116,20 +116,34 @@ describe('booking card buttons', () => {
     return { sent, bookingId: card.actions[0].data.bookingId as string };
   }
 
-  it('Cancel frees the slot and replaces the card', async () => {
+  it('Cancel... only asks; Yes, cancel it frees the slot and replaces the card', async () => {
     const { sent, bookingId } = await booked();
-    const card = answeredCard(await press(bot, 'strategy.cancel', { bookingId }, sent.cardId));
+    const asked = answeredCard(await press(bot, 'strategy.cancel', { bookingId }, sent.cardId));
+    expect(assertValidCard(asked).text).toContain('Cancel this strategy discussion?');
+    expect(asked.actions.map((a: { title: string }) => a.title)).toEqual(['Yes, cancel it', 'No, keep it']);
+    expect((await bot.desk.stores.slots.getBooking(bookingId))?.status).toBe('booked');
+    const card = answeredCard(await press(bot, 'strategy.cancel.confirm', { bookingId }, sent.cardId));
     expect(assertValidCard(card).text).toContain('Strategy discussion cancelled');
     expect((await bot.desk.stores.slots.getBooking(bookingId))?.status).toBe('cancelled');
+  });
+
+  it('No, keep it leaves the booking as it is and shows its card again', async () => {
+    const { sent, bookingId } = await booked();
+    answeredCard(await press(bot, 'strategy.cancel', { bookingId }, sent.cardId));
+    const kept = answeredCard(await press(bot, 'strategy.show', { bookingId }, sent.cardId));
+    expect(assertValidCard(kept).text).toContain('Invite sent - awaiting police');
+    expect(kept.actions.map((a: { title: string }) => a.title)).toEqual(['Show agenda', 'Need a longer slot', 'Cancel...']);
+    expect((await bot.desk.stores.slots.getBooking(bookingId))?.status).toBe('booked');
   });
 
   it('Need a longer slot moves the booking to a 30-minute slot', async () => {
     const { sent, bookingId } = await booked();
     const card = answeredCard(await press(bot, 'strategy.longer', { bookingId }, sent.cardId));
     const { text } = assertValidCard(card);
-    expect(text).toContain('Moved to a longer slot');
+    expect(text).toContain('Extended to a longer slot');
+    expect(text).not.toContain('Moved');
     expect(text).toMatch(/Wednesday 25 November 2026, 10:00-10:30/);
-    expect(card.actions.map((a: { title: string }) => a.title)).toEqual(['Cancel', 'Show agenda']);
+    expect(card.actions.map((a: { title: string }) => a.title)).toEqual(['Show agenda', 'Cancel...']);
   });
 
   it('Show agenda posts the agenda card into the conversation', async () => {
