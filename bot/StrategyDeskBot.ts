@@ -1,7 +1,7 @@
 import { logSafeError } from '../scheduling/logSafeError.js';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
+import { ActionTypes, TeamsActivityHandler, TurnContext, type Activity, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/AdaptiveCard.js';
 import { agendaCard } from '../cards/agendaCard.js';
 import { audienceFor, audienceOf, type Audience } from '../cards/Audience.js';
@@ -58,6 +58,24 @@ interface Turn {
   readonly cases: CaseNames[];
 }
 
+/** Whether the turn is in a group chat or channel (where the bot hears only @mentions). */
+const isShared = (context: TurnContext) => (context.activity.conversation.conversationType ?? 'personal') !== 'personal';
+
+/**
+ * The answer to text that is not a command: one line, never the whole help card, and the commands
+ * as suggestion buttons in a personal chat (Teams shows suggested actions only there; a shared
+ * conversation is told to @mention the bot).
+ */
+function notUnderstood(shared: boolean, userId: string): Partial<Activity> {
+  if (shared) return { type: 'message', text: 'I did not catch that. @mention me with one of: book, my bookings, my deadlines, help.' };
+  const suggestions = ['book', 'my bookings', 'my deadlines', 'help'];
+  return {
+    type: 'message',
+    text: 'I did not catch that. Try one of these:',
+    suggestedActions: { to: [userId], actions: suggestions.map((title) => ({ type: ActionTypes.ImBack, title, value: title })) },
+  };
+}
+
 const isRecord = (value: unknown): value is ActionData => typeof value === 'object' && value !== null && !Array.isArray(value);
 const idIn = (data: ActionData, name: string): string | undefined => {
   const value = data[name];
@@ -101,7 +119,7 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     });
     this.onMembersAdded(async (context, next) => {
       const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
-      if (botAdded) await context.sendActivity(cardMessage(welcomeCard({ commands })));
+      if (botAdded) await context.sendActivity(cardMessage(welcomeCard({ commands, shared: isShared(context) })));
       await next();
     });
   }
@@ -162,8 +180,9 @@ export class StrategyDeskBot extends TeamsActivityHandler {
         return;
       }
       case 'help':
+        return void (await context.sendActivity(cardMessage(helpCard({ commands, notRecognised: false, shared: isShared(context) }))));
       case 'unknown':
-        return void (await context.sendActivity(cardMessage(helpCard({ commands, notRecognised: command.kind === 'unknown' }))));
+        return void (await context.sendActivity(notUnderstood(isShared(context), activity.from.id)));
     }
   }
 

@@ -44,11 +44,27 @@ describe('conversation', () => {
     expect(assertValidCard(cardIn(bot.connector.posted()[0]!.body)).text).toContain('Strategy Desk help');
   });
 
-  it('answers text that is not a command with help, not silence', async () => {
+  it('answers text that is not a command with one line and the commands as suggestions, not silence or the whole help card', async () => {
     await bot.post(teamsMessage('can you book me something for Bond?', { serviceUrl: bot.connector.url }));
-    const { text } = assertValidCard(cardIn(bot.connector.posted()[0]!.body));
-    expect(text).toContain('I did not recognise that message.');
-    expect(text).not.toContain('Bond');
+    const answer = bot.connector.posted()[0]!.body;
+    expect(cardIn(answer)).toBeUndefined();
+    expect(answer.text).toBe('I did not catch that. Try one of these:');
+    expect(answer.suggestedActions.actions.map((a: { title: string; type: string }) => `${a.type}:${a.title}`)).toEqual(['imBack:book', 'imBack:my bookings', 'imBack:my deadlines', 'imBack:help']);
+    expect(JSON.stringify(answer)).not.toContain('Bond');
+  });
+
+  it('answers a blank message the same way', async () => {
+    await bot.post(teamsMessage('   ', { serviceUrl: bot.connector.url }));
+    expect(bot.connector.posted()[0]!.body.text).toBe('I did not catch that. Try one of these:');
+  });
+
+  it('tells a group chat to @mention the bot, in the unknown-text answer and in help', async () => {
+    await bot.post(teamsMessage('hello all', { serviceUrl: bot.connector.url, conversationType: 'groupChat' }));
+    const answer = bot.connector.posted()[0]!.body;
+    expect(answer.text).toContain('@mention me');
+    expect(answer.suggestedActions).toBeUndefined();
+    await bot.post(teamsMessage('help', { serviceUrl: bot.connector.url, conversationType: 'groupChat' }));
+    expect(assertValidCard(cardIn(bot.connector.posted()[1]!.body)).text).toContain('@mention me first');
   });
 
   it("lists the manager's bookings", async () => {
