@@ -16,6 +16,7 @@ import { requestCard, requestCardValues, type RequestCardValues } from '../cards
 import { urgentCard } from '../cards/urgentCard.js';
 import { verbs } from '../cards/verbs.js';
 import { welcomeCard } from '../cards/welcomeCard.js';
+import { confirmUrgentField, urgentConfirmCard } from '../cards/urgentConfirmCard.js';
 import type { Desk } from '../scheduling/Desk.js';
 import type { Actor } from '../scheduling/model/Actor.js';
 import type { PostedCard } from '../scheduling/model/CardPosting.js';
@@ -193,6 +194,12 @@ export class StrategyDeskBot extends TeamsActivityHandler {
           return await this.requestDiscussion(context, turn, data);
         case verbs.openRequest:
           return { card: this.freshRequestCard(context), forAll: false };
+        case verbs.editRequest: {
+          // Back from the urgent summary: the form again with everything typed (the same key).
+          const requestKey = idIn(data, 'requestKey');
+          if (!requestKey) return { refused: 400, message: 'requestKey is missing' };
+          return { card: requestCard({ requestKey, values: requestCardValues(data), audience: audienceOf(context.activity.conversation.conversationType) }), forAll: false };
+        }
         case verbs.cancelBooking:
           return await this.withBooking(data, (id) => this.askToCancel(turn, id));
         case verbs.confirmCancel:
@@ -284,6 +291,16 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     turn.cases.push({ childSurnames: values.childSurnames ?? '', requestedBy: actor.id });
     const typedAudience = audienceFor(turn.source.conversationType, actor.id, actor.id);
     const email = await emailOf(context);
+    // An urgent request emails the police at once: a summary first, and it goes on Send.
+    if ((values.urgent ?? '').trim() !== '' && data[confirmUrgentField] !== 'send') {
+      try {
+        const checked = await this.desk.checkRequest({ ...values, ...(email ? { managerEmail: email } : {}) }, `${actor.id}:${requestKey}`);
+        if (checked !== 'submitted') return { card: urgentConfirmCard({ requestKey, values, request: checked, audience: typedAudience }), forAll: false };
+      } catch (error) {
+        if (error instanceof InvalidRequestError) return { card: requestCard({ requestKey, values, errors: error.fields, audience: typedAudience }), forAll: false };
+        return { card: this.failureCard(turn, error), forAll: false };
+      }
+    }
     const outcome = this.submitOnce(`${actor.id}:${requestKey}`, () => this.desk.submitRequest({ ...values, ...(email ? { managerEmail: email } : {}) }, actor, `${actor.id}:${requestKey}`));
     const work = outcome.then(
       async (done): Promise<CardResult> => {

@@ -5,6 +5,8 @@
 export const verbs = {
   /** Submits the request card: `desk.intake.submit`. */
   requestDiscussion: 'strategy.request',
+  /** Back to the request card with what was typed (from the urgent summary), data {requestKey, ...values}. */
+  editRequest: 'strategy.edit',
   /** Shows a fresh request card (welcome and help cards). */
   openRequest: 'strategy.open',
   /** Asks "Cancel this strategy discussion?" (nothing changes yet), data {bookingId}. */

@@ -6,7 +6,7 @@ import type { NotificationReceipt } from './model/CalendarSubscription.js';
 import type { CaseReply } from './model/CaseReply.js';
 import type { AttendeeResponse } from './model/ConferenceEvent.js';
 import type { EventRef } from './model/ConferenceEvent.js';
-import type { StoredRequest } from './model/DiscussionRequest.js';
+import type { DiscussionRequest, StoredRequest } from './model/DiscussionRequest.js';
 import type { EscalationContact } from './model/EscalationContact.js';
 import type { MailState } from './model/Mail.js';
 import type { PlainDate } from './model/PlainDate.js';
@@ -78,6 +78,12 @@ export interface Desk {
    * @throws InvalidRequestError naming each bad field (nothing stored); NoSlotError (the request is kept).
    */
   submitRequest(raw: RawRequest, actor: Actor, idempotencyKey: string): Promise<RequestOutcome>;
+  /**
+   * Checks a request without taking it, for the summary shown before an urgent email goes: the
+   * request as it would be taken, or `submitted` when one was already taken under this key.
+   * Nothing is stored or sent. @throws InvalidRequestError naming each bad field.
+   */
+  checkRequest(raw: RawRequest, idempotencyKey: string): Promise<DiscussionRequest | 'submitted'>;
   /** Cancels a booking; attendees are told. @throws NotPermittedError, NotFoundError */
   cancelBooking(bookingId: string, actor: Actor, from: ActionSource, reason: string): Promise<CaseView>;
   /** Moves a booking to a longer slot (it grows in place when it can). @throws NotPermittedError, NotFoundError, ConflictError, NoSlotError */
