@@ -18,7 +18,7 @@ const typed = {
   invitees: 'nurse@health.example.org',
 };
 
-const inputTypes = ['Input.Text', 'Input.ChoiceSet', 'Input.Date', 'Input.Time', 'Input.Toggle'];
+const inputTypes = ['Input.Text', 'Input.ChoiceSet', 'Input.Date', 'Input.Toggle'];
 
 describe('requestCard', () => {
   it('is a valid Adaptive Card 1.5 under 28 KB', () => {
@@ -34,7 +34,7 @@ describe('requestCard', () => {
     expect(inputs.map((i) => String(i.id)).sort()).toEqual([...api].sort());
     expect([...requestCardFields]).toEqual(api);
     expect(elementById(card, 'referredDate')?.type).toBe('Input.Date');
-    expect(elementById(card, 'referredTime')?.type).toBe('Input.Time');
+    expect(elementById(card, 'referredTime')?.type).toBe('Input.Text'); // typed as HH:MM: en-GB 24-hour, any minute
     expect(elementById(card, 'longerSlot')).toMatchObject({ type: 'Input.Toggle', valueOn: 'true', valueOff: 'false' });
     expect(elementById(card, 'managerRole')).toMatchObject({ type: 'Input.ChoiceSet', choices: [{ value: 'TM' }, { value: 'PM' }] });
   });
@@ -72,12 +72,32 @@ describe('requestCard', () => {
     expect(assertValidCard(card).text).toContain('"N12" is not an N number.');
   });
 
-  it('puts an error about the referral instant at the date, and one about a field it has no input for at the top', () => {
+  it('puts an error about the referral instant at the time, and one about a field it has no input for at the top', () => {
     const card = requestCard({ audience: 'personal', requestKey: 'k1', values: typed, errors: { referredAt: 'The referral time is in the future.', managerEmail: 'not valid' } });
-    expect(textOf(elementById(card, 'referredDateError'))).toBe('⚠ The referral time is in the future.');
+    expect(textOf(elementById(card, 'referredTimeError'))).toBe('⚠ The referral time is in the future.');
     const text = assertValidCard(card).text;
-    expect(text).toContain('Please correct the request:');
+    expect(text).toContain('Please correct 2 things before sending:');
     expect(text).toContain('Your Teams email address: not valid');
+  });
+
+  it('lists every problem at once at the top, and leaves no check to the client that would hold the others back', () => {
+    const errors = { nNumbers: '"N12" is not an N number.', managerPhone: 'Enter a phone number the police can call you on.', referredTime: 'The referral time is in the future: it is 13:28 now (UK time).' };
+    const card = requestCard({ audience: 'personal', requestKey: 'k1', values: typed, errors });
+    const { text } = assertValidCard(card);
+    expect(text).toContain('Please correct 3 things before sending:');
+    expect(text).toContain('N number(s): "N12" is not an N number.');
+    expect(text).toContain('Phone number: Enter a phone number the police can call you on.');
+    expect(text).toContain('Referral time: The referral time is in the future: it is 13:28 now (UK time).');
+    expect(JSON.stringify(card)).not.toContain('isRequired');
+  });
+
+  it('asks whether it is urgent first, and folds the optional inputs under More options unless they hold something', () => {
+    const card = requestCard({ audience: 'personal', requestKey: 'k1', values: { managerName: 'A. Jones' } });
+    const ids = (card.body as Array<{ id?: string }>).map((e) => e.id).filter(Boolean);
+    expect(ids.indexOf('urgent')).toBeLessThan(ids.indexOf('nNumbers'));
+    expect(elementById(card, 'moreOptions')?.isVisible).toBe(false);
+    expect(elementById(requestCard({ audience: 'personal', requestKey: 'k1', values: { reason: 'School' } }), 'moreOptions')?.isVisible).toBe(true);
+    expect(elementById(requestCard({ audience: 'personal', requestKey: 'k1', values: {}, errors: { invitees: 'Not an address.' } }), 'moreOptions')?.isVisible).toBe(true);
   });
 
   it('shows no error block when there are no errors', () => {
