@@ -36,7 +36,7 @@ describe('bookingCard', () => {
   it('shows the status as a badge with a symbol, not colour alone', () => {
     const card = bookingCard({ booking, request, audience: 'personal', ...settings });
     const badge = elementsOfType(card, 'Container').find((c) => c.id === 'statusBadge');
-    expect(elementsOfType(badge, 'TextBlock')[0]?.text).toBe('\u23F3 Invite sent - awaiting police');
+    expect(elementsOfType(badge, 'TextRun').map((r) => r.text)).toEqual(['\u23F3 ', 'Invite sent - awaiting police']);
   });
 
   it('asks before cancelling: the question, Yes, cancel it and No, keep it, and nothing else to press', () => {
