@@ -95,6 +95,17 @@ const contactsSchema = z
   )
   .refine((contacts) => contacts.every((c) => c.level === undefined) || contacts.every((c) => c.level !== undefined), 'must give every contact a level, or none (then each run of one label is a level)');
 
+/**
+ * What local mode (no tenant, a trial on one machine) shows when ESCALATION_CONTACTS is not set:
+ * contacts marked as examples on every card, never an empty list. The Graph calendar (production)
+ * refuses to start without real ones.
+ */
+export const exampleEscalationContacts: readonly EscalationContact[] = [
+  { label: 'EXAMPLE ONLY (set ESCALATION_CONTACTS) - Duty DS', name: 'DS Example', phone: '101 ext 000000', level: 1 },
+  { label: 'EXAMPLE ONLY (set ESCALATION_CONTACTS) - Admin support', name: 'Police admin support', phone: '101 ext 000001', level: 2 },
+  { label: 'EXAMPLE ONLY (set ESCALATION_CONTACTS) - MASH service manager', name: 'MASH service manager', phone: '01604 000002', level: 3 },
+];
+
 /** An IP address, or a host name of letters, digits, hyphens and dots (RFC 1123). */
 const HOST_NAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 const host = readAs(
@@ -230,6 +241,9 @@ const environment = z.preprocess(
       if (env.MicrosoftAppId && !env.MicrosoftAppPassword && appType !== 'UserAssignedMSI') refuse(ctx, 'is required when MicrosoftAppId is set', ['MicrosoftAppPassword']);
       if (appType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) refuse(ctx, 'is required when MicrosoftAppType=SingleTenant', ['MicrosoftAppTenantId']);
       let graph: GraphSettings | undefined;
+      if (env.CALENDAR_BACKEND === 'graph' && env.ESCALATION_CONTACTS.length === 0) {
+        refuse(ctx, 'is required with CALENDAR_BACKEND=graph: list the people a manager phones when police have not called within the hour, e.g. [{"label":"Duty DS","name":"DS ...","phone":"101 ext ..."}]', ['ESCALATION_CONTACTS']);
+      }
       if (env.CALENDAR_BACKEND === 'graph') {
         const parsed = graphVariables.safeParse({
           AZURE_TENANT_ID: env.AZURE_TENANT_ID,
@@ -252,7 +266,7 @@ const environment = z.preprocess(
         closureDays: env.CLOSURE_DAYS,
         nNumberPattern: env.N_NUMBER_PATTERN,
         policeReferralAddress: env.POLICE_REFERRAL_ADDRESS,
-        escalationContacts: env.ESCALATION_CONTACTS,
+        escalationContacts: env.ESCALATION_CONTACTS.length > 0 ? env.ESCALATION_CONTACTS : exampleEscalationContacts,
         calendar: {
           backend: env.CALENDAR_BACKEND,
           mailbox: env.CALENDAR_MAILBOX,

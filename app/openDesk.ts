@@ -305,7 +305,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
   const outlook = new OutlookStandIn({ slots: stores.slots, clock, ...(handEdits ? { handEdits } : {}) });
 
   const weekView = new WeekView({ requests: stores.requests, slots: stores.slots, calendar, rota: config.rota, nonWorking, calendarId });
-  const settings = { slotMinutes: config.rota.slotMinutes, searchDays: config.rota.searchDays, escalationContacts: config.escalationContacts, policeReferralAddress: config.policeReferralAddress };
+  const settings = { slotMinutes: config.rota.slotMinutes, searchDays: config.rota.searchDays, escalationContacts: config.escalationContacts, policeReferralAddress: config.policeReferralAddress, joinDetails: config.calendar.joinDetails };
   const desk = new StrategyDesk({
     settings,
     clock,

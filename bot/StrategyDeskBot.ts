@@ -1,7 +1,7 @@
 import { logSafeError } from '../scheduling/logSafeError.js';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
+import { ActionTypes, TeamsActivityHandler, TurnContext, type Activity, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/AdaptiveCard.js';
 import { agendaCard } from '../cards/agendaCard.js';
 import { audienceFor, audienceOf, type Audience } from '../cards/Audience.js';
@@ -16,6 +16,7 @@ import { requestCard, requestCardValues, type RequestCardValues } from '../cards
 import { urgentCard } from '../cards/urgentCard.js';
 import { verbs } from '../cards/verbs.js';
 import { welcomeCard } from '../cards/welcomeCard.js';
+import { confirmUrgentField, urgentConfirmCard } from '../cards/urgentConfirmCard.js';
 import type { Desk } from '../scheduling/Desk.js';
 import type { Actor } from '../scheduling/model/Actor.js';
 import type { PostedCard } from '../scheduling/model/CardPosting.js';
@@ -56,6 +57,24 @@ interface Turn {
   readonly reference: string;
   /** The cases the turn's cards are checked against (`guardOutgoingCards`). */
   readonly cases: CaseNames[];
+}
+
+/** Whether the turn is in a group chat or channel (where the bot hears only @mentions). */
+const isShared = (context: TurnContext) => (context.activity.conversation.conversationType ?? 'personal') !== 'personal';
+
+/**
+ * The answer to text that is not a command: one line, never the whole help card, and the commands
+ * as suggestion buttons in a personal chat (Teams shows suggested actions only there; a shared
+ * conversation is told to @mention the bot).
+ */
+function notUnderstood(shared: boolean, userId: string): Partial<Activity> {
+  if (shared) return { type: 'message', text: 'I did not catch that. @mention me with one of: book, my bookings, my deadlines, help.' };
+  const suggestions = ['book', 'my bookings', 'my deadlines', 'help'];
+  return {
+    type: 'message',
+    text: 'I did not catch that. Try one of these:',
+    suggestedActions: { to: [userId], actions: suggestions.map((title) => ({ type: ActionTypes.ImBack, title, value: title })) },
+  };
 }
 
 const isRecord = (value: unknown): value is ActionData => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -101,7 +120,7 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     });
     this.onMembersAdded(async (context, next) => {
       const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
-      if (botAdded) await context.sendActivity(cardMessage(welcomeCard({ commands })));
+      if (botAdded) await context.sendActivity(cardMessage(welcomeCard({ commands, shared: isShared(context) })));
       await next();
     });
   }
@@ -162,8 +181,9 @@ export class StrategyDeskBot extends TeamsActivityHandler {
         return;
       }
       case 'help':
+        return void (await context.sendActivity(cardMessage(helpCard({ commands, notRecognised: false, shared: isShared(context) }))));
       case 'unknown':
-        return void (await context.sendActivity(cardMessage(helpCard({ commands, notRecognised: command.kind === 'unknown' }))));
+        return void (await context.sendActivity(notUnderstood(isShared(context), activity.from.id)));
     }
   }
 
@@ -174,8 +194,18 @@ export class StrategyDeskBot extends TeamsActivityHandler {
           return await this.requestDiscussion(context, turn, data);
         case verbs.openRequest:
           return { card: this.freshRequestCard(context), forAll: false };
+        case verbs.editRequest: {
+          // Back from the urgent summary: the form again with everything typed (the same key).
+          const requestKey = idIn(data, 'requestKey');
+          if (!requestKey) return { refused: 400, message: 'requestKey is missing' };
+          return { card: requestCard({ requestKey, values: requestCardValues(data), audience: audienceOf(context.activity.conversation.conversationType) }), forAll: false };
+        }
         case verbs.cancelBooking:
+          return await this.withBooking(data, (id) => this.askToCancel(turn, id));
+        case verbs.confirmCancel:
           return await this.withBooking(data, (id) => this.cancelBooking(turn, id));
+        case verbs.showBooking:
+          return await this.withBooking(data, (id) => this.showBooking(turn, id));
         case verbs.longerSlot:
           return await this.withBooking(data, (id) => this.longerSlot(context, turn, id));
         case verbs.showAgenda:
@@ -261,6 +291,16 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     turn.cases.push({ childSurnames: values.childSurnames ?? '', requestedBy: actor.id });
     const typedAudience = audienceFor(turn.source.conversationType, actor.id, actor.id);
     const email = await emailOf(context);
+    // An urgent request emails the police at once: a summary first, and it goes on Send.
+    if ((values.urgent ?? '').trim() !== '' && data[confirmUrgentField] !== 'send') {
+      try {
+        const checked = await this.desk.checkRequest({ ...values, ...(email ? { managerEmail: email } : {}) }, `${actor.id}:${requestKey}`);
+        if (checked !== 'submitted') return { card: urgentConfirmCard({ requestKey, values, request: checked, audience: typedAudience }), forAll: false };
+      } catch (error) {
+        if (error instanceof InvalidRequestError) return { card: requestCard({ requestKey, values, errors: error.fields, audience: typedAudience }), forAll: false };
+        return { card: this.failureCard(turn, error), forAll: false };
+      }
+    }
     const outcome = this.submitOnce(`${actor.id}:${requestKey}`, () => this.desk.submitRequest({ ...values, ...(email ? { managerEmail: email } : {}) }, actor, `${actor.id}:${requestKey}`));
     const work = outcome.then(
       async (done): Promise<CardResult> => {
@@ -292,13 +332,40 @@ export class StrategyDeskBot extends TeamsActivityHandler {
   private outcomeCard(outcome: RequestOutcome, audience: Audience): AdaptiveCard {
     // A retried card whose booking was cancelled since: it shows the cancel and offers a new request.
     if (outcome.route === 'rota' && outcome.booking.status === 'cancelled') return cancelledCard({ booking: outcome.booking, request: outcome.request, audience });
-    if (outcome.route === 'rota') return bookingCard({ booking: outcome.booking, request: outcome.request, audience, slotMinutes: this.desk.settings.slotMinutes, policeEmail: outcome.policeEmail });
+    if (outcome.route === 'rota') return bookingCard({ booking: outcome.booking, request: outcome.request, audience, ...this.bookingSettings(), policeEmail: outcome.policeEmail });
     return urgentCard({ ...outcome, contacts: this.desk.settings.escalationContacts, audience });
+  }
+
+  /** What every booking card shows from the desk's settings: the slot length, who is invited, how to join. */
+  private bookingSettings(): { slotMinutes: number; policeAddress: string; joinDetails: string } {
+    const { slotMinutes, policeReferralAddress, joinDetails } = this.desk.settings;
+    return { slotMinutes, policeAddress: policeReferralAddress, joinDetails };
   }
 
   private async withBooking(data: ActionData, act: (bookingId: string) => Promise<Answer>): Promise<Answer> {
     const bookingId = idIn(data, 'bookingId');
     return bookingId ? act(bookingId) : { refused: 400, message: 'bookingId is missing' };
+  }
+
+  /**
+   * Cancel...: asks first (only the person who pressed it sees the question); nothing changes
+   * until they press Yes, cancel it. Someone who may not cancel is refused here already.
+   */
+  private async askToCancel(turn: Turn, bookingId: string): Promise<Answer> {
+    const { booking, request } = await this.desk.caseDetails(bookingId, turn.actor, turn.source, 'booking.cancel');
+    this.concerns(turn, request);
+    const audience = this.audience(turn, request);
+    if (booking.status === 'cancelled') return { card: cancelledCard({ booking, request, audience }), forAll: false };
+    return { card: bookingCard({ booking, request, audience, ...this.bookingSettings(), confirmCancel: true }), forAll: false };
+  }
+
+  /** No, keep it (or any other way back to the case's card): the case's own card as it is now. */
+  private async showBooking(turn: Turn, bookingId: string): Promise<Answer> {
+    const { booking, request, replies } = await this.desk.caseDetails(bookingId, turn.actor, turn.source);
+    this.concerns(turn, request);
+    const audience = this.audience(turn, request);
+    const card = booking.status === 'cancelled' ? cancelledCard({ booking, request, audience }) : bookingCard({ booking, request, audience, ...this.bookingSettings(), ...(replies ? { replies } : {}) });
+    return { card, forAll: false, about: request.id };
   }
 
   private async cancelBooking(turn: Turn, bookingId: string): Promise<Answer> {
@@ -309,12 +376,14 @@ export class StrategyDeskBot extends TeamsActivityHandler {
   }
 
   private async longerSlot(context: TurnContext, turn: Turn, bookingId: string): Promise<Answer> {
-    const { request } = await this.desk.caseDetails(bookingId, turn.actor, turn.source, 'booking.rebook');
+    const { booking: before, request } = await this.desk.caseDetails(bookingId, turn.actor, turn.source, 'booking.rebook');
     this.concerns(turn, request);
     const work = this.desk.moveToLongerSlot(bookingId, turn.actor, turn.source).then(
       async ({ booking: moved }): Promise<CardResult> => {
         await this.cardPosted(turn, request.id, turn.clickedCard);
-        const card = bookingCard({ booking: moved, request, audience: this.audience(turn, request), slotMinutes: this.desk.settings.slotMinutes, title: 'Moved to a longer slot' });
+        // Said as it is: a booking that grew in place was extended, one that had to move was moved.
+        const title = moved.start.getTime() === before.start.getTime() ? 'Extended to a longer slot' : 'Moved to a longer slot';
+        const card = bookingCard({ booking: moved, request, audience: this.audience(turn, request), ...this.bookingSettings(), title });
         return { card, forAll: true, about: request.id };
       },
       (error: unknown): CardResult => ({ card: this.failureCard(turn, error), forAll: false }),
@@ -329,7 +398,7 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     const work = this.desk.bookNextSlot(bookingId, turn.actor, turn.source).then(
       async ({ booking: moved, policeEmail }): Promise<CardResult> => {
         await this.cardPosted(turn, request.id, turn.clickedCard);
-        const card = bookingCard({ booking: moved, request, audience: this.audience(turn, request), slotMinutes: this.desk.settings.slotMinutes, title: 'Moved to the next free slot', policeEmail });
+        const card = bookingCard({ booking: moved, request, audience: this.audience(turn, request), ...this.bookingSettings(), title: 'Moved to the next free slot', policeEmail });
         return { card, forAll: true, about: request.id };
       },
       (error: unknown): CardResult => ({ card: this.failureCard(turn, error), forAll: false }),
@@ -342,7 +411,7 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     const { booking, request, replies } = await this.desk.keepSlot(bookingId, turn.actor, turn.source);
     this.concerns(turn, request);
     await this.cardPosted(turn, request.id, turn.clickedCard);
-    const card = bookingCard({ booking, request, audience: this.audience(turn, request), slotMinutes: this.desk.settings.slotMinutes, title: 'Slot kept', ...(replies ? { replies } : {}) });
+    const card = bookingCard({ booking, request, audience: this.audience(turn, request), ...this.bookingSettings(), title: 'Slot kept', ...(replies ? { replies } : {}) });
     return { card, forAll: true, about: request.id };
   }
 
@@ -352,7 +421,7 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     const agenda = await context.sendActivity(cardMessage(agendaCard({ booking, request })));
     await this.cardPosted(turn, request.id, agenda?.id, 'agenda');
     const audience = this.audience(turn, request);
-    const card = booking.status === 'cancelled' ? cancelledCard({ booking, request, audience }) : bookingCard({ booking, request, audience, slotMinutes: this.desk.settings.slotMinutes, ...(replies ? { replies } : {}) });
+    const card = booking.status === 'cancelled' ? cancelledCard({ booking, request, audience }) : bookingCard({ booking, request, audience, ...this.bookingSettings(), ...(replies ? { replies } : {}) });
     // The case's own card again: where it is posted anew (the Action.Submit fallback), it is recorded too.
     return { card, forAll: false, about: request.id };
   }
@@ -388,7 +457,7 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     return myDeadlinesCard({ deadlines, now: this.desk.now() });
   }
 
-  /** `cancel N146782`: cancels the turn's user's one live booking for the case that may be listed here. */
+  /** `cancel N146782`: asks to cancel the turn's user's one live booking for the case that may be listed here. */
   private async cancelByNNumber(turn: Turn, nNumber: string | undefined): Promise<{ card: AdaptiveCard; about?: string }> {
     if (!nNumber) return { card: errorCard({ title: 'Which case?', lines: ['Type cancel followed by the N number, for example: cancel N146782'] }) };
     const live = await this.desk.bookingsOf(turn.actor, turn.source, nNumber);
@@ -401,12 +470,8 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     // Several bookings for one case: let the manager pick the one to cancel.
     if (live.length > 1) return { card: myBookingsCard({ bookings: live, audience }) };
     const [{ booking, request }] = live as [(typeof live)[number]];
-    try {
-      const { booking: cancelled } = await this.desk.cancelBooking(booking.id, turn.actor, turn.source, 'Cancelled by the manager in Teams');
-      return { card: cancelledCard({ booking: cancelled, request, audience }), about: request.id };
-    } catch (error) {
-      return { card: this.failureCard(turn, error) };
-    }
+    // Typing cancel asks too: the card asks "Cancel this strategy discussion?" and cancels on Yes.
+    return { card: bookingCard({ booking, request, audience, ...this.bookingSettings(), confirmCancel: true }), about: request.id };
   }
 
   private failureCard(turn: Turn, error: unknown): AdaptiveCard {

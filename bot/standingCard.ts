@@ -27,5 +27,5 @@ export function standingCard(view: CaseCardsView, card: PostedCard, audience: Au
   if (!booking) return undefined;
   if (booking.status === 'cancelled') return cancelledCard({ booking, request, audience });
   if (card === 'agenda') return agendaCard({ booking, request });
-  return bookingCard({ booking, request, audience, slotMinutes: settings.slotMinutes, ...(policeEmail ? { policeEmail } : {}), ...(replies ? { replies } : {}) });
+  return bookingCard({ booking, request, audience, slotMinutes: settings.slotMinutes, policeAddress: settings.policeReferralAddress, joinDetails: settings.joinDetails, ...(policeEmail ? { policeEmail } : {}), ...(replies ? { replies } : {}) });
 }

@@ -42,6 +42,42 @@ function adaptiveCards(): typeof AdaptiveCards {
   return loaded;
 }
 
+/** The colours that say something (green: done, red: a problem, amber: take care). */
+const meaningColours = new Set(['good', 'attention', 'warning']);
+
+/**
+ * What else must say it when a colour does: a status symbol or a label ending in a colon
+ * ("Overdue:") at the start of the text, and bold text. Teams' green and amber are below
+ * WCAG's 4.5:1 on white, and some people cannot tell red from green: colour alone is no message.
+ */
+export const meaningMarker = /^(\u26A0\uFE0F?|\u2714|\u2716|\u2757|\u23F0|\u2139)\s|^[A-Z][A-Za-z0-9 ]{0,40}:(\s|$)/u;
+
+/**
+ * The text elements (TextBlock, TextRun) of an expanded card whose only carrier of meaning is
+ * a `good`, `attention` or `warning` colour: each must also be bold and open with a status
+ * symbol or a label (`meaningMarker`). Returns one problem per element.
+ * @example
+ * colourOnlyMeaning({ body: [{ type: 'TextBlock', text: 'Booked', color: 'good' }] }) //=> ['text "Booked" has colour good as its only marker: ...']
+ */
+export function colourOnlyMeaning(card: unknown): string[] {
+  const problems: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    const element = node as Record<string, unknown>;
+    const colour = typeof element.color === 'string' ? element.color.toLowerCase() : undefined;
+    if ((element.type === 'TextBlock' || element.type === 'TextRun') && colour && meaningColours.has(colour)) {
+      const text = typeof element.text === 'string' ? element.text : '';
+      if (element.weight !== 'Bolder' || !meaningMarker.test(text)) {
+        problems.push(`text "${text.slice(0, 60)}" has colour ${colour} as its only marker: make it bold and open it with a status symbol or a label`);
+      }
+    }
+    Object.values(element).forEach(visit);
+  };
+  visit(card);
+  return problems;
+}
+
 export interface RenderedCard {
   /** The card as the `adaptivecards` renderer draws it. */
   readonly element: HTMLElement;
@@ -71,6 +107,8 @@ export function assertValidCard(card: unknown): RenderedCard {
   for (const event of parsed.validateProperties().validationEvents) problems.push(`validate: ${event.message}`);
   // Templating leaves a binding it cannot resolve as literal text: a missing data field.
   if (/\$\{/.test(json)) problems.push('card still holds a ${...} binding');
+
+  problems.push(...colourOnlyMeaning(JSON.parse(json)));
 
   const element = parsed.render();
   if (!element) problems.push('card did not render');

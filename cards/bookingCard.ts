@@ -12,7 +12,7 @@ import { verbs } from './verbs.js';
 
 export interface BookingCardInput {
   readonly booking: Booking;
-  readonly request: Pick<StoredRequest, 'nNumbers' | 'childSurnames'>;
+  readonly request: Pick<StoredRequest, 'nNumbers' | 'childSurnames' | 'managerName' | 'managerRole' | 'managerPhone' | 'invitees'>;
   readonly audience: Audience;
   /** The rota's slot length: a booking of one slot can ask for a longer one. */
   readonly slotMinutes: number;
@@ -22,6 +22,12 @@ export interface BookingCardInput {
   readonly policeEmail?: MailState;
   /** The attendees' replies to the invite as last read from the calendar (CaseView.replies). */
   readonly replies?: readonly CaseReply[];
+  /** Where the invite went besides the requester: the police referral unit's address. */
+  readonly policeAddress: string;
+  /** How to join: the area's conference line (dial-in number and passcode). */
+  readonly joinDetails: string;
+  /** Asks "Cancel this strategy discussion?" with Yes, cancel it / No, keep it instead of the usual buttons. */
+  readonly confirmCancel?: boolean;
 }
 
 const answerWords: Partial<Record<CaseReply['response'], string>> = { accepted: 'Accepted', declined: 'Declined', tentativelyAccepted: 'Tentatively accepted' };
@@ -46,16 +52,26 @@ const policeEmailNote: Record<Exclude<MailState, 'sent'>, string> = {
   'needs-checking': 'Police email not confirmed - held for a person to check; phone the police referral unit if it is urgent',
 };
 
-const statusText: Record<BookingStatus, string> = {
+/** The status of a booking before the police answer: the booking card and `my bookings` say the same. */
+export const statusText: Record<BookingStatus, string> = {
   reserved: 'Slot held - sending the invite',
   booked: 'Invite sent - awaiting police',
   cancelled: 'Cancelled',
 };
 
+/** The symbol that says the status with its words (never colour alone). */
+function statusIcon(status: BookingStatus, replies: readonly CaseReply[]): string {
+  const police = replies.filter((r) => r.police);
+  if (police.some((r) => r.response === 'accepted')) return '\u2714';
+  if (police.some((r) => r.response === 'declined')) return '\u2716';
+  return status === 'cancelled' ? '\u2716' : '\u23F3';
+}
+
 /**
  * The booking card: the slot in plain en-GB words, the case, the status, whether the police
- * email is still to go (the slot and invite stand either way), and the buttons Cancel, Need a
- * longer slot and Show agenda.
+ * email is still to go (the slot and invite stand either way), and the buttons Show agenda, Need a
+ * longer slot and Cancel... (which asks first: `confirmCancel`). It says who booked it, the number the
+ * police will ring, who is invited and how to join.
  * Once the police answer, the status says who accepted (or declined) and when, in UK time, and
  * every answer to the invite is listed.
  * Rule: issue 3 "Results, in place"; a police email not gone yet is said so (review item 7);
@@ -69,8 +85,18 @@ export function bookingCard(input: BookingCardInput): AdaptiveCard {
   const emailNote = input.policeEmail && input.policeEmail !== 'sent' ? policeEmailNote[input.policeEmail] : undefined;
   const replies = booking.status === 'booked' ? (input.replies ?? []) : [];
   const answered = replies.filter((r) => answerWords[r.response]);
+  const invited = [input.policeAddress, ...request.invitees];
+  const facts = [
+    { title: 'Booked by', value: inertText(`${request.managerName} (${request.managerRole})`) },
+    { title: 'Police will ring', value: inertText(request.managerPhone) },
+    { title: 'Invited', value: inertText(invited.join('; ')) },
+    { title: 'Join', value: inertText(input.joinDetails) },
+  ];
   return expandCard(template, {
     title: input.title ?? 'Strategy discussion booked',
+    statusIcon: statusIcon(booking.status, replies),
+    facts,
+    confirmCancel: input.confirmCancel === true && booking.status !== 'cancelled',
     slot: formatSlotInWords(booking),
     case: caseLines(request, audience),
     status: (booking.status === 'booked' && policeStatus(replies)) || statusText[booking.status],
@@ -83,6 +109,6 @@ export function bookingCard(input: BookingCardInput): AdaptiveCard {
       : 'The police referral unit has the calendar invite and the request by email. Their reply shows here and comes to you in this chat.',
     bookingId: booking.id,
     canLengthen: booking.status !== 'cancelled' && minutes <= slotMinutes,
-    verbs: { cancel: verbs.cancelBooking, longer: verbs.longerSlot, agenda: verbs.showAgenda },
+    verbs: { cancel: verbs.cancelBooking, confirmCancel: verbs.confirmCancel, show: verbs.showBooking, longer: verbs.longerSlot, agenda: verbs.showAgenda },
   });
 }

@@ -5,13 +5,16 @@ import { verbs } from './verbs.js';
 
 const help = 'Type one of these, or press the button to start a request.';
 
+/** Said in a group chat or channel, where Teams only passes the bot messages that @mention it. */
+export const mentionFirst = 'In a group chat or channel, @mention me first, for example: @Strategy Desk book';
+
 /**
  * The help card: the commands, and a button to start a request. Free text that is not a command
  * gets it too (`notRecognised`), never silence.
  * @example
  * helpCard({ commands, notRecognised: true }) // opens with 'I did not recognise that message.'
  */
-export function helpCard(input: { commands: readonly CommandHelp[]; notRecognised: boolean }): AdaptiveCard {
-  const intro = input.notRecognised ? ['I did not recognise that message.', help] : [help];
+export function helpCard(input: { commands: readonly CommandHelp[]; notRecognised: boolean; shared?: boolean }): AdaptiveCard {
+  const intro = [...(input.notRecognised ? ['I did not recognise that message.', help] : [help]), ...(input.shared ? [mentionFirst] : [])];
   return expandCard(template, { title: 'Strategy Desk help', intro, commands: input.commands, verb: verbs.openRequest });
 }

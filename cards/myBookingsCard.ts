@@ -5,6 +5,7 @@ import { expandCard, type AdaptiveCard } from './AdaptiveCard.js';
 import type { Audience } from './Audience.js';
 import { caseLines } from './caseLines.js';
 import template from './myBookingsCard.json' with { type: 'json' };
+import { statusText } from './bookingCard.js';
 import { verbs } from './verbs.js';
 
 /** How many bookings one card lists: keeps it well under the 28 KB card limit. */
@@ -26,7 +27,7 @@ export function myBookingsCard(input: MyBookingsCardInput): AdaptiveCard {
     items: listed.map(({ booking, request }) => ({
       slot: formatSlotInWords(booking),
       case: caseLines(request, input.audience),
-      status: booking.status === 'booked' ? 'Invite sent' : 'Sending the invite',
+      status: statusText[booking.status],
       bookingId: booking.id,
     })),
     more: input.bookings.length - listed.length,

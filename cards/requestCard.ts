@@ -43,14 +43,32 @@ export const namedAgain = "Type this again without the children's name: it is no
 
 const onCard = new Set<string>(requestCardFields);
 
+/** How the error summary names each field (short forms of the card's labels). */
+const fieldNames: Record<RequestCardField, string> = {
+  nNumbers: 'N number(s)',
+  childSurnames: "Children's surname(s)",
+  managerName: 'Your name',
+  managerRole: 'Your role',
+  managerPhone: 'Phone number',
+  referredDate: 'Referral date',
+  referredTime: 'Referral time',
+  urgent: 'Urgent',
+  longerSlot: 'Slot length',
+  reason: 'Reason',
+  invitees: 'Also invite',
+};
+
+/** The inputs folded under More options unless one of them holds something or a problem. */
+const optionalFields: readonly RequestCardField[] = ['longerSlot', 'reason', 'invitees'];
+
 /** Where an error is shown: at its field, or (for a field the card has no input for) at the top. */
 function placeErrors(errors: FieldErrors): { atField: Partial<Record<RequestCardField, string>>; general: string[] } {
   const atField: Partial<Record<RequestCardField, string>> = {};
   const general: string[] = [];
   for (const [field, message] of Object.entries(errors)) {
     if (message === undefined) continue;
-    // The card sends date and time; an error about the combined instant belongs at the date.
-    const at = field === 'referredAt' ? 'referredDate' : field;
+    // The card sends date and time; an error about the combined instant belongs at the time.
+    const at = field === 'referredAt' ? 'referredTime' : field;
     if (onCard.has(at)) atField[at as RequestCardField] = inertText(message);
     else general.push(inertText(field === 'managerEmail' ? `Your Teams email address: ${message}` : message));
   }
@@ -79,7 +97,14 @@ export function requestCard(input: RequestCardInput): AdaptiveCard {
     : (input.errors ?? {});
   const values = Object.fromEntries(requestCardFields.map((field) => [field, inertText(shown[field] ?? '')]));
   const { atField, general } = placeErrors(errors);
+  // Every problem at once, at the top too: the form is long and a phone screen shows a part.
+  const summary = [...requestCardFields.filter((f) => atField[f]).map((f) => `${fieldNames[f]}: ${atField[f]}`), ...general];
+  const holds = (f: RequestCardField) => (f === 'longerSlot' ? shown[f] === 'true' : (shown[f] ?? '').trim() !== '');
+  const optionalShown = optionalFields.some((f) => atField[f] !== undefined || holds(f));
   return expandCard(template, {
+    summary,
+    summaryTitle: summary.length === 1 ? 'Please correct 1 thing before sending:' : `Please correct ${summary.length} things before sending:`,
+    showMore: optionalShown,
     verb: verbs.requestDiscussion,
     requestKey: input.requestKey,
     values,

@@ -5,9 +5,16 @@
 export const verbs = {
   /** Submits the request card: `desk.intake.submit`. */
   requestDiscussion: 'strategy.request',
+  /** Back to the request card with what was typed (from the urgent summary), data {requestKey, ...values}. */
+  editRequest: 'strategy.edit',
   /** Shows a fresh request card (welcome and help cards). */
   openRequest: 'strategy.open',
+  /** Asks "Cancel this strategy discussion?" (nothing changes yet), data {bookingId}. */
   cancelBooking: 'strategy.cancel',
+  /** Cancels the booking, after the question (`desk.cancelBooking`), data {bookingId}. */
+  confirmCancel: 'strategy.cancel.confirm',
+  /** Shows the case's own card as it is now (No, keep it), data {bookingId}. */
+  showBooking: 'strategy.show',
   longerSlot: 'strategy.longer',
   showAgenda: 'strategy.agenda',
   policeMadeContact: 'strategy.police-contact',

@@ -1,5 +1,6 @@
 import { expandCard, type AdaptiveCard } from './AdaptiveCard.js';
 import type { CommandHelp } from './CommandHelp.js';
+import { mentionFirst } from './helpCard.js';
 import template from './introCard.json' with { type: 'json' };
 import { verbs } from './verbs.js';
 
@@ -13,6 +14,6 @@ const intro = [
  * @example
  * welcomeCard({ commands }).actions[0].verb //=> 'strategy.open'
  */
-export function welcomeCard(input: { commands: readonly CommandHelp[] }): AdaptiveCard {
-  return expandCard(template, { title: 'Strategy Desk', intro, commands: input.commands, verb: verbs.openRequest });
+export function welcomeCard(input: { commands: readonly CommandHelp[]; shared?: boolean }): AdaptiveCard {
+  return expandCard(template, { title: 'Strategy Desk', intro: input.shared ? [...intro, mentionFirst] : intro, commands: input.commands, verb: verbs.openRequest });
 }

@@ -6,7 +6,7 @@ import type { NotificationReceipt } from './model/CalendarSubscription.js';
 import type { CaseReply } from './model/CaseReply.js';
 import type { AttendeeResponse } from './model/ConferenceEvent.js';
 import type { EventRef } from './model/ConferenceEvent.js';
-import type { StoredRequest } from './model/DiscussionRequest.js';
+import type { DiscussionRequest, StoredRequest } from './model/DiscussionRequest.js';
 import type { EscalationContact } from './model/EscalationContact.js';
 import type { MailState } from './model/Mail.js';
 import type { PlainDate } from './model/PlainDate.js';
@@ -33,6 +33,8 @@ export interface DeskSettings {
   readonly escalationContacts: readonly EscalationContact[];
   /** Where requests are emailed. */
   readonly policeReferralAddress: string;
+  /** How participants join the discussion: the area's conference line (CONFERENCE_JOIN_DETAILS). */
+  readonly joinDetails: string;
 }
 
 /** A booking with the request it is for. */
@@ -78,6 +80,12 @@ export interface Desk extends DiscussionDesk {
    * @throws InvalidRequestError naming each bad field (nothing stored); NoSlotError (the request is kept).
    */
   submitRequest(raw: RawRequest, actor: Actor, idempotencyKey: string): Promise<RequestOutcome>;
+  /**
+   * Checks a request without taking it, for the summary shown before an urgent email goes: the
+   * request as it would be taken, or `submitted` when one was already taken under this key.
+   * Nothing is stored or sent. @throws InvalidRequestError naming each bad field.
+   */
+  checkRequest(raw: RawRequest, idempotencyKey: string): Promise<DiscussionRequest | 'submitted'>;
   /** Cancels a booking; attendees are told. @throws NotPermittedError, NotFoundError */
   cancelBooking(bookingId: string, actor: Actor, from: ActionSource, reason: string): Promise<CaseView>;
   /** Moves a booking to a longer slot (it grows in place when it can). @throws NotPermittedError, NotFoundError, ConflictError, NoSlotError */

@@ -6,6 +6,7 @@ import type { NotificationReceipt } from './model/CalendarSubscription.js';
 import type { AttendeeResponse } from './model/ConferenceEvent.js';
 import type { EventRef } from './model/ConferenceEvent.js';
 import type { PlainDate } from './model/PlainDate.js';
+import type { DiscussionRequest } from './model/DiscussionRequest.js';
 import type { AuditLog } from './ports/AuditLog.js';
 import type { Calendar } from './ports/Calendar.js';
 import type { Clock } from './ports/Clock.js';
@@ -69,6 +70,10 @@ export class StrategyDesk implements Desk {
 
   now(): Date {
     return this.parts.clock.now();
+  }
+
+  checkRequest(raw: RawRequest, idempotencyKey: string): Promise<DiscussionRequest | 'submitted'> {
+    return this.parts.intake.check(raw, idempotencyKey);
   }
 
   submitRequest(raw: RawRequest, actor: Actor, idempotencyKey: string): Promise<RequestOutcome> {

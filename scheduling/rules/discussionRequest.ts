@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatUkDateTimeInWords } from './formatUkDateTime.js';
 import type { DiscussionRequest } from '../model/DiscussionRequest.js';
 import { urgentCriterionIds } from '../model/UrgentCriterion.js';
 import { listed, quoting, storable, textOf, typed } from './cardText.js';
@@ -123,7 +124,7 @@ function refuse(ctx: z.RefinementCtx, message: string, field?: RequestField): ne
 
 /** The referral time, unless it is later than `now`: then refused at `field`. */
 function notInTheFuture(ctx: z.RefinementCtx, field: RequestField, referredAt: Date, now: Date) {
-  return referredAt.getTime() > now.getTime() ? refuse(ctx, 'The referral time is in the future.', field) : { referredAt };
+  return referredAt.getTime() > now.getTime() ? refuse(ctx, `The referral time is in the future: it is ${formatUkDateTimeInWords(now)} now (UK time).`, field) : { referredAt };
 }
 
 /**
@@ -149,7 +150,7 @@ const referralTime = z.preprocess(
       })
       .transform(({ referredDate, referredTime, now }, ctx) => {
         const referredAt = parseInstant(`${referredDate}T${referredTime}`);
-        return referredAt ? notInTheFuture(ctx, 'referredDate', referredAt, now) : refuse(ctx, `${referredDate} is not a real date.`, 'referredDate');
+        return referredAt ? notInTheFuture(ctx, 'referredTime', referredAt, now) : refuse(ctx, `${referredDate} is not a real date.`, 'referredDate');
       }),
   ]),
 );

@@ -3,7 +3,7 @@ import type { SlotLedger } from '../ports/SlotLedger.js';
 import type { Clock } from '../ports/Clock.js';
 import type { Actor } from '../model/Actor.js';
 import type { Booking } from '../model/Booking.js';
-import type { StoredRequest } from '../model/DiscussionRequest.js';
+import type { DiscussionRequest, StoredRequest } from '../model/DiscussionRequest.js';
 import { parseDiscussionRequest, type RawRequest } from '../rules/discussionRequest.js';
 import { InvalidRequestError } from './errors.js';
 import type { MailState } from '../model/Mail.js';
@@ -39,6 +39,20 @@ export class RequestIntake {
       urgent: UrgentRouteService;
     },
   ) {}
+
+  /**
+   * Checks a request without taking it (the summary before an urgent email goes): the request as
+   * it would be taken, or `submitted` when a request under this key was already taken (a retry).
+   * Nothing is stored or sent.
+   * @throws InvalidRequestError naming each bad field.
+   */
+  async check(raw: RawRequest, idempotencyKey: string): Promise<DiscussionRequest | 'submitted'> {
+    const { requests, clock, nNumberPattern } = this.deps;
+    if (await requests.findRequestByKey(idempotencyKey)) return 'submitted';
+    const parsed = parseDiscussionRequest(raw, { nNumberPattern, now: clock.now() });
+    if (!parsed.ok) throw new InvalidRequestError(parsed.errors);
+    return parsed.value;
+  }
 
   /**
    * @throws InvalidRequestError naming each bad field; nothing is stored then.

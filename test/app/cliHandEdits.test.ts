@@ -119,7 +119,7 @@ describe('cli calendar: Outlook played on the local calendar', () => {
   });
 
   it('refuses to play Outlook when the calendar is Microsoft Graph, in one line', async () => {
-    const graph = { ...env, CALENDAR_BACKEND: 'graph', AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_SECRET: 's', GRAPH_BASE_URL: 'https://127.0.0.1:9/v1.0' };
+    const graph = { ...env, CALENDAR_BACKEND: 'graph', ESCALATION_CONTACTS: '[{"label":"Duty DS","name":"DS Test","phone":"101 ext 1"}]', AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_SECRET: 's', GRAPH_BASE_URL: 'https://127.0.0.1:9/v1.0' };
     const result = await cli(['calendar', '--delete', 'N146782'], graph);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/^calendar: the calendar is Microsoft Graph \(CALENDAR_BACKEND=graph\): answer, move or delete the event in Outlook/);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultRotaFile, loadConfig } from '../../app/config.js';
+import { defaultRotaFile, exampleEscalationContacts, loadConfig } from '../../app/config.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'sd-config-'));
 function file(name: string, text: string): string {
@@ -19,7 +19,8 @@ describe('loadConfig', () => {
     expect(config.rota.area).toBe('Northamptonshire');
     expect(config.rota.conferenceWeekdays).toEqual([1, 3, 5]);
     expect(config.nNumberPattern.test('N146782')).toBe(true);
-    expect(config.escalationContacts).toEqual([]);
+    expect(config.escalationContacts).toEqual(exampleEscalationContacts);
+    expect(config.escalationContacts.every((c) => c.label.startsWith('EXAMPLE ONLY'))).toBe(true);
     expect(config.minutesDue).toEqual({ kind: 'hours', hours: 24 });
     expect(config.policeContactMinutes).toBe(60);
   });
@@ -70,7 +71,7 @@ describe('loadConfig', () => {
 
   it('reads the Graph variables only for the Graph backend, trailing slashes dropped', () => {
     expect(loadConfig({ GRAPH_BASE_URL: 'http://not-read.example' }).graph).toBeUndefined();
-    const graph = { CALENDAR_BACKEND: 'graph', AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_SECRET: 's' };
+    const graph = { CALENDAR_BACKEND: 'graph', AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_SECRET: 's', ESCALATION_CONTACTS: '[{"label":"Duty DS","name":"DS Test","phone":"101 ext 1"}]' };
     expect(loadConfig({ ...graph, GRAPH_BASE_URL: 'https://graph.example/v1.0/' }).graph).toEqual({
       tenantId: 't',
       clientId: 'c',
@@ -96,8 +97,10 @@ describe('loadConfig', () => {
     [{ POLICE_REFERRAL_ADDRESS: 'police at example' }, /^config: POLICE_REFERRAL_ADDRESS is invalid/],
     [{ ESCALATION_CONTACTS: '[{"label":"Duty DS"}]' }, /^config: ESCALATION_CONTACTS is invalid \(field 0\.name\)/],
     [{ ESCALATION_CONTACTS: 'DS Smith 1234' }, /^config: ESCALATION_CONTACTS is not valid JSON/],
-    [{ CALENDAR_BACKEND: 'graph' }, /^config: AZURE_TENANT_ID is required when CALENDAR_BACKEND=graph/],
-    [{ CALENDAR_BACKEND: 'graph', AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_SECRET: 's', GRAPH_BASE_URL: 'http://graph.local' }, /^config: GRAPH_BASE_URL is invalid.*https/],
+    [{ CALENDAR_BACKEND: 'graph' }, /^config: ESCALATION_CONTACTS is required with CALENDAR_BACKEND=graph/],
+    [{ CALENDAR_BACKEND: 'graph', ESCALATION_CONTACTS: '[]' }, /^config: ESCALATION_CONTACTS is required with CALENDAR_BACKEND=graph/],
+    [{ CALENDAR_BACKEND: 'graph', ESCALATION_CONTACTS: '[{"label":"Duty DS","name":"DS Test","phone":"101 ext 1"}]' }, /^config: AZURE_TENANT_ID is required when CALENDAR_BACKEND=graph/],
+    [{ CALENDAR_BACKEND: 'graph', ESCALATION_CONTACTS: '[{"label":"Duty DS","name":"DS Test","phone":"101 ext 1"}]', AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_SECRET: 's', GRAPH_BASE_URL: 'http://graph.local' }, /^config: GRAPH_BASE_URL is invalid.*https/],
     [{ PUBLIC_URL: 'http://desk.council.example' }, /^config: PUBLIC_URL must be the https:\/\/ address/],
     [{ PUBLIC_URL: 'desk.council.example' }, /^config: PUBLIC_URL must be the https:\/\/ address/],
     [{ PUBLIC_URL: 'https://desk.council.example/?a=1' }, /^config: PUBLIC_URL must be the https:\/\/ address/],

@@ -51,7 +51,7 @@ describe('who may act on a booking', () => {
         const { cardId, bookingId } = await alexBooks();
         const before = await bot.desk.stores.slots.getBooking(bookingId);
         const calls = bot.connector.calls.length;
-        const text = expectNothingOfTheCase(answeredCard(await press(bot, 'strategy.cancel', { bookingId }, cardId, where)));
+        const text = expectNothingOfTheCase(answeredCard(await press(bot, 'strategy.cancel.confirm', { bookingId }, cardId, where)));
         expect(text).toContain('cannot');
         expect(await bot.desk.stores.slots.getBooking(bookingId)).toEqual(before);
         expect(bot.connector.calls.slice(calls)).toEqual([]);
@@ -91,7 +91,7 @@ describe('who may act on a booking', () => {
     const { cardId, bookingId } = await alexBooks(teamGroup);
     const agenda = answeredCard(await press(bot, 'strategy.agenda', { bookingId }, cardId, { ...teamGroup, from: megan }));
     expect(assertValidCard(agenda).text).toContain('N146782');
-    const cancelled = answeredCard(await press(bot, 'strategy.cancel', { bookingId }, cardId, { ...teamGroup, from: megan }));
+    const cancelled = answeredCard(await press(bot, 'strategy.cancel.confirm', { bookingId }, cardId, { ...teamGroup, from: megan }));
     expect(assertValidCard(cancelled).text).toContain('Strategy discussion cancelled');
     expect(surnamesOnCard(cancelled, filled.childSurnames)).toEqual([]);
     expect((await bot.desk.stores.slots.getBooking(bookingId))?.status).toBe('cancelled');
@@ -138,7 +138,11 @@ describe('typed commands in a shared conversation', () => {
     expect(surnamesOnCard(listed, filled.childSurnames)).toEqual([]);
 
     await bot.post(teamsMessage('cancel N146782', { serviceUrl: bot.connector.url, ...teamGroup, from: alex }));
-    expect(assertValidCard(cardIn(bot.connector.posted().at(-1)!.body)).text).toContain('Strategy discussion cancelled');
+    const asked = bot.connector.posted().at(-1)!;
+    expect(assertValidCard(cardIn(asked.body)).text).toContain('Cancel this strategy discussion?');
+    expect((await bot.desk.stores.slots.getBooking(bookingId))?.status).toBe('booked');
+    const cancelled = answeredCard(await press(bot, 'strategy.cancel.confirm', { bookingId }, asked.id, { ...teamGroup, from: alex }));
+    expect(assertValidCard(cancelled).text).toContain('Strategy discussion cancelled');
     expect((await bot.desk.stores.slots.getBooking(bookingId))?.status).toBe('cancelled');
   });
 

@@ -4,7 +4,7 @@ import { type BotHarness, startBot } from './botHarness.js';
 import { elementById, textOf } from '../cards/cardFixtures.js';
 import { cardIn } from './LoopbackConnector.js';
 import { alex, botAdded, teamsMessage } from './teamsActivities.js';
-import { answeredCard, askForRequestCard, filled, submitRequest } from './requestFlow.js';
+import { answeredCard, askForRequestCard, filled, press, submitRequest } from './requestFlow.js';
 
 let bot: BotHarness;
 beforeEach(async () => {
@@ -44,11 +44,27 @@ describe('conversation', () => {
     expect(assertValidCard(cardIn(bot.connector.posted()[0]!.body)).text).toContain('Strategy Desk help');
   });
 
-  it('answers text that is not a command with help, not silence', async () => {
+  it('answers text that is not a command with one line and the commands as suggestions, not silence or the whole help card', async () => {
     await bot.post(teamsMessage('can you book me something for Bond?', { serviceUrl: bot.connector.url }));
-    const { text } = assertValidCard(cardIn(bot.connector.posted()[0]!.body));
-    expect(text).toContain('I did not recognise that message.');
-    expect(text).not.toContain('Bond');
+    const answer = bot.connector.posted()[0]!.body;
+    expect(cardIn(answer)).toBeUndefined();
+    expect(answer.text).toBe('I did not catch that. Try one of these:');
+    expect(answer.suggestedActions.actions.map((a: { title: string; type: string }) => `${a.type}:${a.title}`)).toEqual(['imBack:book', 'imBack:my bookings', 'imBack:my deadlines', 'imBack:help']);
+    expect(JSON.stringify(answer)).not.toContain('Bond');
+  });
+
+  it('answers a blank message the same way', async () => {
+    await bot.post(teamsMessage('   ', { serviceUrl: bot.connector.url }));
+    expect(bot.connector.posted()[0]!.body.text).toBe('I did not catch that. Try one of these:');
+  });
+
+  it('tells a group chat to @mention the bot, in the unknown-text answer and in help', async () => {
+    await bot.post(teamsMessage('hello all', { serviceUrl: bot.connector.url, conversationType: 'groupChat' }));
+    const answer = bot.connector.posted()[0]!.body;
+    expect(answer.text).toContain('@mention me');
+    expect(answer.suggestedActions).toBeUndefined();
+    await bot.post(teamsMessage('help', { serviceUrl: bot.connector.url, conversationType: 'groupChat' }));
+    expect(assertValidCard(cardIn(bot.connector.posted()[1]!.body)).text).toContain('@mention me first');
   });
 
   it("lists the manager's bookings", async () => {
@@ -60,11 +76,15 @@ describe('conversation', () => {
     expect(text).toContain('N146782');
   });
 
-  it('cancels a booking by its N number', async () => {
+  it('cancels a booking by its N number, after asking', async () => {
     const sent = await askForRequestCard(bot);
     await submitRequest(bot, sent, filled);
     await bot.post(teamsMessage('cancel n146782', { serviceUrl: bot.connector.url }));
-    const { text } = assertValidCard(cardIn(bot.connector.posted().at(-1)!.body));
+    const asked = cardIn(bot.connector.posted().at(-1)!.body);
+    expect(assertValidCard(asked).text).toContain('Cancel this strategy discussion?');
+    expect(await bot.desk.stores.slots.listBookings({ nNumber: 'N146782', statuses: ['booked', 'reserved'] })).toHaveLength(1);
+    const yes = asked!.actions.find((a: { verb?: string }) => a.verb === 'strategy.cancel.confirm');
+    const { text } = assertValidCard(answeredCard(await press(bot, yes.verb, yes.data, bot.connector.posted().at(-1)!.id)));
     expect(text).toContain('Strategy discussion cancelled');
     expect(await bot.desk.stores.slots.listBookings({ nNumber: 'N146782', statuses: ['booked', 'reserved'] })).toEqual([]);
   });

@@ -73,7 +73,7 @@ describe('the one check every outgoing card passes', () => {
     // (a generic "Not shown here" card) is not needed.
     const card = cardIn(bot.connector.posted().at(-1)!.body)!;
     expect(elementById(card, 'nNumbers')?.value).toBe('');
-    expect(textOf(elementById(card, 'nNumbersError'))).toBe(namedAgain);
+    expect(textOf(elementById(card, 'nNumbersError'))).toBe(`⚠ ${namedAgain}`);
     expect(lines.join('')).not.toContain('withheld a card');
   });
 });

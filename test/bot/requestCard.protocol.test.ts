@@ -22,7 +22,7 @@ describe('adaptiveCard/action strategy.request', () => {
     expect(text).toContain('Wednesday 25 November 2026, 10:00-10:15');
     expect(text).toContain('N146782');
     expect(text).toContain('Invite sent - awaiting police');
-    expect(card.actions.map((a: { title: string }) => a.title)).toEqual(['Cancel', 'Need a longer slot', 'Show agenda']);
+    expect(card.actions.map((a: { title: string }) => a.title)).toEqual(['Show agenda', 'Need a longer slot', 'Cancel...']);
     const update = await bot.connector.waitFor((c) => c.method === 'PUT');
     expect(update.activityId).toBe(sent.cardId);
     expect(cardIn(update.body)).toEqual(card);
@@ -92,6 +92,55 @@ describe('adaptiveCard/action strategy.request', () => {
   });
 });
 
+describe('urgent route: a summary before the email goes', () => {
+  it('answers an urgent request with a summary and sends nothing until Send is pressed', async () => {
+    const sent = await askForRequestCard(bot);
+    const summary = answeredCard(await submitRequest(bot, sent, { ...filled, urgent: 'home-alone' }, {}, true));
+    const { text } = assertValidCard(summary);
+    expect(text).toContain('Check before sending: URGENT S47 ENQUIRY');
+    expect(text).toContain('Children home alone');
+    expect(text).toContain(filled.managerPhone);
+    expect(summary.actions.map((a: { title: string }) => a.title)).toEqual(['Send URGENT email now', 'Back to the form']);
+    expect(await bot.outbox.listOutbox()).toEqual([]);
+
+    const send = summary.actions[0];
+    const card = answeredCard(await press(bot, send.verb, send.data, sent.cardId));
+    expect(assertValidCard(card).text).toContain('URGENT S47 ENQUIRY sent to the police referral unit');
+    expect((await bot.outbox.listOutbox()).map((m) => m.subject)).toEqual(['URGENT S47 ENQUIRY']);
+    // A second press of Send (double-click, Teams retry) sends nothing more.
+    answeredCard(await press(bot, send.verb, send.data, sent.cardId));
+    expect(await bot.outbox.listOutbox()).toHaveLength(1);
+  });
+
+  it('Back to the form gives the form again with everything typed, and sends nothing', async () => {
+    const sent = await askForRequestCard(bot);
+    const summary = answeredCard(await submitRequest(bot, sent, { ...filled, urgent: 'home-alone' }, {}, true));
+    const back = summary.actions[1];
+    const form = answeredCard(await press(bot, back.verb, back.data, sent.cardId));
+    for (const [field, value] of Object.entries({ ...filled, urgent: 'home-alone' })) expect(elementById(form, field)?.value, field).toBe(value);
+    expect(form.actions[0].data.requestKey).toBe(sent.requestKey);
+    expect(await bot.outbox.listOutbox()).toEqual([]);
+  });
+
+  it('shows every problem on the form instead of a summary when the urgent request is not valid', async () => {
+    const sent = await askForRequestCard(bot);
+    const form = answeredCard(await submitRequest(bot, sent, { ...filled, urgent: 'home-alone', nNumbers: 'N12', managerPhone: '' }, {}, true));
+    expect(textOf(elementById(form, 'nNumbersError'))).toContain('is not an N number');
+    expect(textOf(elementById(form, 'managerPhoneError'))).toBeTruthy();
+    expect(await bot.outbox.listOutbox()).toEqual([]);
+  });
+
+  it('in a group chat carries no surname in the summary, and asks for it again to send', async () => {
+    const group = { conversationId: '19:urgent-group@thread.v2', conversationType: 'groupChat' as const };
+    const sent = await askForRequestCard(bot, group);
+    const summary = answeredCard(await submitRequest(bot, sent, { ...filled, urgent: 'home-alone' }, group, true));
+    expect(JSON.stringify(summary)).not.toContain(filled.childSurnames);
+    expect(elementById(summary, 'childSurnames')).toBeDefined();
+    const card = answeredCard(await press(bot, summary.actions[0].verb, { ...summary.actions[0].data, childSurnames: filled.childSurnames }, sent.cardId, group));
+    expect(assertValidCard(card).text).toContain('URGENT S47 ENQUIRY sent');
+  });
+});
+
 describe('urgent route', () => {
   it('answers with the urgent card: when it went, by when police should call, and who to escalate to', async () => {
     const sent = await askForRequestCard(bot);
@@ -116,20 +165,34 @@ describe('booking card buttons', () => {
     return { sent, bookingId: card.actions[0].data.bookingId as string };
   }
 
-  it('Cancel frees the slot and replaces the card', async () => {
+  it('Cancel... only asks; Yes, cancel it frees the slot and replaces the card', async () => {
     const { sent, bookingId } = await booked();
-    const card = answeredCard(await press(bot, 'strategy.cancel', { bookingId }, sent.cardId));
+    const asked = answeredCard(await press(bot, 'strategy.cancel', { bookingId }, sent.cardId));
+    expect(assertValidCard(asked).text).toContain('Cancel this strategy discussion?');
+    expect(asked.actions.map((a: { title: string }) => a.title)).toEqual(['Yes, cancel it', 'No, keep it']);
+    expect((await bot.desk.stores.slots.getBooking(bookingId))?.status).toBe('booked');
+    const card = answeredCard(await press(bot, 'strategy.cancel.confirm', { bookingId }, sent.cardId));
     expect(assertValidCard(card).text).toContain('Strategy discussion cancelled');
     expect((await bot.desk.stores.slots.getBooking(bookingId))?.status).toBe('cancelled');
+  });
+
+  it('No, keep it leaves the booking as it is and shows its card again', async () => {
+    const { sent, bookingId } = await booked();
+    answeredCard(await press(bot, 'strategy.cancel', { bookingId }, sent.cardId));
+    const kept = answeredCard(await press(bot, 'strategy.show', { bookingId }, sent.cardId));
+    expect(assertValidCard(kept).text).toContain('Invite sent - awaiting police');
+    expect(kept.actions.map((a: { title: string }) => a.title)).toEqual(['Show agenda', 'Need a longer slot', 'Cancel...']);
+    expect((await bot.desk.stores.slots.getBooking(bookingId))?.status).toBe('booked');
   });
 
   it('Need a longer slot moves the booking to a 30-minute slot', async () => {
     const { sent, bookingId } = await booked();
     const card = answeredCard(await press(bot, 'strategy.longer', { bookingId }, sent.cardId));
     const { text } = assertValidCard(card);
-    expect(text).toContain('Moved to a longer slot');
+    expect(text).toContain('Extended to a longer slot');
+    expect(text).not.toContain('Moved');
     expect(text).toMatch(/Wednesday 25 November 2026, 10:00-10:30/);
-    expect(card.actions.map((a: { title: string }) => a.title)).toEqual(['Cancel', 'Show agenda']);
+    expect(card.actions.map((a: { title: string }) => a.title)).toEqual(['Show agenda', 'Cancel...']);
   });
 
   it('Show agenda posts the agenda card into the conversation', async () => {

@@ -36,9 +36,19 @@ export async function askForRequestCard(bot: BotHarness, where: Omit<Where, 'ser
   return { call, card, cardId: call.id, requestKey: card.actions[0].data.requestKey };
 }
 
-/** Presses Request discussion on a request card with these inputs; gives the invoke's HTTP answer. */
-export function submitRequest(bot: BotHarness, sent: { cardId: string; requestKey: string }, values: Record<string, string>, where: Omit<Where, 'serviceUrl'> = {}) {
-  return bot.post(cardAction('strategy.request', { requestKey: sent.requestKey, ...values }, { serviceUrl: bot.connector.url, cardId: sent.cardId, ...where }));
+/**
+ * Presses Request discussion on a request card with these inputs; gives the invoke's HTTP answer.
+ * An urgent request is answered first with the summary (nothing sent yet): this presses its Send
+ * URGENT email now as a manager would (typing the surnames again where the summary asks for them)
+ * and gives that answer. `submitOnly` stops at the first answer.
+ */
+export async function submitRequest(bot: BotHarness, sent: { cardId: string; requestKey: string }, values: Record<string, string>, where: Omit<Where, 'serviceUrl'> = {}, submitOnly = false) {
+  const first = await bot.post(cardAction('strategy.request', { requestKey: sent.requestKey, ...values }, { serviceUrl: bot.connector.url, cardId: sent.cardId, ...where }));
+  const summary = first.body?.value;
+  if (submitOnly || !(values.urgent ?? '').trim() || !JSON.stringify(summary ?? '').includes('Send URGENT email now')) return first;
+  const send = summary.actions.find((a: { title: string }) => a.title === 'Send URGENT email now');
+  const typedAgain = JSON.stringify(summary).includes('"id":"childSurnames"') ? { childSurnames: values.childSurnames } : {};
+  return bot.post(cardAction(send.verb, { ...send.data, ...typedAgain }, { serviceUrl: bot.connector.url, cardId: sent.cardId, ...where }));
 }
 
 /** Presses a button (verb) with data on the card with id `cardId`. */

@@ -14,7 +14,7 @@ describe('a request card pressed again after its booking was cancelled', () => {
     const sent = await askForRequestCard(bot);
     const booked = answeredCard(await submitRequest(bot, sent, filled));
     const bookingId = booked.actions[0].data.bookingId as string;
-    answeredCard(await press(bot, 'strategy.cancel', { bookingId }, sent.cardId));
+    answeredCard(await press(bot, 'strategy.cancel.confirm', { bookingId }, sent.cardId));
 
     const again = answeredCard(await submitRequest(bot, sent, filled));
     const { text } = assertValidCard(again);

@@ -107,6 +107,7 @@ describe('TeamsNotifier.refreshCards', () => {
     expect(agenda).toBeDefined();
     const agendaId = bot.connector.posted().at(-1)!.id;
     const { cardId: cancelledId } = await type(bot, 'cancel N146782', alexPersonal);
+    answeredCard(await press(bot, 'strategy.cancel.confirm', { bookingId }, cancelledId, alexPersonal));
 
     const calls = await runJobs(bot);
 
@@ -131,7 +132,7 @@ describe('TeamsNotifier.refreshCards', () => {
     await press(bot, 'strategy.agenda', { bookingId }, groupCardId, meganInGroup);
     const groupAgendaId = bot.connector.posted().at(-1)!.id;
     const { cardId: listId } = await type(bot, 'my bookings', alexPersonal);
-    expect(assertValidCard(answeredCard(await press(bot, 'strategy.cancel', { bookingId }, listId, alexPersonal))).text).toContain('Strategy discussion cancelled');
+    expect(assertValidCard(answeredCard(await press(bot, 'strategy.cancel.confirm', { bookingId }, listId, alexPersonal))).text).toContain('Strategy discussion cancelled');
 
     const updates = (await runJobs(bot)).filter((c) => c.method === 'PUT');
 

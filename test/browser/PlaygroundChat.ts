@@ -16,7 +16,8 @@ export const labels = {
   managerRole: 'Your role',
   managerPhone: 'Phone number the police can call you on',
   referredDate: 'Date the referral was received',
-  referredTime: 'Time the referral was received (UK time)',
+  referredTime: 'Time the referral was received (UK time, 24-hour HH:MM)',
+  moreOptions: 'More options: longer slot, reason, other invitees',
   reason: 'Reason for the strategy discussion (optional)',
   submit: 'Request discussion',
 } as const;
@@ -78,7 +79,11 @@ export class PlaygroundChat {
     await this.type(labels.nNumbers, entry.nNumbers);
     await this.type(labels.childSurnames, entry.childSurnames);
     await this.type(labels.managerPhone, entry.managerPhone);
-    if (entry.reason !== undefined) await this.type(labels.reason, entry.reason);
+    if (entry.reason !== undefined) {
+      // Optional inputs are folded under More options until opened.
+      if (!(await this.input(labels.reason).isVisible())) await this.page.getByRole('button', { name: labels.moreOptions }).last().click();
+      await this.type(labels.reason, entry.reason);
+    }
   }
 
   async submit(): Promise<void> {
@@ -87,17 +92,16 @@ export class PlaygroundChat {
 
   /**
    * The referral date and time the card shows (the bot prefills them with now), as the card
-   * sends them: `YYYY-MM-DD` and `HH:mm`. The playground displays "November 23, 2026" and "9:30 AM".
+   * sends them: `YYYY-MM-DD` and `HH:mm`. The playground displays "November 23, 2026"; the time is
+   * a text box holding 24-hour "09:30", as typed.
    */
   async referral(): Promise<{ date: string; time: string }> {
     const shownDate = await this.combobox(labels.referredDate).inputValue();
-    const shownTime = await this.combobox(labels.referredTime).inputValue();
+    const shownTime = await this.input(labels.referredTime).inputValue();
     const d = /^([A-Z][a-z]+) (\d{1,2}), (\d{4})$/.exec(shownDate);
-    const t = /^(\d{1,2}):(\d{2}) ([AP]M)$/.exec(shownTime);
     const month = d ? months.indexOf(d[1]!) + 1 : 0;
-    if (!d || month === 0 || !t) throw new Error(`unexpected referral date/time on the card: "${shownDate}" "${shownTime}"`);
-    const hour = (Number(t[1]) % 12) + (t[3] === 'PM' ? 12 : 0);
+    if (!d || month === 0 || !/^\d{2}:\d{2}$/.test(shownTime)) throw new Error(`unexpected referral date/time on the card: "${shownDate}" "${shownTime}"`);
     const pad = (n: number | string) => String(n).padStart(2, '0');
-    return { date: `${d[3]}-${pad(month)}-${pad(d[2]!)}`, time: `${pad(hour)}:${t[2]}` };
+    return { date: `${d[3]}-${pad(month)}-${pad(d[2]!)}`, time: shownTime };
   }
 }

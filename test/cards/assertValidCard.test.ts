@@ -23,4 +23,16 @@ describe('assertValidCard', () => {
   it('fails on a binding left unexpanded', () => {
     expect(() => assertValidCard(card([{ type: 'TextBlock', text: '${missing}' }]))).toThrow(/binding/);
   });
+
+  it('fails on text whose only carrier of meaning is a colour', () => {
+    expect(() => assertValidCard(card([{ type: 'TextBlock', text: 'Strategy discussion booked', color: 'good', weight: 'Bolder' }]))).toThrow(/colour good as its only marker/);
+    expect(() => assertValidCard(card([{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: 'Enter a phone number.', color: 'attention' }] }]))).toThrow(/colour attention/);
+    expect(() => assertValidCard(card([{ type: 'TextBlock', text: '\u26A0 Health is missing', color: 'warning' }]))).toThrow(/bold/);
+  });
+
+  it('accepts coloured text that also says it in words or a symbol, in bold', () => {
+    expect(() => assertValidCard(card([{ type: 'TextBlock', text: '\u26A0 Health is missing', color: 'warning', weight: 'Bolder' }]))).not.toThrow();
+    expect(() => assertValidCard(card([{ type: 'TextBlock', text: 'Overdue: was due 10:00', color: 'attention', weight: 'Bolder' }]))).not.toThrow();
+    expect(() => assertValidCard(card([{ type: 'TextBlock', text: 'Booked', color: 'default' }]))).not.toThrow();
+  });
 });

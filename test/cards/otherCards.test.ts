@@ -45,6 +45,11 @@ describe('myBookingsCard', () => {
     expect(cancels.map((a) => a.data)).toEqual([{ bookingId: 'bk-1' }, { bookingId: 'bk-2' }]);
   });
 
+  it('says the status in the same words as the booking card', () => {
+    const { text } = assertValidCard(myBookingsCard({ bookings: [{ booking, request }], audience: 'personal' }));
+    expect(text).toContain('Invite sent - awaiting police');
+  });
+
   it('says so when there is nothing booked', () => {
     expect(assertValidCard(myBookingsCard({ bookings: [], audience: 'personal' })).text).toContain('You have no strategy discussions booked');
   });

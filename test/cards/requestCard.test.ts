@@ -18,7 +18,7 @@ const typed = {
   invitees: 'nurse@health.example.org',
 };
 
-const inputTypes = ['Input.Text', 'Input.ChoiceSet', 'Input.Date', 'Input.Time', 'Input.Toggle'];
+const inputTypes = ['Input.Text', 'Input.ChoiceSet', 'Input.Date', 'Input.Toggle'];
 
 describe('requestCard', () => {
   it('is a valid Adaptive Card 1.5 under 28 KB', () => {
@@ -34,7 +34,7 @@ describe('requestCard', () => {
     expect(inputs.map((i) => String(i.id)).sort()).toEqual([...api].sort());
     expect([...requestCardFields]).toEqual(api);
     expect(elementById(card, 'referredDate')?.type).toBe('Input.Date');
-    expect(elementById(card, 'referredTime')?.type).toBe('Input.Time');
+    expect(elementById(card, 'referredTime')?.type).toBe('Input.Text'); // typed as HH:MM: en-GB 24-hour, any minute
     expect(elementById(card, 'longerSlot')).toMatchObject({ type: 'Input.Toggle', valueOn: 'true', valueOff: 'false' });
     expect(elementById(card, 'managerRole')).toMatchObject({ type: 'Input.ChoiceSet', choices: [{ value: 'TM' }, { value: 'PM' }] });
   });
@@ -65,19 +65,39 @@ describe('requestCard', () => {
     const body = card.body as Array<Record<string, unknown>>;
     const at = body.findIndex((e) => e.id === 'nNumbers');
     expect(body[at + 1]?.id).toBe('nNumbersError');
-    expect(textOf(body[at + 1])).toBe('"N12" is not an N number.');
+    expect(textOf(body[at + 1])).toBe('⚠ "N12" is not an N number.');
     expect(elementsOfType(body[at + 1], 'TextRun')[0]?.color).toBe('attention');
-    expect(textOf(elementById(card, 'inviteesError'))).toBe('Not an address.');
+    expect(textOf(elementById(card, 'inviteesError'))).toBe('⚠ Not an address.');
     expect(elementById(card, 'childSurnamesError')).toBeUndefined();
     expect(assertValidCard(card).text).toContain('"N12" is not an N number.');
   });
 
-  it('puts an error about the referral instant at the date, and one about a field it has no input for at the top', () => {
+  it('puts an error about the referral instant at the time, and one about a field it has no input for at the top', () => {
     const card = requestCard({ audience: 'personal', requestKey: 'k1', values: typed, errors: { referredAt: 'The referral time is in the future.', managerEmail: 'not valid' } });
-    expect(textOf(elementById(card, 'referredDateError'))).toBe('The referral time is in the future.');
+    expect(textOf(elementById(card, 'referredTimeError'))).toBe('⚠ The referral time is in the future.');
     const text = assertValidCard(card).text;
-    expect(text).toContain('Please correct the request:');
+    expect(text).toContain('Please correct 2 things before sending:');
     expect(text).toContain('Your Teams email address: not valid');
+  });
+
+  it('lists every problem at once at the top, and leaves no check to the client that would hold the others back', () => {
+    const errors = { nNumbers: '"N12" is not an N number.', managerPhone: 'Enter a phone number the police can call you on.', referredTime: 'The referral time is in the future: it is 13:28 now (UK time).' };
+    const card = requestCard({ audience: 'personal', requestKey: 'k1', values: typed, errors });
+    const { text } = assertValidCard(card);
+    expect(text).toContain('Please correct 3 things before sending:');
+    expect(text).toContain('N number(s): "N12" is not an N number.');
+    expect(text).toContain('Phone number: Enter a phone number the police can call you on.');
+    expect(text).toContain('Referral time: The referral time is in the future: it is 13:28 now (UK time).');
+    expect(JSON.stringify(card)).not.toContain('isRequired');
+  });
+
+  it('asks whether it is urgent first, and folds the optional inputs under More options unless they hold something', () => {
+    const card = requestCard({ audience: 'personal', requestKey: 'k1', values: { managerName: 'A. Jones' } });
+    const ids = (card.body as Array<{ id?: string }>).map((e) => e.id).filter(Boolean);
+    expect(ids.indexOf('urgent')).toBeLessThan(ids.indexOf('nNumbers'));
+    expect(elementById(card, 'moreOptions')?.isVisible).toBe(false);
+    expect(elementById(requestCard({ audience: 'personal', requestKey: 'k1', values: { reason: 'School' } }), 'moreOptions')?.isVisible).toBe(true);
+    expect(elementById(requestCard({ audience: 'personal', requestKey: 'k1', values: {}, errors: { invitees: 'Not an address.' } }), 'moreOptions')?.isVisible).toBe(true);
   });
 
   it('shows no error block when there are no errors', () => {
@@ -120,7 +140,7 @@ describe('requestCardValues', () => {
   it('leaves the typed surnames out of a card for a shared conversation, asking for them again, and keeps every other value', () => {
     const card = requestCard({ audience: 'shared', requestKey: 'k1', values: typed, errors: { nNumbers: '"N12" is not an N number.' } });
     expect(elementById(card, 'childSurnames')?.value).toBe('');
-    expect(textOf(elementById(card, 'childSurnamesError'))).toBe(surnameAgain);
+    expect(textOf(elementById(card, 'childSurnamesError'))).toBe(`⚠ ${surnameAgain}`);
     for (const [field, value] of Object.entries(typed)) if (field !== 'childSurnames') expect(elementById(card, field)?.value).toBe(value);
     expect(JSON.stringify(card)).not.toContain('Zanzibarova');
     assertValidCard(card);
@@ -130,9 +150,9 @@ describe('requestCardValues', () => {
     const named = { ...typed, reason: 'Zanzibarova twins seen with bruising', managerName: 'A. Jones' };
     const card = requestCard({ audience: 'shared', requestKey: 'k1', values: { ...named, nNumbers: 'Zanzibarova' }, errors: { nNumbers: '"Zanzibarova" is not an N number.' } });
     expect(JSON.stringify(card)).not.toContain('Zanzibarova');
-    expect(textOf(elementById(card, 'nNumbersError'))).toBe(namedAgain);
+    expect(textOf(elementById(card, 'nNumbersError'))).toBe(`⚠ ${namedAgain}`);
     expect(elementById(card, 'reason')?.value).toBe('');
-    expect(textOf(elementById(card, 'reasonError'))).toBe(namedAgain);
+    expect(textOf(elementById(card, 'reasonError'))).toBe(`⚠ ${namedAgain}`);
     expect(elementById(card, 'managerName')?.value).toBe('A. Jones');
     assertValidCard(card);
   });

@@ -1,6 +1,9 @@
 /** The shared Strategy Meeting mailbox the tests' desks use (give it to `new FakeGraph({ mailbox })`). */
 export const testMailbox = 'strategy.meetings@council.example.org';
 
+/** Escalation contacts for a Graph-mode desk (production refuses to start without them). */
+export const testEscalationContacts = JSON.stringify([{ label: 'Duty DS', name: 'DS Test', phone: '101 ext 111111' }]);
+
 /** The environment that points Strategy Desk at a fake Graph (in this process or another). */
 export function graphEnv(fake: { graphBaseUrl: string; authorityHost: string; caFile: string }): Record<string, string> {
   return {
@@ -12,5 +15,6 @@ export function graphEnv(fake: { graphBaseUrl: string; authorityHost: string; ca
     AZURE_CLIENT_ID: '66666666-7777-8888-9999-000000000000',
     AZURE_CLIENT_SECRET: 'test-secret',
     NODE_EXTRA_CA_CERTS: fake.caFile,
+    ESCALATION_CONTACTS: testEscalationContacts,
   };
 }

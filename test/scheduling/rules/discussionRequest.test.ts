@@ -55,7 +55,7 @@ describe('parseDiscussionRequest', () => {
     ['an impossible referral date', { referredDate: '2026-02-30' }, 'referredDate', /not a real date/],
     ['a US-style date', { referredDate: '11/23/2026' }, 'referredDate', /YYYY-MM-DD/],
     ['a bad time', { referredTime: '25:00' }, 'referredTime', /HH:mm/],
-    ['a referral in the future', { referredDate: '2026-11-23', referredTime: '14:01' }, 'referredDate', /in the future/],
+    ['a referral in the future', { referredDate: '2026-11-23', referredTime: '14:01' }, 'referredTime', /in the future: it is Monday 23 November 2026, 14:00 now \(UK time\)/],
     ['an unknown urgent id', { urgent: 'home-alone,fire' }, 'urgent', /"fire" is not an urgent criterion/],
     ['a longer-slot value that is not a boolean', { longerSlot: 'yes please' }, 'longerSlot', /true or false/],
     ['an over-long reason', { reason: 'x'.repeat(2001) }, 'reason', /2,000/],
