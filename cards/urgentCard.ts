@@ -11,7 +11,7 @@ import template from './urgentCard.json' with { type: 'json' };
 import { verbs } from './verbs.js';
 
 export interface UrgentCardInput {
-  readonly request: Pick<StoredRequest, 'id' | 'nNumbers' | 'childSurnames' | 'urgent' | 'policeContactAt'>;
+  readonly request: Pick<StoredRequest, 'id' | 'nNumbers' | 'childSurnames' | 'urgent' | 'policeContactAt' | 'managerPhone'>;
   /** The URGENT S47 ENQUIRY email; when not given, `sent` if `sentAt` is, else `pending`. */
   readonly email?: MailState;
   /** When the URGENT S47 ENQUIRY email went; only for a sent email. */
@@ -67,9 +67,12 @@ export function urgentCard(input: UrgentCardInput): AdaptiveCard {
     title: escalated ? 'Urgent: police have not called - escalate now' : told.title,
     headline: told.headline,
     case: caseLines(request, audience),
+    phone: inertText(request.managerPhone),
     criteria: request.urgent.map((id) => labels.get(id) ?? id),
     contacted: request.policeContactAt !== undefined,
-    contactedText: request.policeContactAt ? `Police made contact at ${formatUkTime(request.policeContactAt)}. The escalation has stopped.` : '',
+    contactedText: request.policeContactAt
+      ? `Police made contact at ${formatUkTime(request.policeContactAt)}. The escalation has stopped. Next: the strategy discussion is held with the police now, on that call - no rota slot is booked for an urgent case; record it and its actions.`
+      : '',
     escalateText: `If the police have not called by ${due}, call these in order:`,
     contacts: contacts.map((c) => ({ label: inertText(c.label), name: inertText(c.name), phone: inertText(c.phone) })),
     verb: verbs.policeMadeContact,

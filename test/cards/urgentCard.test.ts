@@ -20,6 +20,12 @@ describe('urgentCard', () => {
     expect(text).toContain('N146782, N146783');
   });
 
+  it('shows the number the police will ring, and after their call what happens next', () => {
+    expect(assertValidCard(urgentCard({ request: urgentRequest, ...sent, contacts, audience: 'shared' })).text).toContain(`Police will ring: ${request.managerPhone}`);
+    const called = { ...urgentRequest, policeContactAt: new Date('2026-11-25T14:20:00Z') };
+    expect(assertValidCard(urgentCard({ request: called, ...sent, contacts, audience: 'personal' })).text).toContain('Next: the strategy discussion is held with the police now');
+  });
+
   it('uses UK time in summer', () => {
     const summer = { sentAt: new Date('2026-06-03T13:02:00Z'), policeContactDue: new Date('2026-06-03T14:02:00Z') }; // BST
     const { text } = assertValidCard(urgentCard({ request: urgentRequest, ...summer, contacts, audience: 'personal' }));
