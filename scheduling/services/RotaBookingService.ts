@@ -140,9 +140,10 @@ export class RotaBookingService {
       done = await slots.confirmBooking(booking.id, ref.id, actor, clock.now(), ref.joinUrl);
     }
     if (done.status === 'booked') {
-      // Kept again on a retry too (keyed): a crash between confirming and keeping it is mended.
-      await this.deps.venue?.slotBooked(done);
       await this.sendPoliceEmail(done, request);
+      // The agenda's job, after the police email (which matters more); kept again on a retry too
+      // (keyed), so a crash between confirming and keeping it is mended.
+      await this.deps.venue?.slotBooked(done);
     }
     return done;
   }
