@@ -1,6 +1,7 @@
 import type { BotCredentials } from '../bot/server.js';
 import type { GraphSettings } from '../scheduling/adapters/graph/graphClient.js';
 import type { EscalationContact } from '../scheduling/model/EscalationContact.js';
+import type { ConferenceMode } from '../scheduling/model/DiscussionPlace.js';
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,15 @@ export interface Config {
     readonly subjectFormat: string;
     readonly subjectIncludesSurname: boolean;
     readonly joinDetails: string;
+  };
+  /** Where discussions are held and when their agenda goes up (issue 9, "Where the discussion happens"). */
+  readonly discussion: {
+    /** CONFERENCE_MODE: the conference line (`dial-in`, default) or a Teams meeting per booking (`teams`, Graph calendar only). */
+    readonly mode: ConferenceMode;
+    /** AGENDA_LEAD_MINUTES: minutes before the slot the agenda is posted. */
+    readonly agendaLeadMinutes: number;
+    /** TEAMS_APP_CATALOG_ID: the bot's app in the tenant's app catalog (required in Teams meeting mode). */
+    readonly teamsAppCatalogId?: string;
   };
   readonly graph?: GraphSettings;
   /**
@@ -227,6 +237,9 @@ const environment = z.preprocess(
       LOG_LEVEL: orElse('info', z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
       DATA_DIR: z.string().default('./data'),
       SUBJECT_INCLUDES_SURNAME: orElse('true', boolean),
+      CONFERENCE_MODE: orElse('dial-in', oneOf(['dial-in', 'teams'], (text) => `must be "dial-in" or "teams", not "${text}"`)),
+      AGENDA_LEAD_MINUTES: orElse('5', wholeNumber(0, 240)),
+      TEAMS_APP_CATALOG_ID: z.string().optional(),
       CONFERENCE_JOIN_DETAILS: z.string().default('Join details: see the conference line published by your area (set CONFERENCE_JOIN_DETAILS).'),
       PUBLIC_URL: publicUrl.optional(),
       MINUTES_DUE: minutesRule.optional(),
@@ -240,6 +253,11 @@ const environment = z.preprocess(
       const appType = env.MicrosoftAppType;
       if (env.MicrosoftAppId && !env.MicrosoftAppPassword && appType !== 'UserAssignedMSI') refuse(ctx, 'is required when MicrosoftAppId is set', ['MicrosoftAppPassword']);
       if (appType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) refuse(ctx, 'is required when MicrosoftAppType=SingleTenant', ['MicrosoftAppTenantId']);
+      if (env.CONFERENCE_MODE === 'teams') {
+        // A Teams meeting is made by the calendar with the event: only Graph can; the local calendar has no Teams.
+        if (env.CALENDAR_BACKEND !== 'graph') refuse(ctx, 'is "teams", which needs CALENDAR_BACKEND=graph (the Teams meeting is created with the calendar event): set CALENDAR_BACKEND=graph, or CONFERENCE_MODE=dial-in', ['CONFERENCE_MODE']);
+        if (!env.TEAMS_APP_CATALOG_ID) refuse(ctx, "is required when CONFERENCE_MODE=teams (the bot's app id in your tenant's app catalog, to install it into meeting chats)", ['TEAMS_APP_CATALOG_ID']);
+      }
       let graph: GraphSettings | undefined;
       if (env.CALENDAR_BACKEND === 'graph' && env.ESCALATION_CONTACTS.length === 0) {
         refuse(ctx, 'is required with CALENDAR_BACKEND=graph: list the people a manager phones when police have not called within the hour, e.g. [{"label":"Duty DS","name":"DS ...","phone":"101 ext ..."}]', ['ESCALATION_CONTACTS']);
@@ -273,6 +291,11 @@ const environment = z.preprocess(
           subjectFormat: env.SUBJECT_FORMAT,
           subjectIncludesSurname: env.SUBJECT_INCLUDES_SURNAME,
           joinDetails: env.CONFERENCE_JOIN_DETAILS,
+        },
+        discussion: {
+          mode: env.CONFERENCE_MODE,
+          agendaLeadMinutes: env.AGENDA_LEAD_MINUTES,
+          ...(env.CONFERENCE_MODE === 'teams' && env.TEAMS_APP_CATALOG_ID ? { teamsAppCatalogId: env.TEAMS_APP_CATALOG_ID } : {}),
         },
         ...(graph ? { graph } : {}),
         ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),

@@ -16,6 +16,8 @@ import { HeldDiscussions } from '../scheduling/services/HeldDiscussions.js';
 import { CaseCards } from '../scheduling/services/CaseCards.js';
 import { DiscussionPlanService } from '../scheduling/services/DiscussionPlanService.js';
 import type { RecordDocuments } from '../scheduling/ports/RecordDocuments.js';
+import { DiscussionVenue } from '../scheduling/services/DiscussionVenue.js';
+import type { MeetingChats } from '../scheduling/ports/MeetingChats.js';
 import { MAIL_CLAIM_LEASE_SECONDS, MailOnce } from '../scheduling/services/MailOnce.js';
 import { OutlookStandIn } from '../scheduling/services/OutlookStandIn.js';
 import { Reconciler } from '../scheduling/services/Reconciler.js';
@@ -42,6 +44,9 @@ import { LateNotifier } from './LateNotifier.js';
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** What the invite and the police email say about joining in Teams meeting mode (Teams adds the link to the invite itself). */
+export const teamsJoinDetails = 'Join in Microsoft Teams: use the "Join the meeting" link in the calendar invite (sent to everyone invited).';
+
 /**
  * The parts behind the desk, for the wiring itself and for tests that look inside (a store, the
  * calendar, the clock). The bot and the CLI use the `Desk` interface only.
@@ -67,6 +72,8 @@ export interface DeskParts {
   readonly clocks: ClockService;
   /** Follows the police's replies and people's edits in the shared calendar (jobs `calendar.poll`, `calendar.sync`, ...). */
   readonly replies: ReplyTracker;
+  /** Where and when a booked discussion's agenda is posted (job `discussion.agenda`; CONFERENCE_MODE, AGENDA_LEAD_MINUTES). */
+  readonly venue: DiscussionVenue;
   /** Durable background work (the engine runs `jobHandlers`). */
   readonly jobs: Jobs;
   /** Every service's job handlers, by job name: the engine (or a test's ManualJobs) runs these. */
@@ -161,15 +168,18 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
   let calendarNotifications: CalendarNotifications | undefined;
   // Only the local calendar can play Outlook's hand edits; with Graph people make them in Outlook.
   let handEdits: HandEdits | undefined;
+  // Teams meeting mode only (the config refuses it without the Graph calendar).
+  let meetingChats: MeetingChats | undefined;
   if (config.calendar.backend === 'graph' && config.graph) {
     // Loaded only when configured: the embedded default never touches the Graph client.
-    const [{ createGraphClient }, { GraphCalendar, mailboxConcurrency }, { GraphMailer }, { ConcurrencyLimit }, { GraphRetry, defaultRetrySettings, retryBudgetForLease }, { GraphCalendarSubscriptions }] = await Promise.all([
+    const [{ createGraphClient }, { GraphCalendar, mailboxConcurrency }, { GraphMailer }, { ConcurrencyLimit }, { GraphRetry, defaultRetrySettings, retryBudgetForLease }, { GraphCalendarSubscriptions }, { GraphMeetingChats }] = await Promise.all([
       import('../scheduling/adapters/graph/graphClient.js'),
       import('../scheduling/adapters/graph/GraphCalendar.js'),
       import('../scheduling/adapters/graph/GraphMailer.js'),
       import('../scheduling/adapters/graph/ConcurrencyLimit.js'),
       import('../scheduling/adapters/graph/GraphRetry.js'),
       import('../scheduling/adapters/graph/GraphCalendarSubscriptions.js'),
+      import('../scheduling/adapters/graph/GraphMeetingChats.js'),
     ]);
     const client = createGraphClient(config.graph);
     // Graph allows 4 concurrent calls per mailbox: calendar and mail share one allowance. One
@@ -178,6 +188,10 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     const retry = new GraphRetry({ ...defaultRetrySettings, budgetMs: retryBudgetForLease(Math.min(config.reservationTimeoutSeconds, MAIL_CLAIM_LEASE_SECONDS)) });
     calendar = new GraphCalendar(client, calendarId, limit, retry);
     mailer = new GraphMailer(client, calendarId, limit, retry);
+    if (config.discussion.mode === 'teams' && config.discussion.teamsAppCatalogId) {
+      // Chats are not the mailbox: they have their own allowance of calls.
+      meetingChats = new GraphMeetingChats(client, { teamsAppCatalogId: config.discussion.teamsAppCatalogId, graphBaseUrl: config.graph.baseUrl }, new ConcurrencyLimit(mailboxConcurrency), retry);
+    }
     if (config.publicUrl) {
       calendarNotifications = new CalendarNotifications({
         subscriptions: new GraphCalendarSubscriptions(client, limit, retry),
@@ -200,6 +214,17 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
   const finder = new SlotFinder({ slots: stores.slots, calendar, rota: config.rota, nonWorking, calendarId });
   const mail = new MailOnce({ mailLedger: stores.mailLedger, mailer, clock });
   const access = new CaseAccess({ requests: stores.requests, slots: stores.slots, postings: stores.postings, auditLog: stores.auditLog, clock });
+  const teamsMeetings = config.discussion.mode === 'teams';
+  const venue = new DiscussionVenue({
+    slots: stores.slots,
+    postings: stores.postings,
+    jobs,
+    notifier,
+    clock,
+    calendar,
+    ...(meetingChats ? { meetingChats } : {}),
+    settings: { mode: config.discussion.mode, agendaLeadMinutes: config.discussion.agendaLeadMinutes },
+  });
   const booking = new RotaBookingService({
     requests: stores.requests,
     slots: stores.slots,
@@ -210,11 +235,14 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     mail,
     access,
     newId,
+    venue,
     settings: {
       calendarId,
       policeReferralAddress: config.policeReferralAddress,
       subject: { format: config.calendar.subjectFormat, includeSurname: config.calendar.subjectIncludesSurname },
-      joinDetails: config.calendar.joinDetails,
+      // On the conference line the invite and the police email carry its dial-in details; a Teams meeting's invite carries its own link.
+      joinDetails: teamsMeetings ? teamsJoinDetails : config.calendar.joinDetails,
+      ...(teamsMeetings ? { teamsMeeting: true } : {}),
     },
   });
   const urgent = new UrgentRouteService({
@@ -270,6 +298,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     clock,
     rota: config.rota,
     nonWorking,
+    venue,
     settings: { policeReferralAddress: config.policeReferralAddress, pollSeconds: config.calendarPollSeconds },
   });
   const cards = new CaseCards({ requests: stores.requests, slots: stores.slots, postings: stores.postings, conversations: stores.conversations, booking, urgent, jobs, notifier });
@@ -283,6 +312,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     ...cards.handlers(),
     ...replies.handlers(),
     ...held.handlers(),
+    ...venue.handlers(),
   };
 
   const plans = new DiscussionPlanService({
@@ -299,7 +329,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     cards,
     notifier,
     nonWorking,
-    settings: { venue: 'dial-in' },
+    settings: { venue: config.discussion.mode },
   });
 
   const outlook = new OutlookStandIn({ slots: stores.slots, clock, ...(handEdits ? { handEdits } : {}) });
@@ -345,6 +375,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     reconciler,
     clocks,
     replies,
+    venue,
     jobs,
     notifier,
     ...(calendarNotifications ? { calendarNotifications } : {}),

@@ -4,9 +4,11 @@ import { audienceFor } from '../cards/Audience.js';
 import { deskNoticeCard } from '../cards/deskNoticeCard.js';
 import type { Desk } from '../scheduling/Desk.js';
 import { logSafeError } from '../scheduling/logSafeError.js';
+import type { DiscussionPlace, DiscussionPosting, PostedDiscussionCard } from '../scheduling/model/DiscussionPlace.js';
 import type { Delivery, Notice } from '../scheduling/model/Notice.js';
 import type { Notifier } from '../scheduling/ports/Notifier.js';
 import { cardMessage } from './cardAnswers.js';
+import { discussionCards } from './discussionCards.js';
 import { caseNamesOf, guardOutgoingCards } from './guardOutgoingCards.js';
 import type { ContinueConversation } from './InPlaceAnswers.js';
 import { standingCard } from './standingCard.js';
@@ -22,6 +24,26 @@ function isReference(value: unknown): value is Reference {
 /** The person a reference was kept for, as `actorOf` names them (Entra object id where Teams gives one). */
 function personOf(reference: Reference): string {
   return reference.user?.aadObjectId ?? reference.user?.id ?? '';
+}
+
+/** Who a meeting chat's conversation reference is kept for: the chat itself, not a person. */
+export const meetingChatViewer = { id: 'meeting-chat', name: 'Teams meeting chat' };
+
+/**
+ * A reference to a Teams meeting's chat, made from one the bot kept in the same tenant: the
+ * tenant's Bot Connector (`serviceUrl`), the bot's own account and the tenant id carry over; the
+ * conversation is the meeting's chat (a group chat to Teams), and nobody in particular is the
+ * person addressed.
+ */
+export function meetingChatReference(base: Reference, chatId: string): Reference {
+  const tenantId = (base.conversation as { tenantId?: string }).tenantId;
+  return {
+    channelId: base.channelId ?? 'msteams',
+    serviceUrl: base.serviceUrl,
+    ...(base.bot ? { bot: base.bot } : {}),
+    user: meetingChatViewer,
+    conversation: { id: chatId, conversationType: 'groupChat', isGroup: true, ...(tenantId ? { tenantId } : {}) } as Reference['conversation'],
+  };
 }
 
 /** Teams says the card is gone (deleted, or the bot was removed from the conversation): nothing left to update. */
@@ -56,6 +78,38 @@ export class TeamsNotifier implements Notifier {
     });
     log.info({ userId, notice: notice.kind, requestId: notice.requestId }, 'told a person in their personal chat');
     return 'sent';
+  }
+
+  /**
+   * Posts the discussion's cards (bot/discussionCards.ts) into the requester's personal chat, or
+   * into the Teams meeting's chat - reached through the tenant's Bot Connector, taken from the
+   * requester's kept references (the meeting chat's own reference is kept from then on, so card
+   * refreshes reach it). Says which card now stands where; the desk records the postings. Every
+   * card passes the surname check for the conversation it goes to.
+   */
+  async postDiscussion(requestId: string, place: DiscussionPlace): Promise<DiscussionPosting> {
+    const { desk, continueConversation, log } = this.deps;
+    const view = await desk.caseCards(requestId);
+    const references = (await desk.conversationsOf(view.request.requestedBy.id)).filter(isReference);
+    const personal = references.find((r) => r.conversation.conversationType === 'personal');
+    const base = personal ?? references[0];
+    const reference = place.kind === 'requesterChat' ? personal : base && meetingChatReference(base, place.chatId);
+    if (!reference) {
+      log.warn({ requestId, place: place.kind, userId: view.request.requestedBy.id }, "no kept conversation of the requester to start from: the discussion's cards wait for a retry");
+      return { delivery: 'no-conversation' };
+    }
+    if (place.kind === 'meetingChat') await desk.rememberConversation(meetingChatViewer.id, place.chatId, reference);
+    const posted: PostedDiscussionCard[] = [];
+    const { conversation } = reference;
+    await continueConversation(reference, async (context) => {
+      guardOutgoingCards(context, log, [caseNamesOf(view.request)]);
+      for (const { card, kind } of discussionCards(view)) {
+        const sent = await context.sendActivity(cardMessage(card));
+        if (sent?.id) posted.push({ conversationId: conversation.id, conversationType: conversation.conversationType ?? '', activityId: sent.id, card: kind });
+      }
+    });
+    log.info({ requestId, place: place.kind, conversationType: conversation.conversationType, cards: posted.length }, "posted the discussion's cards");
+    return { delivery: 'sent', cards: posted };
   }
 
   /**

@@ -12,6 +12,11 @@ export interface Booking extends Interval {
   /** Graph transactionId used to create its event; stable across retries. */
   readonly transactionId: string;
   readonly eventId?: string;
+  /**
+   * The Teams meeting's join URL (CONFERENCE_MODE=teams), as the calendar gave it when the event
+   * was created: the meeting's chat is found from it (rules/meetingChatId.ts).
+   */
+  readonly joinUrl?: string;
   /** The booking this one replaced (rebook). */
   readonly replaces?: string;
   readonly createdAt: Date;

@@ -34,6 +34,11 @@ export interface ConferenceEvent {
    * tells our events from ones people type in by hand. Absent for hand-made events.
    */
   readonly bookingId?: string;
+  /**
+   * Held as a Teams meeting (CONFERENCE_MODE=teams): the calendar creates the meeting with the
+   * event and gives back its join URL. Otherwise people join by the conference line in the body.
+   */
+  readonly teamsMeeting?: boolean;
 }
 
 /** An event on the calendar, as read back. */
@@ -44,8 +49,12 @@ export interface CalendarEntry extends Interval {
   readonly subject: string;
   readonly attendees: readonly AttendeeStatus[];
   readonly cancelled: boolean;
+  /** The Teams meeting's join URL, when the event is one (Graph's `onlineMeeting.joinUrl`). */
+  readonly joinUrl?: string;
 }
 
 export interface EventRef {
   readonly id: string;
+  /** The Teams meeting's join URL, when the event was created as one. */
+  readonly joinUrl?: string;
 }

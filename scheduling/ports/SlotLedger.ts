@@ -29,8 +29,8 @@ export interface SlotLedger {
    * @returns false when any cell is already held; nothing is written then.
    */
   reserve(booking: NewBooking, cells: readonly Interval[], actor: Actor, at: Date): Promise<boolean>;
-  /** Records the event created for a reserved booking: status `booked`. */
-  confirmBooking(bookingId: string, eventId: string, actor: Actor, at: Date): Promise<Booking>;
+  /** Records the event created for a reserved booking (and its Teams meeting's join URL, if any): status `booked`. */
+  confirmBooking(bookingId: string, eventId: string, actor: Actor, at: Date, joinUrl?: string): Promise<Booking>;
   /**
    * Makes a booked booking follow its event after a person moved, shortened or lengthened it in
    * Outlook: its times become `to`, it lets go of its old cells and holds `cells` (the new time's

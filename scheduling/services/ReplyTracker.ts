@@ -23,6 +23,7 @@ import { newReplies } from '../rules/newReplies.js';
 import { addDays, isPlainDate } from '../rules/PlainDate.js';
 import { policeReplyDue } from '../rules/policeReplyDue.js';
 import type { CaseAccess } from './CaseAccess.js';
+import type { DiscussionVenue } from './DiscussionVenue.js';
 import { ConflictError, NotFoundError } from './errors.js';
 
 /** The jobs this service runs (names are stored with waiting jobs: keep them stable). */
@@ -70,6 +71,8 @@ export interface ReplyTrackerDeps {
   readonly clock: Clock;
   readonly rota: Rota;
   readonly nonWorking: ReadonlySet<PlainDate>;
+  /** Keeps the agenda's job in step with a slot moved or deleted by hand. */
+  readonly venue?: Pick<DiscussionVenue, 'slotDropped' | 'slotMoved'>;
   readonly settings: {
     readonly policeReferralAddress: string;
     /** Seconds between two polls of the calendar (CALENDAR_POLL_SECONDS). */
@@ -224,6 +227,7 @@ export class ReplyTracker {
     await this.tell(request, { kind: 'booking.deletedByHand', bookingId: booking.id });
     await slots.cancelBooking(booking.id, follower, clock.now(), 'Deleted by hand in Outlook');
     await jobs.cancel(replyJobs.noAnswer, reminderKey(booking));
+    await this.deps.venue?.slotDropped(booking);
     await this.refresh(request);
     return true;
   }
@@ -236,6 +240,7 @@ export class ReplyTracker {
     const { booking: moved } = await slots.followEvent(booking.id, to, cellsCovering(to, rota), follower, clock.now());
     await jobs.cancel(replyJobs.noAnswer, reminderKey(booking));
     await this.scheduleReminder(moved);
+    await this.deps.venue?.slotMoved(booking, moved);
     await this.refresh(request);
     return moved;
   }

@@ -16,6 +16,7 @@ import { appointmentBody, strategyDiscussionMail } from '../rules/referralMails.
 import type { Rota } from '../model/Rota.js';
 import { slotCells } from '../rules/slotCells.js';
 import type { CaseAccess } from './CaseAccess.js';
+import type { DiscussionVenue } from './DiscussionVenue.js';
 import { ConflictError, NoSlotError, NotFoundError } from './errors.js';
 import type { MailOnce, MailOutcome } from './MailOnce.js';
 import type { SlotFinder } from './SlotFinder.js';
@@ -31,11 +32,15 @@ export interface RotaBookingDeps {
   /** Who may cancel, move or see a booking. */
   readonly access: CaseAccess;
   readonly newId: () => string;
+  /** Keeps the agenda's job in step with the slot (booked, moved, cancelled). */
+  readonly venue?: Pick<DiscussionVenue, 'slotBooked' | 'slotDropped' | 'slotMoved'>;
   readonly settings: {
     readonly calendarId: string;
     readonly policeReferralAddress: string;
     readonly subject: SubjectSettings;
     readonly joinDetails: string;
+    /** CONFERENCE_MODE=teams: every event is created as a Teams meeting. */
+    readonly teamsMeeting?: boolean;
   };
 }
 
@@ -77,6 +82,7 @@ export class RotaBookingService {
     const cells = options.longer ? finder.cellsFor(true) : Math.max(1, Math.round((old.end.getTime() - old.start.getTime()) / 60_000 / this.deps.rota.slotMinutes));
     const moved = await this.reserveFirstFree(request, actor, plan.days, cells, old, options.longer ? [] : [old], notBefore);
     const done = await this.finish(moved, request, actor);
+    await this.deps.venue?.slotMoved(old, done);
     if (old.eventId) await this.deps.calendar.cancelEvent(old.eventId, 'This strategy discussion has moved to a new time.');
     return done;
   }
@@ -103,6 +109,7 @@ export class RotaBookingService {
     const { slots, calendar, clock } = this.deps;
     const { booking } = await this.details(bookingId, actor, from, 'booking.cancel');
     const cancelled = await slots.cancelBooking(bookingId, actor, clock.now(), reason);
+    await this.deps.venue?.slotDropped(cancelled);
     // Cells go first: while the event still stands, the calendar itself keeps the slot busy.
     if (booking.eventId) await calendar.cancelEvent(booking.eventId, reason);
     return cancelled;
@@ -130,9 +137,14 @@ export class RotaBookingService {
     let done = booking;
     if (booking.status === 'reserved') {
       const ref = await calendar.createEvent(this.eventFor(request, booking), booking.transactionId);
-      done = await slots.confirmBooking(booking.id, ref.id, actor, clock.now());
+      done = await slots.confirmBooking(booking.id, ref.id, actor, clock.now(), ref.joinUrl);
     }
-    if (done.status === 'booked') await this.sendPoliceEmail(done, request);
+    if (done.status === 'booked') {
+      await this.sendPoliceEmail(done, request);
+      // The agenda's job, after the police email (which matters more); kept again on a retry too
+      // (keyed), so a crash between confirming and keeping it is mended.
+      await this.deps.venue?.slotBooked(done);
+    }
     return done;
   }
 
@@ -202,6 +214,7 @@ export class RotaBookingService {
       body: appointmentBody(request, slot, settings.joinDetails),
       location: `Conference ${conferenceName(request.nNumbers)}`,
       bookingId: slot.id,
+      ...(settings.teamsMeeting ? { teamsMeeting: true } : {}),
     };
   }
 

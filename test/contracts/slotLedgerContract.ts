@@ -52,6 +52,18 @@ export function slotLedgerContract(name: string, openDb: () => Promise<Db>): voi
       await expect(t.stores.slots.confirmBooking('b1', 'event-2', actor, at)).rejects.toThrow(/cancelled/);
     });
 
+    it("keeps a Teams meeting's join URL with the confirmed booking, and none on the conference line", async () => {
+      const joinUrl = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_ZGVm%40thread.v2/0?context=%7b%7d';
+      await t.stores.requests.saveRequest(request('r1'), actor, at);
+      await t.stores.requests.saveRequest(request('r2'), actor, at);
+      await t.stores.slots.reserve(booking('b1', 'r1', [cell('10:00')]), [cell('10:00')], actor, at);
+      await t.stores.slots.reserve(booking('b2', 'r2', [cell('10:30')]), [cell('10:30')], actor, at);
+      expect(await t.stores.slots.confirmBooking('b1', 'event-1', actor, at, joinUrl)).toMatchObject({ status: 'booked', joinUrl });
+      expect((await t.stores.slots.currentBookingFor('r1'))?.joinUrl).toBe(joinUrl);
+      expect((await t.stores.slots.confirmBooking('b2', 'event-2', actor, at)).joinUrl).toBeUndefined();
+      expect((await t.stores.slots.getBooking('b2'))?.joinUrl).toBeUndefined();
+    });
+
     it('moves a booking in one transaction when the new one replaces it', async () => {
       await t.stores.requests.saveRequest(request('r1'), actor, at);
       await t.stores.slots.reserve(booking('b1', 'r1', [cell('10:00')]), [cell('10:00')], actor, at);

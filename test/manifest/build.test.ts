@@ -73,6 +73,12 @@ describe('npm run manifest', () => {
     expect(JSON.stringify(manifest)).not.toContain('{{');
   });
 
+  it("names the bot's Entra app in webApplicationInfo, which Graph checks when the bot installs itself into a meeting chat", async () => {
+    const { files } = await shipped();
+    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
+    expect(manifest.webApplicationInfo).toEqual({ id: appId, resource: `api://strategy-desk.example.org/${appId}` });
+  });
+
   it('offers the bot in personal chats, teams and group chats with the same commands in each', async () => {
     const { files } = await shipped();
     const [bot] = JSON.parse(files.get('manifest.json')!.toString('utf8')).bots;

@@ -83,7 +83,8 @@ export class GraphCalendar implements Calendar {
   async createEvent(event: ConferenceEvent, transactionId: string = randomUUID()): Promise<EventRef> {
     // Always a transactionId: a create is re-sent after a 429, 503 or 504, and Graph gives back the first.
     const created = await this.call<GraphEvent>((signal) => this.client.api(`${this.user}/events`).option('signal', signal).header('Prefer', utc).post(toGraphEvent(event, transactionId)));
-    return { id: created.id };
+    const joinUrl = created.onlineMeeting?.joinUrl;
+    return { id: created.id, ...(joinUrl ? { joinUrl } : {}) };
   }
 
   async updateEvent(id: string, change: Parameters<Calendar['updateEvent']>[1]): Promise<void> {

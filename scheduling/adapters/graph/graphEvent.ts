@@ -16,10 +16,12 @@ export interface GraphEvent {
     readonly emailAddress?: { readonly address?: string | null; readonly name?: string | null } | null;
   }> | null;
   readonly singleValueExtendedProperties?: ReadonlyArray<{ readonly id: string; readonly value: string }> | null;
+  /** A Teams meeting's details (Graph fills it when the event was created with `isOnlineMeeting`). */
+  readonly onlineMeeting?: { readonly joinUrl?: string | null } | null;
 }
 
 /** The fields `GraphEvent` needs, for `$select`. */
-export const selectedFields = ['id', 'subject', 'start', 'end', 'showAs', 'isCancelled', 'attendees'];
+export const selectedFields = ['id', 'subject', 'start', 'end', 'showAs', 'isCancelled', 'attendees', 'onlineMeeting'];
 
 const responses: ReadonlySet<string> = new Set<AttendeeResponse>(['none', 'organizer', 'tentativelyAccepted', 'accepted', 'declined', 'notResponded']);
 
@@ -48,6 +50,7 @@ export function toCalendarEntry(e: GraphEvent): CalendarEntry {
     ...(marker ? { bookingId: marker.value } : {}),
     subject: e.subject ?? '',
     cancelled: e.isCancelled === true,
+    ...(e.onlineMeeting?.joinUrl ? { joinUrl: e.onlineMeeting.joinUrl } : {}),
     attendees: (e.attendees ?? [])
       .filter((a) => a.emailAddress?.address)
       .map((a) => ({
@@ -84,13 +87,16 @@ export function toGraphChange(change: Change): Record<string, unknown> {
 }
 
 /**
- * The POST body for a new conference event: a plain meeting with invites, no Teams link (people
- * join by the area's conference line), shown busy, no new-time proposals (the rota fixes slots).
+ * The POST body for a new conference event: a meeting with invites, shown busy, no new-time
+ * proposals (the rota fixes slots). On the conference line (the default) it has no Teams link:
+ * people join by the area's dial-in details in its body. In Teams meeting mode it is created as
+ * a Teams meeting (`isOnlineMeeting`, `teamsForBusiness`): Graph adds the join link to the invite
+ * and gives back `onlineMeeting.joinUrl`.
  */
 export function toGraphEvent(event: ConferenceEvent, transactionId: string): Record<string, unknown> {
   return {
     ...toGraphChange(event),
-    isOnlineMeeting: false,
+    ...(event.teamsMeeting ? { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' } : { isOnlineMeeting: false }),
     showAs: 'busy',
     allowNewTimeProposals: false,
     responseRequested: true,

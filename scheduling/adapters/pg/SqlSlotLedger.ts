@@ -56,14 +56,14 @@ export class SqlSlotLedger implements SlotLedger {
     }
   }
 
-  async confirmBooking(bookingId: string, eventId: string, actor: Actor, at: Date): Promise<Booking> {
+  async confirmBooking(bookingId: string, eventId: string, actor: Actor, at: Date, joinUrl?: string): Promise<Booking> {
     return this.db.transaction(async (tx) => {
       const before = await this.bookingIn(tx, bookingId, true);
       if (before.status !== 'reserved') {
         if (before.eventId === eventId) return before; // confirmed already (a retry)
         throw new Error(`booking ${bookingId} is ${before.status}, not reserved`);
       }
-      await tx.query(`update bookings set status = 'booked', event_id = $2, updated_at = $3 where id = $1`, [bookingId, eventId, at]);
+      await tx.query(`update bookings set status = 'booked', event_id = $2, updated_at = $3, join_url = $4 where id = $1`, [bookingId, eventId, at, joinUrl ?? null]);
       const after = await this.bookingIn(tx, bookingId);
       await writeAudit(tx, { at, actor, action: 'booking.confirmed', entity: 'booking', entityId: bookingId, before: auditedBooking(before), after: auditedBooking(after) });
       return after;

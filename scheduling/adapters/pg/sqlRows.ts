@@ -39,6 +39,8 @@ export interface BookingRow {
   end_at: Date;
   transaction_id: string;
   event_id: string | null;
+  /** Migration 010. */
+  join_url?: string | null;
   replaces: string | null;
   created_at: Date;
   updated_at: Date;
@@ -83,6 +85,7 @@ export function toBooking(row: BookingRow): Booking {
     end: asDate(row.end_at),
     transactionId: row.transaction_id,
     ...(row.event_id ? { eventId: row.event_id } : {}),
+    ...(row.join_url ? { joinUrl: row.join_url } : {}),
     ...(row.replaces ? { replaces: row.replaces } : {}),
     createdAt: asDate(row.created_at),
     updatedAt: asDate(row.updated_at),

@@ -9,6 +9,7 @@ import { defaultSettings, seededRandom, zeroCounts, type FakeFault, type FakeGra
 import { FakeIdentity, type FakeApp } from './fakeIdentity.js';
 import { FakeMailboxes, type FakeEventView, type FakeSentMail, type GraphAnswer, type HandMadeEvent, type ReadOptions } from './FakeMailboxes.js';
 import { FakeSubscriptions } from './FakeSubscriptions.js';
+import { FakeChats } from './FakeChats.js';
 
 export interface FakeGraphOptions extends FakeApp {
   /** The mailbox helpers such as `addEvent` use when none is named. */
@@ -38,6 +39,9 @@ const routes: ReadonlyArray<[string, RegExp, FakeGraphRoute]> = [
   ['GET', /^\/users\/([^/]+)\/mailFolders\/([^/]+)\/messages$/i, 'listMessages'],
 ];
 
+/** `/chats` belong to no mailbox: the capture is the chat id. */
+const chatRoutes: ReadonlyArray<[string, RegExp, FakeGraphRoute]> = [['POST', /^\/chats\/([^/]+)\/installedApps$/i, 'installApp']];
+
 /** `/subscriptions` belongs to no mailbox: the capture is the subscription id. */
 const subscriptionRoutes: ReadonlyArray<[string, RegExp, FakeGraphRoute]> = [
   ['POST', /^\/subscriptions$/i, 'createSubscription'],
@@ -51,7 +55,7 @@ function matchRoute(method: string, path: string): Route | undefined {
     const hit = m === method ? pattern.exec(path) : null;
     if (hit) return { name, mailbox: decodeURIComponent(hit[1]!), ...(hit[2] ? { id: decodeURIComponent(hit[2]) } : {}) };
   }
-  for (const [m, pattern, name] of subscriptionRoutes) {
+  for (const [m, pattern, name] of [...subscriptionRoutes, ...chatRoutes]) {
     const hit = m === method ? pattern.exec(path) : null;
     if (hit) return { name, mailbox: '', ...(hit[1] ? { id: decodeURIComponent(hit[1]) } : {}) };
   }
@@ -78,6 +82,8 @@ export class FakeGraph {
   readonly mailboxes = new FakeMailboxes();
   /** Change-notification subscriptions, and their deliveries to the subscriber. */
   readonly subscriptions: FakeSubscriptions;
+  /** Apps installed into chats (Teams meeting mode). */
+  readonly chats: FakeChats;
   private readonly identity: FakeIdentity;
   private settingsNow: FakeGraphSettings;
   private countsNow = zeroCounts();
@@ -94,6 +100,7 @@ export class FakeGraph {
   constructor(private readonly options: FakeGraphOptions = {}) {
     this.identity = new FakeIdentity(options);
     this.subscriptions = new FakeSubscriptions(options.now ?? (() => new Date()));
+    this.chats = new FakeChats(options.now ?? (() => new Date()));
     this.settingsNow = { ...defaultSettings, ...options.settings };
     this.random = seededRandom(options.seed ?? 1);
   }
@@ -159,6 +166,7 @@ export class FakeGraph {
     this.faults.clear();
     this.mailboxes.clear();
     this.subscriptions.clear();
+    this.chats.clear();
     this.resetCounts();
     this.settingsNow = { ...defaultSettings, ...this.options.settings };
   }
@@ -350,6 +358,8 @@ export class FakeGraph {
         return this.subscriptions.renew(id, body);
       case 'deleteSubscription':
         return this.subscriptions.delete(id);
+      case 'installApp':
+        return this.chats.install(id, body);
     }
   }
 

@@ -1,3 +1,4 @@
+import type { FakeInstalledApp } from './FakeChats.js';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import type { FakeResponse } from './fakeEvent.js';
@@ -76,6 +77,10 @@ export class FakeGraphRemote {
   }
   async lifecycle(subscriptionId: string, lifecycleEvent: FakeLifecycleEvent, options: { clientState?: string } = {}): Promise<number> {
     return (await this.call<{ status: number }>('POST', '/lifecycle', { subscriptionId, lifecycleEvent, ...options })).status;
+  }
+  /** Apps installed into chats (Teams meeting mode), in order. */
+  installedApps(): Promise<FakeInstalledApp[]> {
+    return this.call('GET', '/installed-apps');
   }
   deliveries(): Promise<FakeDelivery[]> {
     return this.call('GET', '/deliveries');

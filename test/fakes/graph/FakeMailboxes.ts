@@ -3,6 +3,7 @@ import {
   expandedPropertyIds,
   newChangeKey,
   newEventId,
+  newJoinUrl,
   readDateTimeTimeZone,
   renderEvent,
   type FakeAttendee,
@@ -25,6 +26,8 @@ export interface FakeEventView {
   readonly isCancelled: boolean;
   readonly allowNewTimeProposals: boolean;
   readonly isOnlineMeeting: boolean;
+  /** The Teams meeting's join URL, when the event was created as one. */
+  readonly joinUrl?: string;
   readonly transactionId?: string;
   readonly extendedProperties: Readonly<Record<string, string>>;
 }
@@ -238,6 +241,8 @@ export class FakeMailboxes {
       showAs: (input.showAs as FakeShowAs | undefined) ?? 'busy',
       allowNewTimeProposals: input.allowNewTimeProposals !== false,
       isOnlineMeeting: input.isOnlineMeeting === true,
+      // As Exchange: a Teams meeting is made with the event, and its join URL comes back at once.
+      ...(input.isOnlineMeeting === true && input.onlineMeetingProvider === 'teamsForBusiness' ? { joinUrl: newJoinUrl() } : {}),
       ...(transactionId ? { transactionId } : {}),
       extended: new Map(properties.map((p) => [String(p.id), String(p.value)])),
     });
@@ -439,6 +444,7 @@ function view(e: FakeEvent): FakeEventView {
     isCancelled: e.isCancelled,
     allowNewTimeProposals: e.allowNewTimeProposals,
     isOnlineMeeting: e.isOnlineMeeting,
+    ...(e.joinUrl ? { joinUrl: e.joinUrl } : {}),
     ...(e.transactionId ? { transactionId: e.transactionId } : {}),
     extendedProperties: Object.fromEntries(e.extended),
   };

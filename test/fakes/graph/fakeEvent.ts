@@ -26,6 +26,8 @@ export interface FakeEvent {
   isCancelled: boolean;
   allowNewTimeProposals: boolean;
   isOnlineMeeting: boolean;
+  /** A Teams meeting's join URL (created with `isOnlineMeeting` and `teamsForBusiness`). */
+  joinUrl?: string;
   readonly transactionId?: string;
   /** Single-value extended properties, by id as it was written. */
   extended: Map<string, string>;
@@ -40,6 +42,17 @@ export function newEventId(): string {
 }
 
 export const newChangeKey = () => randomBytes(12).toString('base64');
+
+/**
+ * A Teams meeting's join URL shaped as Graph gives it in `onlineMeeting.joinUrl`: the meeting
+ * chat's thread id (`19:meeting_<base64>@thread.v2`) URL-encoded in the path, then the tenant and
+ * organiser in `context`.
+ */
+export function newJoinUrl(tenantId = '11111111-2222-3333-4444-555555555555'): string {
+  const meeting = randomBytes(36).toString('base64').replace(/[+/=]/g, '');
+  const context = encodeURIComponent(JSON.stringify({ Tid: tenantId, Oid: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee' }));
+  return `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${meeting}%40thread.v2/0?context=${context}`;
+}
 
 export class GraphInputError extends Error {
   constructor(message: string, readonly status = 400, readonly code = 'ErrorInvalidRequest') {
@@ -102,6 +115,8 @@ export function renderEvent(e: FakeEvent, options: RenderOptions): Record<string
     type: 'singleInstance',
     allowNewTimeProposals: e.allowNewTimeProposals,
     isOnlineMeeting: e.isOnlineMeeting,
+    onlineMeetingProvider: e.joinUrl ? 'teamsForBusiness' : 'unknown',
+    onlineMeeting: e.joinUrl ? { joinUrl: e.joinUrl, conferenceId: null, tollNumber: null } : null,
     start: { dateTime: toWallTime(e.start, zone), timeZone: options.zone },
     end: { dateTime: toWallTime(e.end, zone), timeZone: options.zone },
     location: { displayName: e.location, locationType: 'default', uniqueIdType: 'unknown' },

@@ -27,6 +27,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *   POST /_fake/notify {eventId, changeType?, clientState?, resource?}  post a change notification; {statuses}
  *   POST /_fake/lifecycle {subscriptionId, lifecycleEvent, clientState?}  post a lifecycle notification; {status}
  *   GET  /_fake/deliveries             every POST made to a subscriber (validation, change, lifecycle)
+ *   GET  /_fake/installed-apps         apps installed into chats (POST /chats/{id}/installedApps), in order
  */
 export async function answerAdmin(fake: FakeGraph, method: string, url: URL, raw: string): Promise<GraphAnswer> {
   const body = (raw ? JSON.parse(raw) : {}) as Record<string, unknown>;
@@ -88,6 +89,8 @@ export async function answerAdmin(fake: FakeGraph, method: string, url: URL, raw
     }
     case 'GET /deliveries':
       return ok(fake.subscriptions.deliveries);
+    case 'GET /installed-apps':
+      return ok(fake.chats.list());
     default:
       return { status: 404, body: { error: { code: 'NotFound', message: `no admin route ${route}` } } };
   }

@@ -44,6 +44,8 @@ export interface FakeGraphCounts {
   renewSubscription: number;
   deleteSubscription: number;
   getSubscription: number;
+  /** `POST /chats/{id}/installedApps`: the bot installing itself into a meeting's chat. */
+  installApp: number;
   /** Calls answered with a fault queued by `failNext`. */
   scriptedFaults: number;
   throttled: number;
@@ -65,7 +67,8 @@ export type FakeGraphRoute =
   | 'createSubscription'
   | 'renewSubscription'
   | 'deleteSubscription'
-  | 'getSubscription';
+  | 'getSubscription'
+  | 'installApp';
 
 /**
  * One scripted failure for the next call to a route: answered `status` (with Retry-After if
@@ -94,6 +97,7 @@ export const zeroCounts = (): FakeGraphCounts => ({
   renewSubscription: 0,
   deleteSubscription: 0,
   getSubscription: 0,
+  installApp: 0,
   scriptedFaults: 0,
   throttled: 0,
   lostResponses: 0,
