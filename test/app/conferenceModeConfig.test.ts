@@ -6,6 +6,7 @@ const graph = {
   AZURE_TENANT_ID: 'tenant',
   AZURE_CLIENT_ID: 'client',
   AZURE_CLIENT_SECRET: 'secret',
+  ESCALATION_CONTACTS: '[{"label":"Duty DS","name":"DS Test","phone":"101 ext 1"}]',
 };
 
 describe('where discussions are held (CONFERENCE_MODE, AGENDA_LEAD_MINUTES, TEAMS_APP_CATALOG_ID)', () => {

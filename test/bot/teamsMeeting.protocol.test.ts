@@ -6,7 +6,7 @@ import { FakeGraph } from '../fakes/graph/FakeGraph.js';
 import { graphEnv, testMailbox } from '../scale/graphEnv.js';
 import { startBot, type BotHarness } from './botHarness.js';
 import { cardIn } from './LoopbackConnector.js';
-import { answeredCard, askForRequestCard, filled, submitRequest } from './requestFlow.js';
+import { answeredCard, askForRequestCard, filled, press, submitRequest } from './requestFlow.js';
 import { alex, teamsMessage, type ConversationType } from './teamsActivities.js';
 
 const catalogId = 'e3e29acb-8c79-412b-b746-e6c39ff4cd22';
@@ -84,6 +84,8 @@ describe('Teams meeting mode (CONFERENCE_MODE=teams) against the fake Graph', ()
     const agendaId = bot.connector.calls.find((c) => c.conversationId === chatId && c.method === 'POST')!.id;
 
     expect((await bot.post(teamsMessage('cancel N146782', { serviceUrl: bot.connector.url, ...alexPersonal }))).status).toBe(200);
+    const asked = bot.connector.posted().at(-1)!;
+    answeredCard(await press(bot, 'strategy.cancel.confirm', { bookingId: booking.id }, asked.id, alexPersonal));
     await bot.jobs.runDue();
 
     const update = bot.connector.calls.find((c) => c.conversationId === chatId && c.method === 'PUT');
