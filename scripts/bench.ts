@@ -85,6 +85,8 @@ interface BotProcess {
   readonly child: ChildProcess;
   /** Spawn to the first 200 on /healthz. */
   readonly startMs: number;
+  /** CPU time (user + system) the process spent until then: steadier than wall time on a busy machine. */
+  readonly startCpuMs: number;
   stop(): Promise<void>;
 }
 
@@ -109,11 +111,13 @@ async function startBot(label: string, entry: 'app/main' | 'scripts/echoBot', en
     await new Promise((done) => setTimeout(done, 10));
   }
   const startMs = performance.now() - started;
+  const startCpuMs = cpuMsOf(child.pid!);
   return {
     label,
     url,
     child,
     startMs,
+    startCpuMs,
     stop: async () => {
       child.kill('SIGTERM');
       const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
@@ -122,6 +126,12 @@ async function startBot(label: string, entry: 'app/main' | 'scripts/echoBot', en
       children.delete(child);
     },
   };
+}
+
+/** User + system CPU time of a process so far, in ms (/proc/<pid>/stat, 100 ticks a second). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** VmHWM (peak resident set) and VmRSS of a process, in MB. */
@@ -210,6 +220,7 @@ interface Measured {
   readonly idleMb: number;
   readonly peakMb: number;
   readonly startMs: number;
+  readonly startCpuMs: number;
   readonly firstStartMs?: number;
 }
 
@@ -383,6 +394,7 @@ try {
       idleMb: idle.get(bot)!,
       peakMb: memoryOf(bot.child.pid!).peakMb,
       startMs: bot.startMs,
+      startCpuMs: bot.startCpuMs,
       ...(bot === embedded ? { firstStartMs: first.startMs } : bot === postgres && postgresFirstMs !== undefined ? { firstStartMs: postgresFirstMs } : {}),
     };
   });
@@ -391,10 +403,10 @@ try {
   const base = measured[0]!;
   const n = (x: number, digits = 1) => x.toFixed(digits);
   console.log('');
-  console.log('bot                          turns/s  (x echo)   p50 ms   p95 ms (x echo)   p99 ms  failed  idle RSS MB  peak RSS MB (x echo)  start to /healthz ms (first start)');
+  console.log('bot                          turns/s  (x echo)   p50 ms   p95 ms (x echo)   p99 ms  failed  idle RSS MB  peak RSS MB (x echo)  start to /healthz ms, CPU ms (first start ms)');
   for (const m of measured) {
     console.log(
-      `${m.label.padEnd(28)} ${n(m.turnsPerSecond, 0).padStart(7)}  ${('(' + n(m.turnsPerSecond / base.turnsPerSecond, 2) + 'x)').padStart(8)} ${n(m.p50).padStart(8)} ${n(m.p95).padStart(8)} ${('(' + n(m.p95 / base.p95, 2) + 'x)').padStart(7)} ${n(m.p99).padStart(8)} ${String(m.failed).padStart(7)} ${n(m.idleMb, 0).padStart(12)} ${n(m.peakMb, 0).padStart(12)} ${('(' + n(m.peakMb / base.peakMb, 2) + 'x)').padStart(7)} ${n(m.startMs, 0).padStart(19)}${m.firstStartMs !== undefined ? ` (${n(m.firstStartMs, 0)})` : ''}`,
+      `${m.label.padEnd(28)} ${n(m.turnsPerSecond, 0).padStart(7)}  ${('(' + n(m.turnsPerSecond / base.turnsPerSecond, 2) + 'x)').padStart(8)} ${n(m.p50).padStart(8)} ${n(m.p95).padStart(8)} ${('(' + n(m.p95 / base.p95, 2) + 'x)').padStart(7)} ${n(m.p99).padStart(8)} ${String(m.failed).padStart(7)} ${n(m.idleMb, 0).padStart(12)} ${n(m.peakMb, 0).padStart(12)} ${('(' + n(m.peakMb / base.peakMb, 2) + 'x)').padStart(7)} ${n(m.startMs, 0).padStart(19)} ${n(m.startCpuMs, 0).padStart(6)}${m.firstStartMs !== undefined ? ` (${n(m.firstStartMs, 0)})` : ''}`,
     );
   }
 
