@@ -17,7 +17,7 @@ import { appointmentBody, strategyDiscussionMail } from '../rules/referralMails.
 import type { Rota } from '../model/Rota.js';
 import { slotCells } from '../rules/slotCells.js';
 import type { CaseAccess } from './CaseAccess.js';
-import { refreshCardsJob } from './CaseCards.js';
+import { refreshCardsJob } from './cardJobs.js';
 import { ConflictError, NoSlotError, NotFoundError } from './errors.js';
 import type { MailOnce, MailOutcome } from './MailOnce.js';
 import type { SlotFinder } from './SlotFinder.js';
