@@ -111,6 +111,11 @@ export interface DeskOptions {
    * process holds is refused (`DataDirInUseError`) with nothing opened.
    */
   readonly serveEmbeddedStore?: boolean;
+  /**
+   * When a booking's police email goes (RotaBookingService `policeEmail`): `job` in the bot, which
+   * runs jobs; `in-turn` (the default) for the command line, which does not.
+   */
+  readonly policeEmail?: 'in-turn' | 'job';
   /** Wraps the configured calendar (tests make it slow or faulty with this). */
   readonly wrapCalendar?: (calendar: Calendar) => Calendar;
   /** The job engine (tests: test/fakes/ManualJobs.ts driven by the manual clock). */
@@ -236,6 +241,8 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     access,
     newId,
     venue,
+    jobs,
+    policeEmail: options.policeEmail ?? 'in-turn',
     settings: {
       calendarId,
       policeReferralAddress: config.policeReferralAddress,
@@ -306,6 +313,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
   let closing: Promise<void> | undefined;
   const jobHandlers: JobHandlers = {
     ...reconciler.handlers(),
+    ...booking.handlers(),
     ...urgent.handlers(),
     ...clocks.handlers(),
     ...calendarNotifications?.handlers(),

@@ -46,7 +46,8 @@ export async function startBot(config: Config, options: StartBotOptions = {}): P
   const host = listenHost(config);
   // The desk opens before the server makes the Teams adapter: its notifier forwards once attached.
   const notifier = new LateNotifier();
-  const desk = await openDesk(config, { serveEmbeddedStore: true, notifier, ...(options.log ? { log: options.log } : {}) });
+  // The bot runs jobs: a booking's police email goes from one right after the booking's turn.
+  const desk = await openDesk(config, { serveEmbeddedStore: true, notifier, policeEmail: 'job', ...(options.log ? { log: options.log } : {}) });
   let server: RunningServer;
   try {
     server = await startServer(desk, { port: config.port, host, log: desk.log, credentials: config.bot });

@@ -28,6 +28,7 @@ import type { RequestOutcome } from '../scheduling/services/RequestIntake.js';
 import { cardAnswer, cardMessage, invokeError } from './cardAnswers.js';
 import { commands, parseCommand } from './commands.js';
 import { deskErrorCard } from './deskErrorCard.js';
+import { KeptReferences } from './KeptReferences.js';
 import { caseNamesOf, casesOf, guardOutgoingCards, type CaseNames } from './guardOutgoingCards.js';
 import { InPlaceAnswers, type CardResult, type ContinueConversation } from './InPlaceAnswers.js';
 import { actorOf, emailOf, sourceOf } from './teamsUser.js';
@@ -93,12 +94,15 @@ const levelIn = (data: ActionData): number | undefined => {
 /**
  * The Teams conversation: turns commands and card actions into calls on the desk (the one front
  * door, scheduling/Desk.ts) and its answers into cards.
- * Holds no rule (they live in scheduling/) and no per-user state (one instance serves everyone).
+ * Holds no rule (they live in scheduling/) and no per-user state (one instance serves everyone)
+ * beyond a cache of the conversation references it stored.
  * Every card it sends, updates or answers with passes one surname check (`guardOutgoingCards`).
  */
 export class StrategyDeskBot extends TeamsActivityHandler {
   private readonly inPlace: InPlaceAnswers;
   private readonly log: Logger;
+  /** The conversation references this process stored: an unchanged one is not written again. */
+  private readonly references = new KeptReferences();
   /** Submissions under way by idempotency key: a double-click joins the first one. */
   private readonly submitting = new Map<string, Promise<RequestOutcome>>();
 
@@ -127,14 +131,19 @@ export class StrategyDeskBot extends TeamsActivityHandler {
 
   /**
    * Puts every outgoing card of the turn through the surname check, and remembers where every
-   * activity came from, so later features can message the manager.
+   * activity came from, so later features can message the manager: written when it is new or
+   * changed (another service URL, a renamed person), not on every turn.
    */
   override async run(context: TurnContext): Promise<void> {
     guardOutgoingCards(context, this.log);
     const { activity } = context;
     try {
       const reference = TurnContext.getConversationReference(activity);
-      await this.desk.rememberConversation(actorOf(context).id, activity.conversation.id, reference);
+      const userId = actorOf(context).id;
+      if (this.references.changed(userId, activity.conversation.id, reference)) {
+        await this.desk.rememberConversation(userId, activity.conversation.id, reference);
+        this.references.saved(userId, activity.conversation.id, reference);
+      }
     } catch (error) {
       this.log.warn({ activityId: activity.id, err: { name: (error as Error).name } }, 'could not save the conversation reference');
     }

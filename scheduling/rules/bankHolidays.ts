@@ -1,8 +1,10 @@
-import Holidays from 'date-holidays';
+import Holidays from 'date-holidays-parser';
 import type { PlainDate } from '../model/PlainDate.js';
+import englandAndWales from './englandAndWalesHolidays.json' with { type: 'json' };
 
-// England and Wales share their bank holidays; date-holidays ships them offline (no network).
-const england = new Holidays('GB', 'ENG');
+// England and Wales share their bank holidays. date-holidays ships them offline (no network), with
+// every other country's; only GB's rules are loaded (scripts/holidayData.ts writes them out).
+const england = new Holidays(englandAndWales, 'GB', 'ENG');
 const byYear = new Map<number, readonly PlainDate[]>();
 
 function bankHolidaysIn(year: number): readonly PlainDate[] {

@@ -13,8 +13,9 @@ import { NotFoundError } from './errors.js';
 import type { RotaBookingService } from './RotaBookingService.js';
 import type { UrgentOutcome, UrgentRouteService } from './UrgentRouteService.js';
 
-/** The job that brings every posted card of a request up to date (data: `{ requestId }`). */
-export const refreshCardsJob = 'cards.refresh';
+import { refreshCardsJob } from './cardJobs.js';
+
+export { refreshCardsJob };
 
 /** A card posted about a request, with how to reach its conversation again. */
 export interface PostedCardView extends CardPosting {

@@ -3,6 +3,7 @@ import type { SlotLedger } from '../ports/SlotLedger.js';
 import type { Calendar } from '../ports/Calendar.js';
 import type { ConferenceEvent } from '../model/ConferenceEvent.js';
 import type { Clock } from '../ports/Clock.js';
+import type { JobHandlers, Jobs } from '../ports/Jobs.js';
 import type { MailState } from '../model/Mail.js';
 import type { Actor } from '../model/Actor.js';
 import type { Booking } from '../model/Booking.js';
@@ -17,6 +18,7 @@ import type { Rota } from '../model/Rota.js';
 import { slotCells } from '../rules/slotCells.js';
 import type { CaseAccess } from './CaseAccess.js';
 import type { DiscussionVenue } from './DiscussionVenue.js';
+import { refreshCardsJob } from './cardJobs.js';
 import { ConflictError, NoSlotError, NotFoundError } from './errors.js';
 import type { MailOnce, MailOutcome } from './MailOnce.js';
 import type { SlotFinder } from './SlotFinder.js';
@@ -34,6 +36,13 @@ export interface RotaBookingDeps {
   readonly newId: () => string;
   /** Keeps the agenda's job in step with the slot (booked, moved, cancelled). */
   readonly venue?: Pick<DiscussionVenue, 'slotBooked' | 'slotDropped' | 'slotMoved'>;
+  readonly jobs: Jobs;
+  /**
+   * When a booking's police email goes: `in-turn` (the command line, which runs no jobs: the
+   * booking waits for it) or `job` (the bot: right after, from a durable job, so the manager's
+   * card comes back after the two calendar calls and says the email is pending until it has gone).
+   */
+  readonly policeEmail: 'in-turn' | 'job';
   readonly settings: {
     readonly calendarId: string;
     readonly policeReferralAddress: string;
@@ -52,7 +61,8 @@ export interface RotaBookingDeps {
  * Order of work, so that a crash at any point leaves nothing double-booked or lost:
  * 1. reserve the slot's cells in the store (the database refuses a second holder);
  * 2. create the calendar event under the booking's transactionId (a retry returns the same event);
- * 3. record the event on the booking; 4. send the police email once (keyed by request).
+ * 3. record the event on the booking; 4. send the police email once (keyed by booking), in the
+ * turn or from the job `booking.police-email` right after (see `policeEmail`).
  * A reservation left without an event is finished by `Reconciler` (start-up and timer).
  */
 export class RotaBookingService {
@@ -139,13 +149,37 @@ export class RotaBookingService {
       const ref = await calendar.createEvent(this.eventFor(request, booking), booking.transactionId);
       done = await slots.confirmBooking(booking.id, ref.id, actor, clock.now(), ref.joinUrl);
     }
-    if (done.status === 'booked') {
-      await this.sendPoliceEmail(done, request);
-      // The agenda's job, after the police email (which matters more); kept again on a retry too
-      // (keyed), so a crash between confirming and keeping it is mended.
-      await this.deps.venue?.slotBooked(done);
-    }
+    if (done.status !== 'booked') return done;
+    if (this.deps.policeEmail === 'job') await this.deps.jobs.schedule(bookingJobs.policeEmail, { bookingId: done.id }, { key: done.id });
+    else await this.sendPoliceEmail(done, request);
+    // The agenda's job, after the police email (which matters more); kept again on a retry too
+    // (keyed), so a crash between confirming and keeping it is mended.
+    await this.deps.venue?.slotBooked(done);
     return done;
+  }
+
+  /**
+   * The job that sends a booked slot's police email (`policeEmail: 'job'`). Not sent yet (Graph
+   * refused it, or another sender holds its claim): the job throws and is retried. Once it has
+   * gone, the request's posted cards are refreshed so none still says it is pending; the refresh
+   * waits `cardRefreshDelaySeconds`, so the booking turn that posted the card has recorded it.
+   * A booking cancelled meanwhile sends nothing.
+   */
+  handlers(): JobHandlers {
+    return {
+      [bookingJobs.policeEmail]: async (data) => {
+        const bookingId = typeof data.bookingId === 'string' ? data.bookingId : '';
+        const booking = await this.deps.slots.getBooking(bookingId);
+        if (booking?.status !== 'booked') return;
+        const request = await this.requestOf(booking);
+        const sent = await this.sendPoliceEmail(booking, request);
+        if (sent.state === 'pending') throw new PoliceEmailNotSentYet(booking.id);
+        if (sent.sentNow) {
+          const runAt = new Date(this.deps.clock.now().getTime() + cardRefreshDelaySeconds * 1000);
+          await this.deps.jobs.schedule(refreshCardsJob, { requestId: request.id }, { key: request.id, runAt });
+        }
+      },
+    };
   }
 
   /**
@@ -222,6 +256,23 @@ export class RotaBookingService {
     const request = await this.deps.requests.getRequest(booking.requestId);
     if (!request) throw new NotFoundError('request', booking.requestId);
     return request;
+  }
+}
+
+/** Job names of the booking service. */
+export const bookingJobs = {
+  /** Sends a booked slot's police email, data {bookingId}. */
+  policeEmail: 'booking.police-email',
+} as const;
+
+/** How long after a police email went its booking's cards are refreshed (see `handlers`). */
+export const cardRefreshDelaySeconds = 10;
+
+/** The police email has not gone yet (a send Graph refused, or one in flight elsewhere): the job tries again. */
+export class PoliceEmailNotSentYet extends Error {
+  constructor(bookingId: string) {
+    super(`the police email of booking ${bookingId} has not gone yet`);
+    this.name = 'PoliceEmailNotSentYet';
   }
 }
 

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { assertValidCard } from '../../cards/assertValidCard.js';
 import { type BotHarness, startBot } from './botHarness.js';
 import { elementById, textOf } from '../cards/cardFixtures.js';
@@ -98,6 +98,16 @@ describe('conversation', () => {
     await bot.post(teamsMessage('help', { serviceUrl: bot.connector.url }));
     const [reference] = (await bot.desk.stores.conversations.conversationReferencesOf(alex.aadObjectId)) as Array<Record<string, any>>;
     expect(reference).toMatchObject({ serviceUrl: bot.connector.url, conversation: { id: 'a:personal-conversation' }, user: { id: alex.id } });
+  });
+
+  it('writes the conversation reference only when it changed: once for two turns in one chat, again in another chat', async () => {
+    const remember = vi.spyOn(bot.desk, 'rememberConversation');
+    await bot.post(teamsMessage('help', { serviceUrl: bot.connector.url }));
+    await bot.post(teamsMessage('help', { serviceUrl: bot.connector.url }));
+    expect(remember).toHaveBeenCalledTimes(1);
+    await bot.post(teamsMessage('help', { serviceUrl: bot.connector.url, conversationType: 'groupChat', conversationId: 'a:group' }));
+    expect(remember).toHaveBeenCalledTimes(2);
+    expect(remember.mock.calls.map(([, conversationId]) => conversationId)).toEqual(['a:personal-conversation', 'a:group']);
   });
 
   it("uses the manager's Teams email for the invite when Teams gives it", async () => {

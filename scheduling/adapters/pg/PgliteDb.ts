@@ -19,6 +19,21 @@ export class StoreSocketError extends DeskError {
 }
 
 /**
+ * PostgreSQL settings for the embedded store, given at start-up. PostgreSQL's defaults are sized for
+ * a server (shared_buffers 128 MB): in PGlite those buffers live in the WebAssembly heap, which
+ * grows to hold them (to about 190 MB here) and never shrinks. A desk's database is a few MB, so
+ * 16 MB of buffers holds all of it and the heap stays at its 128 MB floor (`initialMemory`'s
+ * default). Memory for sorts and maintenance (index builds, vacuum) is bounded to match.
+ * Measured: README "Lean and fast".
+ */
+export const embeddedSettings: readonly string[] = ['shared_buffers=16MB', 'maintenance_work_mem=16MB', 'temp_buffers=2MB', 'work_mem=2MB'];
+
+/** PGlite's own start parameters plus `embeddedSettings`. */
+function startParams(): string[] {
+  return [...PGlite.defaultStartParams, ...embeddedSettings.flatMap((setting) => ['-c', setting])];
+}
+
+/**
  * The embedded store: PGlite (PostgreSQL in WebAssembly) in a data directory, or in memory.
  * PGlite is a single connection, so every statement and transaction is serialised here (and,
  * when `serve` runs, with the socket clients' exchanges): a statement never runs inside
@@ -39,14 +54,14 @@ export class PgliteDb implements Db {
    */
   static async open(dataDir?: string, options: { readonly inUseAdvice?: string; readonly loadDataDir?: Blob } = {}): Promise<PgliteDb> {
     if (!dataDir) {
-      const pg = new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+      const pg = new PGlite({ startParams: startParams(), ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
       await pg.waitReady;
       return new PgliteDb(pg);
     }
     mkdirSync(dataDir, { recursive: true });
     const lock = await DataDirLock.take(dataDir, options.inUseAdvice);
     try {
-      const pg = new PGlite(dataDir);
+      const pg = new PGlite(dataDir, { startParams: startParams() });
       await pg.waitReady;
       return new PgliteDb(pg, lock);
     } catch (error) {

@@ -64,3 +64,23 @@ describe('NonWorkingDays', () => {
     expect(days.has('2026-12-28')).toBe(true); // Mon, Boxing Day (substitute day)
   });
 });
+
+describe('the England and Wales holiday data kept in the repository', () => {
+  it('gives the same public holidays as the whole date-holidays package, 1950 to 2150 (else run scripts/holidayData.ts)', async () => {
+    const { default: Holidays } = await import('date-holidays');
+    const full = new Holidays('GB', 'ENG');
+    for (let year = 1950; year <= 2150; year++) {
+      const expected = full.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10));
+      expect([...englandAndWalesBankHolidays(year, year)], String(year)).toEqual(expected);
+    }
+  });
+
+  it('is what scripts/holidayData.ts writes from the installed package', async () => {
+    const [{ data }, { englandAndWalesHolidayData }, kept] = await Promise.all([
+      import('date-holidays/data'),
+      import('../../../scripts/holidayData.js'),
+      import('../../../scheduling/rules/englandAndWalesHolidays.json', { with: { type: 'json' } }),
+    ]);
+    expect(kept.default).toEqual(englandAndWalesHolidayData(data));
+  });
+});

@@ -79,6 +79,8 @@ export class PgBossJobs implements Jobs {
   private readonly executor: PgBoss.Db;
   private sender: Promise<PgBoss> | undefined;
   private worker: PgBoss | undefined;
+  /** This process's worker id per job name (while working). */
+  private readonly workerIds = new Map<string, string>();
   private readonly queues = new Map<string, Promise<void>>();
 
   constructor(
@@ -93,10 +95,14 @@ export class PgBossJobs implements Jobs {
   async schedule(name: string, data: JobData, options: JobOptions = {}): Promise<void> {
     const boss = await this.queue(name);
     if (options.key !== undefined && (await this.waiting(name, options.key))) return;
-    await boss.send(name, { ...data }, {
+    const id = await boss.send(name, { ...data }, {
       ...(options.runAt ? { startAfter: options.runAt } : {}),
       ...(options.key !== undefined ? { singletonKey: options.key } : {}),
     });
+    // A job due now that this process works starts at once rather than at its worker's next poll
+    // (up to pollingIntervalSeconds later): the police email right after a booking, for one.
+    const workerId = this.workerIds.get(name);
+    if (id && workerId && !options.runAt) this.worker?.notifyWorker(workerId);
   }
 
   async cancel(name: string, key: string): Promise<void> {
@@ -117,7 +123,8 @@ export class PgBossJobs implements Jobs {
     const boss = await startRacing(() => this.boss({ supervise: true }));
     this.worker = boss;
     for (const [name, handler] of Object.entries(handlers)) {
-      await boss.work<JobData>(name, { pollingIntervalSeconds: this.settings.pollingIntervalSeconds, batchSize, includeMetadata: true }, (batch) => this.runBatch(boss, name, handler, batch));
+      const workerId = await boss.work<JobData>(name, { pollingIntervalSeconds: this.settings.pollingIntervalSeconds, batchSize, includeMetadata: true }, (batch) => this.runBatch(boss, name, handler, batch));
+      this.workerIds.set(name, workerId);
     }
   }
 
@@ -125,6 +132,7 @@ export class PgBossJobs implements Jobs {
   async stop(timeoutMs = 10_000): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
+    this.workerIds.clear();
     await worker?.stop({ graceful: true, timeout: timeoutMs, close: false, wait: true });
     const sender = this.sender;
     this.sender = undefined;

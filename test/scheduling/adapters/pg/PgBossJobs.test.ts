@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { PgBossJobs } from '../../../../scheduling/adapters/pg/jobs/PgBossJobs.js';
 import type { Db } from '../../../../scheduling/adapters/pg/Db.js';
@@ -54,4 +55,24 @@ jobsContract('ManualJobs (the tests\' engine)', async () => {
     retryRecorded: async () => undefined, // a failed job is back in the queue before its handler's promise settles
     close: async () => undefined,
   };
+});
+
+describe('PgBossJobs: a job due now starts at once in the process that works it', () => {
+  it('runs a job scheduled without runAt although the workers look only every 10 minutes', { timeout: 60_000 }, async () => {
+    const db = await openTestPglite();
+    const jobs = new PgBossJobs(db, pino({ level: 'silent' }), { pollingIntervalSeconds: 600, retryDelaySeconds: 1 });
+    try {
+      const ran: string[] = [];
+      await jobs.work({ 'test.now': async (data) => void ran.push(String(data.n)) });
+      // The workers' first look happens as they start; wait until it is over, so only a wake-up can run the next job.
+      await sleep(2_000);
+      await jobs.schedule('test.now', { n: 'first' });
+      // Without the wake-up this waits for the next poll (10 minutes) and the test times out.
+      await eventually(() => ran.length === 1, 50_000);
+      expect(ran).toEqual(['first']);
+    } finally {
+      await jobs.stop();
+      await db.close();
+    }
+  });
 });
