@@ -48,7 +48,7 @@ function policeStatus(replies: readonly CaseReply[]): string | undefined {
 
 /** What the manager is told about a police email that has not (certainly) gone. */
 const policeEmailNote: Record<Exclude<MailState, 'sent'>, string> = {
-  pending: 'Police email pending - will retry',
+  pending: 'Police email not sent yet: it goes out in a moment and is retried until it does; this card changes when it has gone',
   'needs-checking': 'Police email not confirmed - held for a person to check; phone the police referral unit if it is urgent',
 };
 

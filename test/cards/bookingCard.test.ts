@@ -74,7 +74,7 @@ describe('bookingCard', () => {
   it('says the police email is pending, not sent, when it has not gone yet', () => {
     const { text } = assertValidCard(bookingCard({ booking, request, audience: 'personal', ...settings, policeEmail: 'pending' }));
     expect(text).toContain('Wednesday 25 November 2026, 10:15-10:30');
-    expect(text).toContain('Police email pending - will retry');
+    expect(text).toContain('Police email not sent yet: it goes out in a moment');
     expect(text).not.toContain('the request by email');
   });
 
