@@ -35,7 +35,7 @@ describe('bookingCard', () => {
 
   it('shows the status as a badge with a symbol, not colour alone', () => {
     const card = bookingCard({ booking, request, audience: 'personal', ...settings });
-    const badge = elementsOfType(card, 'Container').find((c) => c.id === 'statusBadge');
+    const badge = elementsOfType(card, 'RichTextBlock').find((c) => c.id === 'statusBadge');
     expect(elementsOfType(badge, 'TextRun').map((r) => r.text)).toEqual(['\u23F3 ', 'Invite sent - awaiting police']);
   });
 
