@@ -1,0 +1,217 @@
+import type { Agency, DecisionId, DiscussionPlan, PlanAction } from '../scheduling/model/DiscussionPlan.js';
+import { agencies, decisionIds } from '../scheduling/model/DiscussionPlan.js';
+import type { PlainDate } from '../scheduling/model/PlainDate.js';
+import { agenda } from '../scheduling/rules/agenda.js';
+import { formatUkDateTimeInWords } from '../scheduling/rules/formatUkDateTime.js';
+import { expandCard, expandFragment, type AdaptiveCard } from './AdaptiveCard.js';
+import { maxCardBytes } from './cardSize.js';
+import { inertText } from './inertText.js';
+import template from './planCard.json' with { type: 'json' };
+import forms from './planForms.json' with { type: 'json' };
+import { usualActions } from './usualActions.js';
+import { verbs } from './verbs.js';
+import { withoutNames } from './withoutNames.js';
+
+/**
+ * Who looks at the plan card: a participant of the discussion (their refreshed view, with the
+ * children's names, addresses and dates of birth) or anyone in a shared conversation (the posted
+ * card: the case by N number only, names typed anywhere on the plan shown as `[child]`).
+ */
+export type PlanView = 'participant' | 'shared';
+
+/** Whether the attendance is quorate, and who is missing, in words (`health`, `police`, ...). */
+export interface PlanQuorum {
+  readonly quorate: boolean;
+  /** What the quorum still lacks, in words for the card ("a social worker", "health"). */
+  readonly missing: readonly string[];
+  /** Health is missing: the card warns loudly (the audit's lesson). */
+  readonly healthMissing: boolean;
+}
+
+/** The card's forms: each opens from a button, or shows open in the card when it holds an error. */
+export type PlanForm = 'attendee' | 'action' | 'decision' | 'more' | 'late';
+
+/** What one person typed into a form, and the problems found, to show back on their card. */
+export interface PlanTyped {
+  readonly form: PlanForm;
+  /** By input id (`attendeeName`, `actionDue`, ...), exactly as typed. */
+  readonly values: Readonly<Record<string, string>>;
+  /** By input id; or by the form's name for a problem about the whole form. */
+  readonly errors: Readonly<Record<string, string>>;
+}
+
+export interface PlanCardInput {
+  readonly plan: DiscussionPlan;
+  readonly view: PlanView;
+  /** The participants' Teams user ids: Universal Actions refresh the card for them (at most 60). */
+  readonly participantIds: readonly string[];
+  readonly quorum: PlanQuorum;
+  /** The request's children's surnames, redacted from a shared view as the plan's names are. */
+  readonly childSurnames?: string;
+  /** A message at the top (a stale copy merged or refused, a change refused). Never a child's name. */
+  readonly notice?: string;
+  /** Kept inputs and their errors (bad input on this person's card). */
+  readonly typed?: PlanTyped;
+}
+
+/** How many actions the card lists before the rest fold behind "Show N more actions". */
+export const actionsShown = 10;
+/** Teams refreshes a card automatically for at most 60 user ids. */
+export const maxRefreshUsers = 60;
+
+export const agencyWords: Record<Agency, string> = { 'social-care': "children's social care", police: 'police', health: 'health', education: 'education', other: 'other' };
+
+export const decisionLabels: Record<DecisionId, string> = {
+  s47: 'Section 47 enquiry',
+  agency: 'Joint or single agency, and who leads',
+  medical: 'Medical assessment (paediatrician consulted)',
+  abe: 'ABE interview',
+  'seen-alone': 'When the child is seen alone',
+  family: 'What is shared with the family',
+  legal: 'Legal advice',
+  conference: 'Child protection conference',
+  review: 'Review date',
+  timing: 'Timing of this discussion',
+};
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A plain date as the card shows it.
+ * @example
+ * plainDateInWords('2026-12-09') //=> '9 Dec 2026'
+ */
+export function plainDateInWords(day: PlainDate): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1] ?? '?'} ${y}`;
+}
+
+/** Every input id on the plan card's forms, so every value can be given (a missing one would stay a binding). */
+const inputIds: readonly string[] = Object.values(forms as Record<string, readonly Record<string, unknown>[]>)
+  .flat()
+  .filter((e) => typeof e.id === 'string')
+  .map((e) => e.id as string);
+const numberInputs = new Set(['riskScore', 'lateMinutes']);
+
+/** The line of an action: `3. text - owner - by 9 Dec 2026 (timescale) - done`. */
+export function actionLine(action: PlanAction, index: number, text: (s: string) => string): string {
+  const timescale = action.timescale ? ` (${text(action.timescale)})` : '';
+  return `${index + 1}. ${text(action.text)} - ${text(action.owner)} - by ${plainDateInWords(action.due)}${timescale}${action.done ? ' - done' : ''}`;
+}
+
+/**
+ * The shared action plan card (DOMAIN.md "The action plan", the seeds' template 003): children,
+ * meeting, attendance with a live quorum line and a loud warning when health is missing, the
+ * presenting issue, agenda notes, actions (owner and completion date), decisions with their
+ * rationale, risk scaling per agency; forms to add to it, Running late and Finalise. Universal
+ * Actions refresh it for the participants, so everyone works on the current plan. Every action's
+ * data carries `discussionId` and `version`.
+ * Rule: issue 9 "The plan"; privacy: DOMAIN.md "Privacy and safety rules of the domain".
+ * @example
+ * planCard({ plan, view: 'shared', participantIds: ['aad-alex'], quorum }) // names the case by N number only
+ */
+export function planCard(input: PlanCardInput): AdaptiveCard {
+  // Whatever is typed, the card stays under the limit: first the folded actions go, then fewer
+  // are listed (all of them are kept on the plan, and shown on the summary and in the record).
+  let card = buildPlanCard(input, actionsShown, true);
+  for (const shown of [actionsShown, 5, 0]) {
+    if (Buffer.byteLength(JSON.stringify(card), 'utf8') <= maxCardBytes) break;
+    card = buildPlanCard(input, shown, false);
+  }
+  return card;
+}
+
+function buildPlanCard(input: PlanCardInput, shown: number, withFolded: boolean): AdaptiveCard {
+  const { plan, view, quorum, typed } = input;
+  const names = [...plan.children.map((c) => c.name), ...(input.childSurnames ? input.childSurnames.split(/[,;&/]|\band\b/i) : [])];
+  // Everything typed goes through inertText; in a shared view, children's names come out too.
+  const text = (s: string) => inertText(view === 'shared' ? withoutNames(s, names) : s);
+  const ids = { discussionId: plan.id, version: plan.version };
+  const lines = plan.actions.map((a, i) => ({ line: actionLine(a, i, text) }));
+  const hidden = lines.slice(shown);
+  const values = Object.fromEntries(
+    inputIds.map((id) => {
+      const value = typed?.values[id];
+      if (numberInputs.has(id)) return [id, value !== undefined && /^\d{1,3}$/.test(value) ? Number(value) : null];
+      return [id, id === 'attendeeConsulted' ? (value === 'true' ? 'true' : 'false') : inertText(value ?? '')];
+    }),
+  );
+  const errors = Object.fromEntries(Object.entries(typed?.errors ?? {}).map(([k, v]) => [k, inertText(v)]));
+  const formData = {
+    ids,
+    values,
+    errors,
+    verbs,
+    agencyChoices: agencies.map((a) => ({ title: agencyWords[a], value: a })),
+    decisionChoices: decisionIds.map((d) => ({ title: decisionLabels[d], value: d })),
+    usualChoices: usualActions.map((a) => ({ title: a.text, value: a.id })),
+    agendaChoices: agenda.map((t, i) => ({ title: `${i + 1}. ${t}`, value: String(i + 1) })),
+    openActions: plan.actions.flatMap((a, i) => (a.done ? [] : [{ title: `${i + 1}. ${text(a.text).slice(0, 60)}`, value: a.id }])),
+  };
+  // The More... form is the largest: it is sent only to the person who opens it (plan.form). A
+  // card with one form open (an error to correct) carries only that one; the others are a click away.
+  const sent = Object.entries(forms).filter(([name]) => (typed ? name === typed.form : name !== 'more'));
+  const expanded = Object.fromEntries(sent.map(([name, elements]) => [name, withoutNullValues(expandFragment<unknown[]>(elements, formData))]));
+  const decided = new Map(plan.decisions.map((d) => [d.id, d]));
+  return expandCard(template, {
+    ids,
+    verbs,
+    refreshUserIds: input.participantIds.slice(0, maxRefreshUsers),
+    nNumbers: inertText(plan.nNumbers.join(', ')),
+    stateText: `Open - version ${plan.version}`,
+    meeting: [formatUkDateTimeInWords(plan.meeting.start), text(plan.meeting.venue), ...(plan.meeting.timingReason ? [text(plan.meeting.timingReason)] : [])].join(' - '),
+    ...(input.notice ? { notice: inertText(input.notice) } : {}),
+    children: plan.children.map((c) => ({
+      line:
+        view === 'participant'
+          ? [inertText(c.name), inertText(c.nNumber), ...(c.address ? [inertText(c.address)] : []), ...(c.dateOfBirth ? [`born ${plainDateInWords(c.dateOfBirth)}`] : [])].join(' - ')
+          : inertText(c.nNumber),
+    })),
+    childrenHidden: view === 'shared',
+    healthMissing: quorum.healthMissing,
+    quorumIcon: quorum.quorate ? '✔' : '✖',
+    quorumLine: quorum.quorate ? 'Quorate: social worker and their manager, police and health are in attendance.' : `Not quorate: missing ${quorum.missing.join(', ')}.`,
+    ...(plan.notQuorateReason ? { notQuorateReason: text(plan.notQuorateReason) } : {}),
+    reasonNeeded: !quorum.quorate && !plan.notQuorateReason,
+    attendees: plan.attendees.map((a) => ({
+      line: `${text(a.name)}, ${text(a.role)}, ${text(a.organisation)} (${agencyWords[a.agency]})${a.consulted ? ' - consulted, not attending' : ''}${a.confirmed ? ' - confirmed ✔' : ''}`,
+    })),
+    ...(plan.presentingIssue ? { presentingIssue: text(plan.presentingIssue) } : {}),
+    notes: plan.agendaNotes.map((n) => ({ line: `${n.item}.${n.about ? ` (${text(n.about)})` : ''} ${text(n.text)}` })),
+    actions: lines.slice(0, shown),
+    moreActions: withFolded ? hidden : [],
+    ...(!withFolded && hidden.length > 0 ? { foldedAway: `${hidden.length} more action${hidden.length === 1 ? '' : 's'}: the card is too full to list them; they are kept on the plan and shown on the summary when it is finalised.` } : {}),
+    moreActionsTitle: `Show or hide ${hidden.length} more action${hidden.length === 1 ? '' : 's'}`,
+    decisions: decisionIds.map((id) => {
+      const d = decided.get(id);
+      return { label: decisionLabels[id], line: d ? `${text(d.value)} - because ${text(d.rationale)}` : 'not recorded yet' };
+    }),
+    risks: plan.riskScaling.map((r) => ({
+      line: [
+        `${agencyWords[r.agency]}: ${r.score}/10`,
+        ...(
+          [
+            ['past harm', r.pastHarm],
+            ['future danger', r.futureDanger],
+            ['complicating factors', r.complicatingFactors],
+            ['strengths', r.strengths],
+            ['existing safety', r.existingSafety],
+            ['goals', r.goals],
+          ] as const
+        ).flatMap(([label, value]) => (value ? [`${label}: ${text(value)}`] : [])),
+      ].join('; '),
+    })),
+    forms: expanded,
+    formData: Object.fromEntries(Object.keys(forms).map((form) => [form, { ...ids, form }])),
+    inline: typed?.form ?? '',
+  });
+}
+
+/** Number inputs with no value lose the property (an empty value is not a number). */
+function withoutNullValues(elements: unknown[]): unknown[] {
+  return elements.map((e) => {
+    if (typeof e !== 'object' || e === null) return e;
+    const { value, ...rest } = e as Record<string, unknown>;
+    return value === null ? rest : e;
+  });
+}
