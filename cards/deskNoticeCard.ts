@@ -75,6 +75,12 @@ function textOf(notice: Notice): NoticeText {
           { verb: verbs.policeMadeContact, title: 'Police made contact', data: { requestId: notice.requestId } },
         ],
       };
+    case 'discussion.running-late':
+      return {
+        title: 'The discussion before yours is running late',
+        color: 'attention',
+        lines: [`Your strategy discussion on ${formatUkDateTimeInWords(notice.start)} is likely to start about ${notice.delayMinutes} minutes late.`],
+      };
     case 'deadline.reminder':
       return { title: `Reminder: ${inertText(notice.clock)}`, color: 'default', lines: [`Due by ${formatUkDateTimeInWords(notice.due)}.`] };
     case 'deadline.overdue':

@@ -21,6 +21,7 @@ import type { RequestOutcome } from './services/RequestIntake.js';
 import type { FoundSlot, RotaPlan } from './services/SlotFinder.js';
 import type { UrgentOutcome } from './services/UrgentRouteService.js';
 import type { WeekSlot } from './services/WeekView.js';
+import type { DiscussionDesk } from './DiscussionDesk.js';
 
 /** What the edges may show of the desk's settings: the area's rota and escalation list, never a secret. */
 export interface DeskSettings {
@@ -63,8 +64,9 @@ export interface SlotAnswer {
  * Who may act is asked here, not at the edges: every command and query on a case takes the
  * actor and where the action came from (`ActionSource`), and refuses with `NotPermittedError`.
  * Failures the edges must handle are `DeskError`s with a stable `code` (services/errors.ts).
+ * The shared action plan's commands and queries are in `DiscussionDesk` (scheduling/DiscussionDesk.ts).
  */
-export interface Desk {
+export interface Desk extends DiscussionDesk {
   readonly settings: DeskSettings;
   /** Now, by the desk's clock (the request form's default referral time). */
   now(): Date;

@@ -1,4 +1,4 @@
-import { DeskError, InvalidRequestError } from './services/errors.js';
+import { DeskError, InvalidPlanChangeError, InvalidRequestError } from './services/errors.js';
 
 /** Quoted text in an error message: where libraries put the values they were given. */
 const QUOTED = /"[^"]*"|'[^']*'|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019|`[^`]*`/g;
@@ -11,7 +11,7 @@ const QUOTED = /"[^"]*"|'[^']*'|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019|`[
  * anything else keeps its name, codes and a message with every quoted value blanked out.
  */
 export function logSafeError(error: unknown): Record<string, unknown> {
-  if (error instanceof InvalidRequestError) return { name: error.name, code: error.code, fields: Object.keys(error.fields) };
+  if (error instanceof InvalidRequestError || error instanceof InvalidPlanChangeError) return { name: error.name, code: error.code, fields: Object.keys(error.fields) };
   if (error instanceof DeskError) return { name: error.name, code: error.code, message: error.message };
   if (!(error instanceof Error)) return { name: typeof error };
   const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };

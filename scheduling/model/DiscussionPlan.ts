@@ -23,6 +23,8 @@ export interface DiscussionPlan {
   /** One block per child. */
   readonly children: readonly PlanChild[];
   readonly attendees: readonly PlanAttendee[];
+  /** The invitees' email addresses from the request (participants: they may read and change the plan). */
+  readonly invitees: readonly string[];
   /** Why the discussion is not quorate (required to finalise when it is not). */
   readonly notQuorateReason?: string;
   readonly presentingIssue?: string;
@@ -43,6 +45,8 @@ export interface DiscussionPlan {
   readonly finalisedBy?: Actor;
   /** When the full record (plan and agenda notes) was circulated to every attending agency. */
   readonly circulatedAt?: Date;
+  /** Set when the chair said the discussion is running late: the likely delay in minutes. */
+  readonly runningLate?: { readonly at: Date; readonly minutes: number };
 }
 
 /** `open` while it is being filled in; `final` once finalised (locked). */
@@ -106,10 +110,10 @@ export interface WishesAndFeelings {
 export interface PlanAction {
   readonly id: string;
   readonly text: string;
-  /** Required (the Climbie lesson): who does it. */
-  readonly owner: string;
-  /** Required: by when. */
-  readonly due: PlainDate;
+  /** Required to finalise (the Climbie lesson): who does it. Missing while the plan is being filled in. */
+  readonly owner?: string;
+  /** Required to finalise: by when. Missing while the plan is being filled in. */
+  readonly due?: PlainDate;
   /** Optional timescale text ("within 24 hours", "before the conference"). */
   readonly timescale?: string;
   readonly done: boolean;
@@ -140,4 +144,34 @@ export interface RiskScale {
   readonly strengths?: string;
   readonly existingSafety?: string;
   readonly goals?: string;
+}
+
+/** Who a quorate discussion needs (DOMAIN.md "Quorate"): the social worker and their manager, police, health. */
+export type QuorumMember = 'social-worker' | 'social-care-manager' | 'police' | 'health';
+
+/** The live quorum line. */
+export interface Quorum {
+  readonly quorate: boolean;
+  /** Who is missing, in the order above. */
+  readonly missing: readonly QuorumMember[];
+  /** The audit's lesson: health is the one most often missing; the card warns loudly. */
+  readonly healthMissing: boolean;
+}
+
+/** Why a plan cannot be finalised yet, one per problem; `message` names the item (an action's text). */
+export type FinaliseProblem =
+  | { readonly kind: 'action.owner-missing'; readonly actionId: string; readonly message: string }
+  | { readonly kind: 'action.due-missing'; readonly actionId: string; readonly message: string }
+  | { readonly kind: 'decision.rationale-missing'; readonly decisionId: DecisionId; readonly message: string }
+  | { readonly kind: 'quorum.reason-missing'; readonly missing: readonly QuorumMember[]; readonly message: string };
+
+/** One of the seed's usual actions, offered for quick-add (scheduling/rules/usualActions.ts). */
+export interface UsualAction {
+  readonly id: string;
+  /** A short label for a choice list. */
+  readonly label: string;
+  /** The action's text as added to the plan. */
+  readonly text: string;
+  /** Its usual timescale, when the seed gives one. */
+  readonly timescale?: string;
 }

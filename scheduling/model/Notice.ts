@@ -12,6 +12,11 @@ export type Notice =
   | { readonly kind: 'booking.movedByHand'; readonly requestId: string; readonly bookingId: string; readonly nNumbers: readonly string[]; readonly start: Date; readonly end: Date }
   | { readonly kind: 'booking.deletedByHand'; readonly requestId: string; readonly bookingId: string; readonly nNumbers: readonly string[] }
   | { readonly kind: 'urgent.escalate'; readonly requestId: string; readonly nNumbers: readonly string[]; readonly level: number; readonly contacts: readonly EscalationContact[] }
+  /**
+   * The discussion before this requester's slot runs late (the chair said so from the plan card):
+   * their slot at `start` is likely to start about `delayMinutes` late.
+   */
+  | { readonly kind: 'discussion.running-late'; readonly requestId: string; readonly bookingId: string; readonly nNumbers: readonly string[]; readonly start: Date; readonly delayMinutes: number }
   /** `clock` is the clock's kind (model/StatutoryClock.ts); `subject` an action's id for an action's clock. */
   | { readonly kind: 'deadline.reminder' | 'deadline.overdue'; readonly requestId: string; readonly nNumbers: readonly string[]; readonly clock: string; readonly subject?: string; readonly due: Date };
 

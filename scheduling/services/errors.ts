@@ -1,5 +1,6 @@
 import type { FieldErrors } from '../rules/discussionRequest.js';
 import type { PlainDate } from '../model/PlainDate.js';
+import type { DiscussionPlan, FinaliseProblem } from '../model/DiscussionPlan.js';
 
 /**
  * A failure a caller must handle, with a stable `code` that only the edges (bot, CLI, HTTP) turn
@@ -29,7 +30,7 @@ export class NoSlotError extends DeskError {
 
 export class NotFoundError extends DeskError {
   readonly code = 'not-found';
-  constructor(readonly what: 'booking' | 'request', readonly id: string) {
+  constructor(readonly what: 'booking' | 'request' | 'discussion', readonly id: string) {
     super(`${what} ${id} not found`);
     this.name = 'NotFoundError';
   }
@@ -50,7 +51,7 @@ export class ConflictError extends DeskError {
  */
 export class NotPermittedError extends DeskError {
   readonly code = 'access.refused';
-  constructor(readonly action: string, readonly entity: 'booking' | 'request', readonly id: string) {
+  constructor(readonly action: string, readonly entity: 'booking' | 'request' | 'discussion', readonly id: string) {
     super(`not permitted: ${action} on ${entity} ${id}`);
     this.name = 'NotPermittedError';
   }
@@ -62,5 +63,49 @@ export class InvalidNotificationError extends DeskError {
   constructor(message: string) {
     super(message);
     this.name = 'InvalidNotificationError';
+  }
+}
+
+/**
+ * A plan change was made on a stale copy (its `version` is behind the stored plan's) and it
+ * conflicts with what changed since (it edits or removes something changed or removed since).
+ * Nothing was changed; `current` is the plan as stored, so the edge shows it with the message.
+ * A stale change that does not conflict is merged, never refused.
+ */
+export class StalePlanError extends DeskError {
+  readonly code = 'plan.stale';
+  constructor(readonly discussionId: string, readonly submittedVersion: number, readonly current: DiscussionPlan, readonly reason: string) {
+    super(`discussion ${discussionId} changed since version ${submittedVersion} (now ${current.version}): ${reason}`);
+    this.name = 'StalePlanError';
+  }
+}
+
+/** The plan is finalised (locked): no change is taken. The attempt is audited. */
+export class PlanLockedError extends DeskError {
+  readonly code = 'plan.locked';
+  constructor(readonly discussionId: string) {
+    super(`discussion ${discussionId} is finalised: the plan is locked`);
+    this.name = 'PlanLockedError';
+  }
+}
+
+/**
+ * Finalise refused: `problems` names each one for the participants (an action without owner or date
+ * by its text, ...). The error's own message carries kinds and ids only (it may reach a log).
+ */
+export class FinaliseRefusedError extends DeskError {
+  readonly code = 'plan.finalise-refused';
+  constructor(readonly discussionId: string, readonly problems: readonly FinaliseProblem[]) {
+    super(`discussion ${discussionId} cannot be finalised: ${problems.map((p) => p.kind).join(', ')}`);
+    this.name = 'FinaliseRefusedError';
+  }
+}
+
+/** A plan change's inputs are not valid; `fields` names each bad input by its id (`actionDue`, ...). */
+export class InvalidPlanChangeError extends DeskError {
+  readonly code = 'plan.invalid';
+  constructor(readonly fields: Readonly<Record<string, string>>) {
+    super(Object.entries(fields).map(([field, message]) => `${field}: ${message}`).join('; '));
+    this.name = 'InvalidPlanChangeError';
   }
 }
