@@ -1,4 +1,5 @@
-import type { Agency, DecisionId, DiscussionPlan, PlanAction } from '../scheduling/model/DiscussionPlan.js';
+import type { RedactedPlan, PlanView } from '../scheduling/DiscussionDesk.js';
+import type { Agency, DecisionId, DiscussionPlan, PlanAction, Quorum, QuorumMember, UsualAction } from '../scheduling/model/DiscussionPlan.js';
 import { agencies, decisionIds } from '../scheduling/model/DiscussionPlan.js';
 import type { PlainDate } from '../scheduling/model/PlainDate.js';
 import { agenda } from '../scheduling/rules/agenda.js';
@@ -8,25 +9,9 @@ import { maxCardBytes } from './cardSize.js';
 import { inertText } from './inertText.js';
 import template from './planCard.json' with { type: 'json' };
 import forms from './planForms.json' with { type: 'json' };
-import { usualActions } from './usualActions.js';
+import sharedTemplate from './planSharedCard.json' with { type: 'json' };
+import { planSummaryCard } from './planSummaryCard.js';
 import { verbs } from './verbs.js';
-import { withoutNames } from './withoutNames.js';
-
-/**
- * Who looks at the plan card: a participant of the discussion (their refreshed view, with the
- * children's names, addresses and dates of birth) or anyone in a shared conversation (the posted
- * card: the case by N number only, names typed anywhere on the plan shown as `[child]`).
- */
-export type PlanView = 'participant' | 'shared';
-
-/** Whether the attendance is quorate, and who is missing, in words (`health`, `police`, ...). */
-export interface PlanQuorum {
-  readonly quorate: boolean;
-  /** What the quorum still lacks, in words for the card ("a social worker", "health"). */
-  readonly missing: readonly string[];
-  /** Health is missing: the card warns loudly (the audit's lesson). */
-  readonly healthMissing: boolean;
-}
 
 /** The card's forms: each opens from a button, or shows open in the card when it holds an error. */
 export type PlanForm = 'attendee' | 'action' | 'decision' | 'more' | 'late';
@@ -41,17 +26,18 @@ export interface PlanTyped {
 }
 
 export interface PlanCardInput {
-  readonly plan: DiscussionPlan;
+  /** The desk's view for the person who will see the card: `full` for a participant, `redacted` for a shared conversation. */
   readonly view: PlanView;
   /** The participants' Teams user ids: Universal Actions refresh the card for them (at most 60). */
   readonly participantIds: readonly string[];
-  readonly quorum: PlanQuorum;
-  /** The request's children's surnames, redacted from a shared view as the plan's names are. */
-  readonly childSurnames?: string;
+  /** The desk's usual actions, for quick-add. */
+  readonly usualActions: readonly UsualAction[];
   /** A message at the top (a stale copy merged or refused, a change refused). Never a child's name. */
   readonly notice?: string;
   /** Kept inputs and their errors (bad input on this person's card). */
   readonly typed?: PlanTyped;
+  /** Where the action plan summary went at the conclusion (finalised plans). */
+  readonly sentTo?: readonly string[];
 }
 
 /** How many actions the card lists before the rest fold behind "Show N more actions". */
@@ -93,41 +79,75 @@ const inputIds: readonly string[] = Object.values(forms as Record<string, readon
   .map((e) => e.id as string);
 const numberInputs = new Set(['riskScore', 'lateMinutes']);
 
-/** The line of an action: `3. text - owner - by 9 Dec 2026 (timescale) - done`. */
-export function actionLine(action: PlanAction, index: number, text: (s: string) => string): string {
-  const timescale = action.timescale ? ` (${text(action.timescale)})` : '';
-  return `${index + 1}. ${text(action.text)} - ${text(action.owner)} - by ${plainDateInWords(action.due)}${timescale}${action.done ? ' - done' : ''}`;
+/** The line of an action: `3. text - owner - by 9 Dec 2026 (timescale) - done`, saying what is still missing. */
+export function actionLine(action: PlanAction, index: number): string {
+  const timescale = action.timescale ? ` (${inertText(action.timescale)})` : '';
+  const owner = action.owner ? inertText(action.owner) : 'NO OWNER YET';
+  const due = action.due ? `by ${plainDateInWords(action.due)}` : 'NO DATE YET';
+  return `${index + 1}. ${inertText(action.text)} - ${owner} - ${due}${timescale}${action.done ? ' - done' : ''}`;
+}
+
+export const quorumWords: Record<QuorumMember, string> = { 'social-worker': 'a social worker', 'social-care-manager': "the social worker's manager", police: 'police', health: 'health' };
+
+/** The quorum line, in words. */
+export function quorumLine(quorum: Quorum): string {
+  return quorum.quorate ? 'Quorate: social worker and their manager, police and health are in attendance.' : `Not quorate: missing ${quorum.missing.map((m) => quorumWords[m]).join(', ')}.`;
 }
 
 /**
- * The shared action plan card (DOMAIN.md "The action plan", the seeds' template 003): children,
- * meeting, attendance with a live quorum line and a loud warning when health is missing, the
- * presenting issue, agenda notes, actions (owner and completion date), decisions with their
- * rationale, risk scaling per agency; forms to add to it, Running late and Finalise. Universal
- * Actions refresh it for the participants, so everyone works on the current plan. Every action's
- * data carries `discussionId` and `version`.
+ * The shared action plan card (DOMAIN.md "The action plan", the seeds' template 003), for what the
+ * desk lets the viewer see. A participant (`full`) gets the plan: children, meeting, attendance
+ * with a live quorum line and a loud warning when health is missing, the presenting issue, agenda
+ * notes, actions (owner and completion date), decisions with their rationale, risk scaling per
+ * agency; forms to add to it, Running late and Finalise; once finalised, the summary card.
+ * Anyone else (`redacted`, the card posted in a shared conversation) gets the case by N number
+ * and how far the plan has got. Universal Actions refresh it for the participants, so everyone
+ * works on the current plan. Every action's data carries `discussionId` and `version`.
  * Rule: issue 9 "The plan"; privacy: DOMAIN.md "Privacy and safety rules of the domain".
  * @example
- * planCard({ plan, view: 'shared', participantIds: ['aad-alex'], quorum }) // names the case by N number only
+ * planCard({ view: { sight: 'redacted', plan }, participantIds: ['aad-alex'], usualActions: [] }) // names the case by N number only
  */
 export function planCard(input: PlanCardInput): AdaptiveCard {
+  const { view } = input;
+  if (view.sight === 'redacted') return sharedPlanCard(view.plan, input.participantIds, input.notice);
+  if (view.plan.state === 'final') {
+    return planSummaryCard({ plan: view.plan, quorum: view.quorum, participantIds: input.participantIds, ...(input.notice ? { notice: input.notice } : {}), ...(input.sentTo ? { sentTo: input.sentTo } : {}) });
+  }
+  const full = { ...input, plan: view.plan, quorum: view.quorum };
   // Whatever is typed, the card stays under the limit: first the folded actions go, then fewer
   // are listed (all of them are kept on the plan, and shown on the summary and in the record).
-  let card = buildPlanCard(input, actionsShown, true);
+  let card = buildPlanCard(full, actionsShown, true);
   for (const shown of [actionsShown, 5, 0]) {
     if (Buffer.byteLength(JSON.stringify(card), 'utf8') <= maxCardBytes) break;
-    card = buildPlanCard(input, shown, false);
+    card = buildPlanCard(full, shown, false);
   }
   return card;
 }
 
-function buildPlanCard(input: PlanCardInput, shown: number, withFolded: boolean): AdaptiveCard {
-  const { plan, view, quorum, typed } = input;
-  const names = [...plan.children.map((c) => c.name), ...(input.childSurnames ? input.childSurnames.split(/[,;&/]|\band\b/i) : [])];
-  // Everything typed goes through inertText; in a shared view, children's names come out too.
-  const text = (s: string) => inertText(view === 'shared' ? withoutNames(s, names) : s);
+/** What a shared conversation is shown: the case by N number, the meeting, how far the plan has got. */
+function sharedPlanCard(plan: RedactedPlan, participantIds: readonly string[], notice: string | undefined): AdaptiveCard {
+  const { counts } = plan;
+  const n = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
+  return expandCard(sharedTemplate, {
+    ids: { discussionId: plan.id, version: plan.version },
+    verbs,
+    refreshUserIds: participantIds.slice(0, maxRefreshUsers),
+    title: plan.state === 'final' ? '✔ Action plan finalised' : 'Strategy discussion action plan',
+    nNumbers: inertText(plan.nNumbers.join(', ')),
+    meeting: `${formatUkDateTimeInWords(plan.meeting.start)} - ${inertText(plan.meeting.venue)}`,
+    ...(notice ? { notice: inertText(notice) } : {}),
+    counts: `${n(counts.children, 'child')}, ${n(counts.attendees, 'attendee')}, ${n(counts.actions, 'action')}, ${n(counts.decisions, 'decision')} recorded.`.replace('childs', 'children'),
+    ...(plan.finalisedAt
+      ? { finalised: `Finalised ${formatUkDateTimeInWords(plan.finalisedAt)}: the plan is locked.${plan.circulatedAt ? ` Full record circulated ${formatUkDateTimeInWords(plan.circulatedAt)}.` : ''}` }
+      : {}),
+  });
+}
+
+function buildPlanCard(input: PlanCardInput & { plan: DiscussionPlan; quorum: Quorum }, shown: number, withFolded: boolean): AdaptiveCard {
+  const { plan, quorum, typed } = input;
+  const text = inertText;
   const ids = { discussionId: plan.id, version: plan.version };
-  const lines = plan.actions.map((a, i) => ({ line: actionLine(a, i, text) }));
+  const lines = plan.actions.map((a, i) => ({ line: actionLine(a, i) }));
   const hidden = lines.slice(shown);
   const values = Object.fromEntries(
     inputIds.map((id) => {
@@ -144,7 +164,7 @@ function buildPlanCard(input: PlanCardInput, shown: number, withFolded: boolean)
     verbs,
     agencyChoices: agencies.map((a) => ({ title: agencyWords[a], value: a })),
     decisionChoices: decisionIds.map((d) => ({ title: decisionLabels[d], value: d })),
-    usualChoices: usualActions.map((a) => ({ title: a.text, value: a.id })),
+    usualChoices: input.usualActions.map((a) => ({ title: inertText(a.label), value: a.id })),
     agendaChoices: agenda.map((t, i) => ({ title: `${i + 1}. ${t}`, value: String(i + 1) })),
     openActions: plan.actions.flatMap((a, i) => (a.done ? [] : [{ title: `${i + 1}. ${text(a.text).slice(0, 60)}`, value: a.id }])),
   };
@@ -161,16 +181,10 @@ function buildPlanCard(input: PlanCardInput, shown: number, withFolded: boolean)
     stateText: `Open - version ${plan.version}`,
     meeting: [formatUkDateTimeInWords(plan.meeting.start), text(plan.meeting.venue), ...(plan.meeting.timingReason ? [text(plan.meeting.timingReason)] : [])].join(' - '),
     ...(input.notice ? { notice: inertText(input.notice) } : {}),
-    children: plan.children.map((c) => ({
-      line:
-        view === 'participant'
-          ? [inertText(c.name), inertText(c.nNumber), ...(c.address ? [inertText(c.address)] : []), ...(c.dateOfBirth ? [`born ${plainDateInWords(c.dateOfBirth)}`] : [])].join(' - ')
-          : inertText(c.nNumber),
-    })),
-    childrenHidden: view === 'shared',
+    children: plan.children.map((c) => ({ line: childLine(c) })),
     healthMissing: quorum.healthMissing,
     quorumIcon: quorum.quorate ? '✔' : '✖',
-    quorumLine: quorum.quorate ? 'Quorate: social worker and their manager, police and health are in attendance.' : `Not quorate: missing ${quorum.missing.join(', ')}.`,
+    quorumLine: quorumLine(quorum),
     ...(plan.notQuorateReason ? { notQuorateReason: text(plan.notQuorateReason) } : {}),
     reasonNeeded: !quorum.quorate && !plan.notQuorateReason,
     attendees: plan.attendees.map((a) => ({
@@ -205,6 +219,11 @@ function buildPlanCard(input: PlanCardInput, shown: number, withFolded: boolean)
     formData: Object.fromEntries(Object.keys(forms).map((form) => [form, { ...ids, form }])),
     inline: typed?.form ?? '',
   });
+}
+
+/** A child's block on one line: name, N number, address, date of birth (participants only). */
+export function childLine(c: DiscussionPlan['children'][number]): string {
+  return [inertText(c.name), inertText(c.nNumber), ...(c.address ? [inertText(c.address)] : []), ...(c.dateOfBirth ? [`born ${plainDateInWords(c.dateOfBirth)}`] : [])].join(' - ');
 }
 
 /** Number inputs with no value lose the property (an empty value is not a number). */

@@ -1,36 +1,32 @@
-import type { DiscussionPlan } from '../scheduling/model/DiscussionPlan.js';
+import type { DiscussionPlan, Quorum } from '../scheduling/model/DiscussionPlan.js';
 import { decisionIds } from '../scheduling/model/DiscussionPlan.js';
 import { formatUkDateTimeInWords } from '../scheduling/rules/formatUkDateTime.js';
 import { expandCard, type AdaptiveCard } from './AdaptiveCard.js';
 import { inertText } from './inertText.js';
-import { actionLine, agencyWords, decisionLabels, maxRefreshUsers, plainDateInWords, type PlanQuorum, type PlanView } from './planCard.js';
+import { actionLine, agencyWords, childLine, decisionLabels, maxRefreshUsers, quorumWords } from './planCard.js';
 import template from './planSummaryCard.json' with { type: 'json' };
 import { verbs } from './verbs.js';
-import { withoutNames } from './withoutNames.js';
 
 export interface PlanSummaryCardInput {
   readonly plan: DiscussionPlan;
-  readonly view: PlanView;
   readonly participantIds: readonly string[];
-  readonly quorum: PlanQuorum;
-  readonly childSurnames?: string;
+  readonly quorum: Quorum;
   /** Where the action plan summary went at the conclusion (organisations or addresses), if known. */
   readonly sentTo?: readonly string[];
   readonly notice?: string;
 }
 
 /**
- * The card that replaces the plan once it is finalised: locked, what was agreed (actions with
+ * The card that replaces the plan once it is finalised (participants' view): locked, what was agreed (actions with
  * owner and date, decisions with rationale), the attendance and whether it was quorate, where the
  * summary went, and Circulate the record until the full record has gone.
  * Rule: issue 9 "Finalise".
  * @example
- * planSummaryCard({ plan: finalPlan, view: 'shared', participantIds: [], quorum }) // 'Action plan finalised', 'Circulate the record'
+ * planSummaryCard({ plan: finalPlan, participantIds: [], quorum }) // 'Action plan finalised', 'Circulate the record'
  */
 export function planSummaryCard(input: PlanSummaryCardInput): AdaptiveCard {
-  const { plan, view, quorum } = input;
-  const names = [...plan.children.map((c) => c.name), ...(input.childSurnames ? input.childSurnames.split(/[,;&/]|\band\b/i) : [])];
-  const text = (s: string) => inertText(view === 'shared' ? withoutNames(s, names) : s);
+  const { plan, quorum } = input;
+  const text = inertText;
   const ids = { discussionId: plan.id, version: plan.version };
   const present = plan.attendees.filter((a) => !a.consulted);
   const byAgency = [...new Set(present.map((a) => agencyWords[a.agency]))].join(', ');
@@ -43,14 +39,11 @@ export function planSummaryCard(input: PlanSummaryCardInput): AdaptiveCard {
     meeting: `${formatUkDateTimeInWords(plan.meeting.start)} - ${text(plan.meeting.venue)}`,
     finalised: plan.finalisedAt ? `${formatUkDateTimeInWords(plan.finalisedAt)}${plan.finalisedBy ? ` by ${inertText(plan.finalisedBy.name)}` : ''}` : 'yes',
     ...(input.notice ? { notice: inertText(input.notice) } : {}),
-    children:
-      view === 'participant'
-        ? plan.children.map((c) => ({ line: [inertText(c.name), inertText(c.nNumber), ...(c.address ? [inertText(c.address)] : []), ...(c.dateOfBirth ? [`born ${plainDateInWords(c.dateOfBirth)}`] : [])].join(' - ') }))
-        : [],
+    children: plan.children.map((c) => ({ line: childLine(c) })),
     attendance: `${present.length} in attendance (${byAgency || 'nobody recorded'}), ${plan.attendees.length - present.length} consulted; ${
-      quorum.quorate ? 'quorate' : `not quorate (missing ${quorum.missing.join(', ')})${plan.notQuorateReason ? ` because ${text(plan.notQuorateReason)}` : ''}`
+      quorum.quorate ? 'quorate' : `not quorate (missing ${quorum.missing.map((m) => quorumWords[m]).join(', ')})${plan.notQuorateReason ? ` because ${text(plan.notQuorateReason)}` : ''}`
     }`,
-    actions: plan.actions.map((a, i) => ({ line: actionLine(a, i, text) })),
+    actions: plan.actions.map((a, i) => ({ line: actionLine(a, i) })),
     decisions: decisionIds.flatMap((id) => {
       const d = decided.get(id);
       return d ? [{ label: decisionLabels[id], line: `${text(d.value)} - because ${text(d.rationale)}` }] : [];

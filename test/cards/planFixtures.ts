@@ -1,5 +1,5 @@
-import type { DiscussionPlan, PlanAction, PlanAttendee, PlanChild } from '../../scheduling/model/DiscussionPlan.js';
-import type { PlanQuorum } from '../../cards/planCard.js';
+import type { RedactedPlan } from '../../scheduling/DiscussionDesk.js';
+import type { DiscussionPlan, PlanAction, PlanAttendee, PlanChild, Quorum, UsualAction } from '../../scheduling/model/DiscussionPlan.js';
 
 const alex = { id: 'aad-alex', name: 'Alex Jones' };
 
@@ -16,6 +16,7 @@ export const plan: DiscussionPlan = {
     { id: 'a1', name: 'Sam Patel', organisation: 'NCC', agency: 'social-care', role: 'social worker', consulted: false, confirmed: true },
     { id: 'a2', name: 'DS Smith', organisation: 'Northants Police', agency: 'police', role: 'DS', consulted: false, confirmed: false },
   ],
+  invitees: ['nurse@nhs.example'],
   presentingIssue: 'Bruise seen at school; Zanzibarova family known to services',
   agendaNotes: [{ item: 3, about: 'police', text: 'No police history' }],
   actions: [{ id: 'x1', text: 'See Jamie alone', owner: 'Sam Patel', due: '2026-11-26', timescale: 'today', done: false }],
@@ -27,8 +28,24 @@ export const plan: DiscussionPlan = {
   updatedBy: alex,
 };
 
-export const notQuorate: PlanQuorum = { quorate: false, missing: ["the social worker's manager", 'health'], healthMissing: true };
-export const quorate: PlanQuorum = { quorate: true, missing: [], healthMissing: false };
+export const notQuorate: Quorum = { quorate: false, missing: ['social-care-manager', 'health'], healthMissing: true };
+export const quorate: Quorum = { quorate: true, missing: [], healthMissing: false };
+
+/** What a shared conversation may see of `plan`. */
+export const redacted: RedactedPlan = {
+  id: plan.id,
+  requestId: plan.requestId,
+  nNumbers: plan.nNumbers,
+  version: plan.version,
+  state: 'open',
+  meeting: { start: plan.meeting.start, venue: 'dial-in' },
+  counts: { children: 1, attendees: 2, actions: 1, decisions: 1 },
+};
+
+export const usualActions: UsualAction[] = [
+  { id: 'medical', label: 'Medical with the on-call paediatrician', text: 'Child protection medical assessment to be arranged with the on-call community paediatrician' },
+  { id: 'abe', label: 'ABE interview', text: 'ABE interview to be considered' },
+];
 
 const long = (label: string, n: number) => `${label} ${n}: `.padEnd(90, 'x');
 
