@@ -7,10 +7,12 @@
  *             on the local calendar, play Outlook: --respond (the police answer the invite),
  *             --move and --delete (a person edits the booking's event by hand)
  *   reconcile finish or clean up anything a crash left half done
+ *   record    print the discussion record (the shared action plan) of a case by N number, or
+ *             write it as a document with --docx <path>
  * Bad input: exit code 2 and one line naming the field; nothing is stored.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
@@ -256,7 +258,55 @@ async function reconcile(desk: Desk, argv: string[], out: (line: string) => void
   return 0;
 }
 
-const commands: Record<string, (desk: Desk, argv: string[], out: (line: string) => void) => Promise<number>> = { slot, book, cancel, calendar, reconcile };
+/** Dates as UK time with offset, for what the command line prints. */
+function londonDates(value: unknown): unknown {
+  if (value instanceof Date) return formatLondonIso(value);
+  if (Array.isArray(value)) return value.map(londonDates);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, londonDates(v)]));
+  return value;
+}
+
+/** `record --case <N number>`: the discussion record of the case's latest request; `--docx <path>` writes the document. */
+async function record(desk: Desk, argv: string[], out: (line: string) => void): Promise<number> {
+  const v = args('record', argv, { case: { type: 'string' }, json: { type: 'boolean' }, docx: { type: 'string' }, kind: { type: 'string' } });
+  const nNumber = typeof v.case === 'string' ? v.case.trim().toUpperCase() : '';
+  if (!nNumber) throw new UsageError('record: --case <N number> is required');
+  if (!/^[A-Z0-9-]{1,20}$/.test(nNumber)) throw new UsageError(`record: --case must be an N number such as N146782`);
+  const kind = v.kind === undefined ? 'record' : v.kind;
+  if (kind !== 'record' && kind !== 'summary') throw new UsageError('record: --kind must be record or summary');
+  if (v.docx !== undefined && (typeof v.docx !== 'string' || !v.docx.trim())) throw new UsageError('record: --docx needs a file path');
+  let result;
+  try {
+    result = await desk.planOfCase(nNumber, cliActor(), operator);
+  } catch (e) {
+    if (e instanceof DeskError && e.code === 'not-found') throw new UsageError(`record: --case ${nNumber} has no discussion record`);
+    throw e;
+  }
+  if (result.view.sight !== 'full') throw new UsageError(`record: --case ${nNumber} may not be read here`);
+  const { plan, quorum, finaliseProblems } = result.view;
+  if (typeof v.docx === 'string') {
+    const document = await desk.planDocument(plan.id, kind, cliActor(), operator);
+    try {
+      writeFileSync(v.docx, document.content);
+    } catch (e) {
+      throw new UsageError(`record: --docx ${v.docx} cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    out(v.json ? JSON.stringify({ discussionId: plan.id, kind, file: v.docx, bytes: document.content.byteLength }) : `Wrote the ${kind === 'summary' ? 'action plan summary' : 'record'} of ${plan.nNumbers.join(' ')} to ${v.docx}`);
+    return 0;
+  }
+  if (v.json) {
+    out(JSON.stringify(londonDates({ plan, quorum, finaliseProblems })));
+    return 0;
+  }
+  out(`Discussion ${plan.id} for ${plan.nNumbers.join(' ')}: ${plan.state === 'final' ? 'finalised' : 'open'}, version ${plan.version}`);
+  out(`Meeting: ${formatLondonIso(plan.meeting.start)} (${plan.meeting.venue})`);
+  out(`Attendance: ${plan.attendees.length}; ${quorum.quorate ? 'quorate' : `not quorate (missing: ${quorum.missing.join(', ')})`}`);
+  out(`Actions: ${plan.actions.length}; decisions: ${plan.decisions.length}`);
+  for (const problem of finaliseProblems) out(`To finalise: ${problem.message}`);
+  return 0;
+}
+
+const commands: Record<string, (desk: Desk, argv: string[], out: (line: string) => void) => Promise<number>> = { slot, book, cancel, calendar, reconcile, record };
 
 /** Runs one CLI command; returns the process exit code. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {

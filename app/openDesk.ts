@@ -14,6 +14,8 @@ import { CaseAccess } from '../scheduling/services/CaseAccess.js';
 import { ClockService } from '../scheduling/services/ClockService.js';
 import { HeldDiscussions } from '../scheduling/services/HeldDiscussions.js';
 import { CaseCards } from '../scheduling/services/CaseCards.js';
+import { DiscussionPlanService } from '../scheduling/services/DiscussionPlanService.js';
+import type { RecordDocuments } from '../scheduling/ports/RecordDocuments.js';
 import { MAIL_CLAIM_LEASE_SECONDS, MailOnce } from '../scheduling/services/MailOnce.js';
 import { OutlookStandIn } from '../scheduling/services/OutlookStandIn.js';
 import { Reconciler } from '../scheduling/services/Reconciler.js';
@@ -38,6 +40,11 @@ import { graphLifecyclePath, graphNotificationsPath } from '../bot/graphNotifica
 import { LateNotifier } from './LateNotifier.js';
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** Until the Word document adapter is wired here: building a record document fails with a clear message. */
+const documentsNotWired: RecordDocuments = {
+  build: () => Promise.reject(new Error('the discussion record document (Word) is not wired into this desk yet')),
+};
 
 /**
  * The parts behind the desk, for the wiring itself and for tests that look inside (a store, the
@@ -112,6 +119,11 @@ export interface DeskOptions {
    * reaches nobody; the bot works the jobs it schedules).
    */
   readonly notifier?: Notifier;
+  /**
+   * Builds the discussion record as a document (the action plan summary mailed at finalise, the
+   * full record circulated). Tests pass test/fakes/RecordingDocuments.ts.
+   */
+  readonly documents?: RecordDocuments;
 }
 
 /**
@@ -277,6 +289,22 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     ...held.handlers(),
   };
 
+  const plans = new DiscussionPlanService({
+    plans: stores.plans,
+    requests: stores.requests,
+    slots: stores.slots,
+    postings: stores.postings,
+    auditLog: stores.auditLog,
+    clock,
+    newId,
+    mail,
+    documents: options.documents ?? documentsNotWired,
+    clocks,
+    cards,
+    notifier,
+    settings: { venue: 'dial-in' },
+  });
+
   const outlook = new OutlookStandIn({ slots: stores.slots, clock, ...(handEdits ? { handEdits } : {}) });
 
   const weekView = new WeekView({ requests: stores.requests, slots: stores.slots, calendar, rota: config.rota, nonWorking, calendarId });
@@ -301,6 +329,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     cards,
     replies,
     outlook,
+    plans,
   });
   return Object.assign(desk, {
     config,

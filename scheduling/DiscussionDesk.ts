@@ -1,9 +1,10 @@
 import type { ActionSource } from './model/ActionSource.js';
 import type { Actor } from './model/Actor.js';
-import type { DiscussionPlan, FinaliseProblem, PlanState, Quorum, UsualAction } from './model/DiscussionPlan.js';
+import type { DiscussionPlan, FinaliseProblem, Quorum, UsualAction } from './model/DiscussionPlan.js';
 import type { MailState } from './model/Mail.js';
 import type { PlanChange } from './model/PlanChange.js';
 import type { RecordDocumentKind } from './ports/RecordDocuments.js';
+import type { PlanOutline } from './rules/redactPlan.js';
 
 export type { PlanChange, PlanChangeVerb } from './model/PlanChange.js';
 export { planChangeVerbs } from './model/PlanChange.js';
@@ -13,19 +14,9 @@ export { FinaliseRefusedError, InvalidPlanChangeError, PlanLockedError, StalePla
 /**
  * What a shared conversation may see of a plan: the case by N number only, and where the plan
  * stands. No child's name, address or date of birth, no typed text (notes, actions, the
- * presenting issue may name a child).
+ * presenting issue may name a child). Built by rules/redactPlan.ts.
  */
-export interface RedactedPlan {
-  readonly id: string;
-  readonly requestId: string;
-  readonly nNumbers: readonly string[];
-  readonly version: number;
-  readonly state: PlanState;
-  readonly meeting: { readonly start: Date; readonly venue: string };
-  readonly counts: { readonly children: number; readonly attendees: number; readonly actions: number; readonly decisions: number };
-  readonly finalisedAt?: Date;
-  readonly circulatedAt?: Date;
-}
+export type RedactedPlan = PlanOutline;
 
 /**
  * What the viewer may see: `full` for the discussion's participants (the requester, the invitees,

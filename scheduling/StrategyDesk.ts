@@ -19,7 +19,7 @@ import type { ClockService } from './services/ClockService.js';
 import type { ClockId, Deadline, StatutoryClock } from './model/StatutoryClock.js';
 import type { CaseCards, CaseCardsView } from './services/CaseCards.js';
 import type { PostedCard } from './model/CardPosting.js';
-import { ConflictError, NotFoundError } from './services/errors.js';
+import { NotFoundError } from './services/errors.js';
 import type { HandEdited, OutlookStandIn } from './services/OutlookStandIn.js';
 import type { ReconcileReport, Reconciler } from './services/Reconciler.js';
 import type { ReplyTracker } from './services/ReplyTracker.js';
@@ -52,8 +52,8 @@ export interface StrategyDeskParts {
   readonly cards: CaseCards;
   readonly replies: ReplyTracker;
   readonly outlook: OutlookStandIn;
-  /** The shared action plan (issue 9). */
-  readonly plans?: DiscussionDesk;
+  /** The shared action plan (issue 9): services/DiscussionPlanService.ts. */
+  readonly plans: DiscussionDesk;
 }
 
 /**
@@ -215,47 +215,46 @@ export class StrategyDesk implements Desk {
 
   // The shared action plan: DiscussionDesk.ts.
   openPlan(requestId: string, actor: Actor, from: ActionSource, typed?: TypedMeeting): Promise<PlanResult> {
-    return this.plans().openPlan(requestId, actor, from, typed);
+    return this.discussion().openPlan(requestId, actor, from, typed);
   }
 
   viewPlan(discussionId: string, actor: Actor, from: ActionSource): Promise<PlanResult> {
-    return this.plans().viewPlan(discussionId, actor, from);
+    return this.discussion().viewPlan(discussionId, actor, from);
   }
 
   planOfCase(nNumber: string, actor: Actor, from: ActionSource): Promise<PlanResult> {
-    return this.plans().planOfCase(nNumber, actor, from);
+    return this.discussion().planOfCase(nNumber, actor, from);
   }
 
   changePlan(discussionId: string, version: number, change: PlanChange, actor: Actor, from: ActionSource): Promise<PlanResult> {
-    return this.plans().changePlan(discussionId, version, change, actor, from);
+    return this.discussion().changePlan(discussionId, version, change, actor, from);
   }
 
   finalisePlan(discussionId: string, version: number, actor: Actor, from: ActionSource): Promise<FinalisedPlan> {
-    return this.plans().finalisePlan(discussionId, version, actor, from);
+    return this.discussion().finalisePlan(discussionId, version, actor, from);
   }
 
   circulateRecord(discussionId: string, actor: Actor, from: ActionSource): Promise<CirculatedRecord> {
-    return this.plans().circulateRecord(discussionId, actor, from);
+    return this.discussion().circulateRecord(discussionId, actor, from);
   }
 
   runningLate(discussionId: string, minutes: number, actor: Actor, from: ActionSource): Promise<RunningLateResult> {
-    return this.plans().runningLate(discussionId, minutes, actor, from);
+    return this.discussion().runningLate(discussionId, minutes, actor, from);
   }
 
   planDocument(discussionId: string, kind: RecordDocumentKind, actor: Actor, from: ActionSource): Promise<RecordDocument> {
-    return this.plans().planDocument(discussionId, kind, actor, from);
+    return this.discussion().planDocument(discussionId, kind, actor, from);
   }
 
   usualActions(): readonly UsualAction[] {
-    return this.plans().usualActions();
+    return this.discussion().usualActions();
   }
 
   sharedPlan(discussionId: string): Promise<{ readonly shared: RedactedPlan; readonly participantIds: readonly string[] }> {
-    return this.plans().sharedPlan(discussionId);
+    return this.discussion().sharedPlan(discussionId);
   }
 
-  private plans(): DiscussionDesk {
-    if (!this.parts.plans) throw new ConflictError('the discussion plan is not available in this desk');
+  private discussion(): DiscussionDesk {
     return this.parts.plans;
   }
 

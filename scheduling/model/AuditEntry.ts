@@ -5,7 +5,7 @@ export interface AuditEntry {
   readonly at: Date;
   readonly actor: Actor;
   readonly action: string;
-  readonly entity: 'request' | 'booking' | 'event' | 'mail';
+  readonly entity: 'request' | 'booking' | 'event' | 'mail' | 'discussion';
   readonly entityId: string;
   /** State before and after, without children's names. */
   readonly before?: unknown;

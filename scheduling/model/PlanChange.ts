@@ -19,20 +19,24 @@ export type PlanChange =
       readonly attendeeRole: string;
       /** `true` = consulted but not attending. */
       readonly attendeeConsulted?: string | boolean;
-      /** Optional: where the record is sent for this attendee's agency. */
+      /** Optional: where the record is sent for this attendee's agency (an attendee known by email is a participant). */
       readonly attendeeEmail?: string;
+      /** `true`: the person acting adds themselves (their Teams user id and email are kept with the row). */
+      readonly attendeeSelf?: string | boolean;
     }
   | { readonly verb: 'plan.attendee.remove'; readonly attendeeId: string }
   /** The signature column: confirmed as present (`attendeeConfirmed` false takes it back; default true). */
   | { readonly verb: 'plan.attendee.confirm'; readonly attendeeId: string; readonly attendeeConfirmed?: string | boolean }
   // Actions: owner and date are required to finalise, not to add (they are often agreed later in the call).
-  | { readonly verb: 'plan.action.add'; readonly actionText: string; readonly actionOwner?: string; readonly actionDue?: string; readonly actionTimescale?: string }
-  | { readonly verb: 'plan.action.edit'; readonly actionId: string; readonly actionText: string; readonly actionOwner?: string; readonly actionDue?: string; readonly actionTimescale?: string }
+  // `actionOwnerId` (optional): the owner's Teams user id (a people picker): their action clock reminds them.
+  // Without it, an owner named like an attendee who added themselves gets that attendee's id.
+  | { readonly verb: 'plan.action.add'; readonly actionText: string; readonly actionOwner?: string; readonly actionDue?: string; readonly actionTimescale?: string; readonly actionOwnerId?: string }
+  | { readonly verb: 'plan.action.edit'; readonly actionId: string; readonly actionText: string; readonly actionOwner?: string; readonly actionDue?: string; readonly actionTimescale?: string; readonly actionOwnerId?: string }
   | { readonly verb: 'plan.action.remove'; readonly actionId: string }
   /** `actionDone` false marks it not done again (default true). */
   | { readonly verb: 'plan.action.done'; readonly actionId: string; readonly actionDone?: string | boolean }
   /** Adds one of the seed's usual actions (`usualActions` in rules/usualActions.ts) by its id. */
-  | { readonly verb: 'plan.action.quick-add'; readonly usualActionId: string; readonly actionOwner?: string; readonly actionDue?: string }
+  | { readonly verb: 'plan.action.quick-add'; readonly usualActionId: string; readonly actionOwner?: string; readonly actionDue?: string; readonly actionOwnerId?: string }
   // Decisions, each with its rationale.
   | {
       readonly verb: 'plan.decision.set';

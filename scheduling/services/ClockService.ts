@@ -131,6 +131,20 @@ export class ClockService {
   }
 
   /**
+   * The record of the discussion was circulated to every attending agency (the plan service has
+   * checked that the actor is a participant of the discussion): the record (minutes) clock stops,
+   * with its reminder and overdue notice. Undefined when the case never had that clock.
+   */
+  async minutesCirculated(requestId: string, actor: Actor): Promise<StatutoryClock | undefined> {
+    const { clocks, jobs, clock } = this.deps;
+    const id: ClockId = { requestId, kind: 'minutes', subject: '' };
+    const stopped = await clocks.stopClock(id, clock.now(), actor);
+    await jobs.cancel(CLOCK_REMIND_JOB, keyOf(id));
+    await jobs.cancel(CLOCK_OVERDUE_JOB, keyOf(id));
+    return stopped;
+  }
+
+  /**
    * The running clocks of the actor (theirs to do, or on their requests), soonest due first. In
    * a group chat or channel, only those of cases with a card posted there, so a case kept in a
    * personal chat is never listed in a shared one.

@@ -3,6 +3,7 @@ import type { CalendarSubscriptionStore } from '../../ports/CalendarSubscription
 import type { CardPostings } from '../../ports/CardPostings.js';
 import type { ClockStore } from '../../ports/ClockStore.js';
 import type { ConversationReferences } from '../../ports/ConversationReferences.js';
+import type { DiscussionPlans } from '../../ports/DiscussionPlans.js';
 import type { MailLedger } from '../../ports/MailLedger.js';
 import type { ReplyLedger } from '../../ports/ReplyLedger.js';
 import type { RequestStore } from '../../ports/RequestStore.js';
@@ -13,6 +14,7 @@ import { SqlCalendarSubscriptionStore } from './SqlCalendarSubscriptionStore.js'
 import { SqlCardPostings } from './SqlCardPostings.js';
 import { SqlClockStore } from './SqlClockStore.js';
 import { SqlConversationReferences } from './SqlConversationReferences.js';
+import { SqlDiscussionPlans } from './SqlDiscussionPlans.js';
 import { SqlMailLedger } from './SqlMailLedger.js';
 import { SqlReplyLedger } from './SqlReplyLedger.js';
 import { SqlRequestStore } from './SqlRequestStore.js';
@@ -31,6 +33,8 @@ export interface Stores {
   readonly calendarSubscriptions: CalendarSubscriptionStore;
   /** What was last seen of each booking's event: attendees and their replies. */
   readonly replies: ReplyLedger;
+  /** The discussion plans (one per request) and their change history. */
+  readonly plans: DiscussionPlans;
 }
 
 /**
@@ -50,5 +54,6 @@ export function sqlStores(db: Db): Stores {
     clocks: new SqlClockStore(db),
     calendarSubscriptions: new SqlCalendarSubscriptionStore(db),
     replies: new SqlReplyLedger(db),
+    plans: new SqlDiscussionPlans(db),
   };
 }
