@@ -176,7 +176,7 @@ export class StrategyDeskBot extends TeamsActivityHandler {
 
   private async act(context: TurnContext, turn: Turn, verb: string, data: ActionData): Promise<Answer> {
     try {
-      if (isPlanVerb(verb)) return await this.plans.act(context, this.planTurn(context, turn), verb, data);
+      if (isPlanVerb(verb)) return await this.plans.act(context, await this.planTurn(context, turn), verb, data);
       switch (verb) {
         case verbs.requestDiscussion:
           return await this.requestDiscussion(context, turn, data);
@@ -225,8 +225,11 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     };
   }
 
-  private planTurn(context: TurnContext, turn: Turn): PlanTurn {
-    return { actor: turn.actor, source: turn.source, teamsUserId: context.activity.from.id, cases: turn.cases, failureCard: (error) => this.failureCard(turn, error) };
+  /** The turn for a plan verb: with the person's email from their Teams profile (invitees are known by email only). */
+  private async planTurn(context: TurnContext, turn: Turn): Promise<PlanTurn> {
+    const email = await emailOf(context);
+    const actor = email ? { ...turn.actor, email } : turn.actor;
+    return { actor, source: turn.source, teamsUserId: context.activity.from.id, cases: turn.cases, failureCard: (error) => this.failureCard(turn, error) };
   }
 
   /**
@@ -262,7 +265,7 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     const { shared } = result;
     const agenda = await context.sendActivity(cardMessage(agendaCard({ meeting: shared.meeting, request: shared })));
     await this.cardPosted(turn, shared.requestId, agenda?.id, 'agenda');
-    const plan = await context.sendActivity(cardMessage(this.plans.postedCard(this.planTurn(context, turn), result)));
+    const plan = await context.sendActivity(cardMessage(this.plans.postedCard(await this.planTurn(context, turn), result)));
     await this.cardPosted(turn, shared.requestId, plan?.id, 'plan');
   }
 

@@ -3,6 +3,8 @@ import type { Agency, DecisionId, DiscussionPlan, PlanAction, Quorum, QuorumMemb
 import { agencies, decisionIds } from '../scheduling/model/DiscussionPlan.js';
 import type { PlainDate } from '../scheduling/model/PlainDate.js';
 import { agenda } from '../scheduling/rules/agenda.js';
+import { decisionNames } from '../scheduling/rules/finaliseProblems.js';
+import { quorumMemberNames } from '../scheduling/rules/quorum.js';
 import { formatUkDateTimeInWords } from '../scheduling/rules/formatUkDateTime.js';
 import { expandCard, expandFragment, type AdaptiveCard } from './AdaptiveCard.js';
 import { maxCardBytes } from './cardSize.js';
@@ -47,18 +49,8 @@ export const maxRefreshUsers = 60;
 
 export const agencyWords: Record<Agency, string> = { 'social-care': "children's social care", police: 'police', health: 'health', education: 'education', other: 'other' };
 
-export const decisionLabels: Record<DecisionId, string> = {
-  s47: 'Section 47 enquiry',
-  agency: 'Joint or single agency, and who leads',
-  medical: 'Medical assessment (paediatrician consulted)',
-  abe: 'ABE interview',
-  'seen-alone': 'When the child is seen alone',
-  family: 'What is shared with the family',
-  legal: 'Legal advice',
-  conference: 'Child protection conference',
-  review: 'Review date',
-  timing: 'Timing of this discussion',
-};
+/** The decisions as the template names them (the desk's names). */
+export const decisionLabels: Readonly<Record<DecisionId, string>> = decisionNames;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -87,7 +79,8 @@ export function actionLine(action: PlanAction, index: number): string {
   return `${index + 1}. ${inertText(action.text)} - ${owner} - ${due}${timescale}${action.done ? ' - done' : ''}`;
 }
 
-export const quorumWords: Record<QuorumMember, string> = { 'social-worker': 'a social worker', 'social-care-manager': "the social worker's manager", police: 'police', health: 'health' };
+/** Who the quorum lacks, in words (the desk's names). */
+export const quorumWords: Readonly<Record<QuorumMember, string>> = quorumMemberNames;
 
 /** The quorum line, in words. */
 export function quorumLine(quorum: Quorum): string {
