@@ -242,17 +242,11 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     try {
       let result: PlanResult;
       try {
-        result = await this.desk.planOfCase(nNumber, turn.actor, turn.source);
+        result = await this.desk.openPlanOfCase(nNumber, (await this.planTurn(context, turn)).actor, turn.source);
       } catch (error) {
         if (!(error instanceof NotFoundError && error.what === 'discussion')) throw error;
-        // No plan yet: the person's own booking for the case opens one.
-        const [latest] = await this.desk.bookingsOf(turn.actor, turn.source, nNumber);
-        if (!latest) {
-          const lines = [`There is no strategy discussion for ${nNumber} that you can open here.`, 'Type my bookings to see your own strategy discussions.'];
-          return void (await context.sendActivity(cardMessage(errorCard({ title: 'No discussion found', lines }))));
-        }
-        this.concerns(turn, latest.request);
-        result = await this.desk.openPlan(latest.request.id, turn.actor, turn.source);
+        const lines = [`There is no strategy discussion for ${nNumber} that you can open here.`, 'Type my bookings to see your own strategy discussions.'];
+        return void (await context.sendActivity(cardMessage(errorCard({ title: 'No discussion found', lines }))));
       }
       await this.postPlan(context, turn, result);
     } catch (error) {
