@@ -142,7 +142,8 @@ export class PlanActions {
       const change = { ...inputsIn(data), verb: verb as PlanChangeVerb } as unknown as PlanChange;
       const result = await desk.changePlan(discussionId, version, change, actor, source);
       const notice = result.merged ? 'The plan had changed since your copy: your change was added to the current plan, shown here.' : undefined;
-      return this.forAll(turn, result, notice ? { notice } : {});
+      // Through the in-place answers, so the posted card is updated for everyone too.
+      return await this.deps.inPlace.answer(context, Promise.resolve(this.forAll(turn, result, notice ? { notice } : {})), this.interim());
     } catch (error) {
       return await this.refusal(turn, discussionId, verb, data, error);
     }

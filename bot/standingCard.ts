@@ -12,7 +12,8 @@ import type { CaseCardsView } from '../scheduling/services/CaseCards.js';
  * The card that should stand where a card about the case was posted, as the case is now: the
  * urgent card; the booking card, or the cancelled card once the booking is cancelled; the agenda
  * (N numbers only) where the agenda was posted, or the cancelled card in its place. `undefined`
- * when nothing stands for the case yet (a rota request still without a booking).
+ * when nothing stands for the case yet (a rota request still without a booking), and where the
+ * action plan was posted (that card follows the plan).
  * Rule: issue 11 "every copy of a card updated when its booking changes".
  * @example
  * standingCard({ request, booking: { ...booking, status: 'cancelled' }, postings }, 'case', 'shared', settings)
@@ -20,6 +21,9 @@ import type { CaseCardsView } from '../scheduling/services/CaseCards.js';
  */
 export function standingCard(view: CaseCardsView, card: PostedCard, audience: Audience, settings: DeskSettings): AdaptiveCard | undefined {
   const { request, booking, urgent, policeEmail, replies } = view;
+  // The action plan card follows the plan, not the booking: plan actions update it, and Universal
+  // Actions refresh it for each participant.
+  if (card === 'plan') return undefined;
   if (urgent) return card === 'case' ? urgentCard({ ...urgent, contacts: settings.escalationContacts, audience }) : undefined;
   if (!booking) return undefined;
   if (booking.status === 'cancelled') return cancelledCard({ booking, request, audience });

@@ -74,6 +74,11 @@ describe('the shared action plan over HTTP', () => {
     const update = await bot.connector.waitFor((c) => c.method === 'PUT' && c.activityId === plan.id);
     expect(surnamesOnCard(cardIn(update.body), filled.childSurnames)).toEqual([]);
     expect(assertValidCard(cardIn(update.body)).text).toContain('N146782');
+    // The case's cards are refreshed after a plan change: the plan card stays a plan card.
+    const { view } = await bot.desk.viewPlan(discussionId, { id: 'operator', name: 'operator' }, { kind: 'operator' });
+    await bot.server.notifier.refreshCards(view.plan.requestId);
+    const puts = bot.connector.calls.filter((c) => c.method === 'PUT' && c.activityId === plan.id);
+    for (const put of puts) expect(assertValidCard(cardIn(put.body)).text).toContain('action plan');
   });
 
   it('a stale submit is merged when it touches nothing changed since, and refused with the current plan otherwise - never lost', async () => {
