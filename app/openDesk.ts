@@ -302,6 +302,7 @@ export async function openDesk(config: Config, options: DeskOptions = {}): Promi
     clocks,
     cards,
     notifier,
+    nonWorking,
     settings: { venue: 'dial-in' },
   });
 

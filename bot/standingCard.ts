@@ -20,6 +20,9 @@ import type { CaseCardsView } from '../scheduling/services/CaseCards.js';
  * // the cancelled card, N numbers only
  */
 export function standingCard(view: CaseCardsView, card: PostedCard, audience: Audience, settings: DeskSettings): AdaptiveCard | undefined {
+  // The discussion plan's card is drawn from the plan (DiscussionDesk), not from the case: never
+  // replace it with the case's card.
+  if (card === 'plan') return undefined;
   const { request, booking, urgent, policeEmail, replies } = view;
   // The action plan card follows the plan, not the booking: plan actions update it, and Universal
   // Actions refresh it for each participant.

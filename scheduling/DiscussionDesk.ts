@@ -2,6 +2,7 @@ import type { ActionSource } from './model/ActionSource.js';
 import type { Actor } from './model/Actor.js';
 import type { DiscussionPlan, FinaliseProblem, Quorum, UsualAction } from './model/DiscussionPlan.js';
 import type { MailState } from './model/Mail.js';
+import type { PlainDate } from './model/PlainDate.js';
 import type { PlanChange } from './model/PlanChange.js';
 import type { RecordDocumentKind } from './ports/RecordDocuments.js';
 import type { PlanOutline } from './rules/redactPlan.js';
@@ -24,7 +25,14 @@ export type RedactedPlan = PlanOutline;
  * the live quorum line and what still stops finalising; `redacted` (N numbers only) otherwise.
  */
 export type PlanView =
-  | { readonly sight: 'full'; readonly plan: DiscussionPlan; readonly quorum: Quorum; readonly finaliseProblems: readonly FinaliseProblem[] }
+  | {
+      readonly sight: 'full';
+      readonly plan: DiscussionPlan;
+      readonly quorum: Quorum;
+      readonly finaliseProblems: readonly FinaliseProblem[];
+      /** The date by which an initial child protection conference, if convened, is held: 15 working days from the discussion. */
+      readonly conferenceBy: PlainDate;
+    }
   | { readonly sight: 'redacted'; readonly plan: RedactedPlan };
 
 /** The answer to every plan command and query. */

@@ -1,5 +1,5 @@
 import type { ActionSource } from '../model/ActionSource.js';
-import { conversationKey } from './conversationKey.js';
+import { mayActOnCase } from './mayActOnCase.js';
 
 /** What the participant rule needs to know of a discussion. */
 export interface PlanParticipantFacts {
@@ -31,15 +31,13 @@ const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().
  * isPlanParticipant({ requestedBy: 'aad-alex', invitees: ['hv@nhs.example'], attendees: [], planPostedIn: [] }, { id: 'aad-hv', email: 'HV@nhs.example' }, personalChat) //=> true
  */
 export function isPlanParticipant(facts: PlanParticipantFacts, actor: { readonly id: string; readonly email?: string }, source: ActionSource): boolean {
-  if (source.kind === 'operator') return true;
-  if (actor.id === facts.requestedBy) return true;
   if (facts.attendees.some((a) => a.userId !== undefined && a.userId === actor.id)) return true;
   const email = actor.email?.trim();
   if (email) {
     if (facts.invitees.some((i) => sameEmail(i, email))) return true;
     if (facts.attendees.some((a) => a.email !== undefined && sameEmail(a.email, email))) return true;
   }
-  if (source.conversationType === 'personal') return false;
-  const here = conversationKey(source.conversationId);
-  return facts.planPostedIn.some((p) => p.conversationType !== 'personal' && conversationKey(p.conversationId) === here);
+  // The requester, the command line, and members of a shared conversation holding the plan card:
+  // the case rule over the plan's postings.
+  return mayActOnCase({ requestedBy: facts.requestedBy, postedIn: facts.planPostedIn }, actor.id, source);
 }

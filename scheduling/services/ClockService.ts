@@ -105,6 +105,21 @@ export class ClockService {
   }
 
   /**
+   * The discussion's finalised plan records section 47 enquiries decided at `decidedAt` (the plan
+   * service has checked the actor is a participant): the clocks start as `s47Decided` starts them.
+   */
+  async s47DecidedAsSeen(request: StoredRequest, decision: { readonly conferenceConvened: boolean }, decidedAt: Date, by: Actor): Promise<readonly StatutoryClock[]> {
+    const due = s47Deadlines(decidedAt, decision.conferenceConvened, this.deps.nonWorking);
+    const owner = request.requestedBy.id;
+    const started = [
+      await this.start({ requestId: request.id, kind: 's47-outcome', subject: '' }, owner, decidedAt, due.outcome, by),
+      await this.start({ requestId: request.id, kind: 's47-enquiry', subject: '' }, owner, decidedAt, due.enquiry, by),
+    ];
+    if (due.conference) started.push(await this.start({ requestId: request.id, kind: 'conference', subject: '' }, owner, decidedAt, due.conference, by));
+    return started;
+  }
+
+  /**
    * An action of the plan, due by the end of its completion date: its owner is reminded one
    * working day before, and told with the requester when it is overdue. For the action plan
    * (no Teams command yet); the system acts here, so there is no access check.

@@ -25,6 +25,9 @@ import { quorumOf } from '../rules/quorum.js';
 import { redactPlan, type PlanOutline } from '../rules/redactPlan.js';
 import { staleChangeConflict } from '../rules/staleChangeConflict.js';
 import { usualActions } from '../rules/usualActions.js';
+import { s47DecisionOf } from '../rules/s47DecisionOf.js';
+import { workingDayDeadline } from '../rules/workingDayDeadline.js';
+import type { PlainDate } from '../model/PlainDate.js';
 import type { CaseCards } from './CaseCards.js';
 import type { ClockService } from './ClockService.js';
 import { ConflictError, FinaliseRefusedError, InvalidPlanChangeError, NotFoundError, NotPermittedError, PlanLockedError, StalePlanError } from './errors.js';
@@ -32,7 +35,7 @@ import type { MailOnce } from './MailOnce.js';
 
 /** The plan's answers (the shapes of scheduling/DiscussionDesk.ts, which re-exports them). */
 export interface PlanAnswer {
-  readonly view: { readonly sight: 'full'; readonly plan: DiscussionPlan; readonly quorum: ReturnType<typeof quorumOf>; readonly finaliseProblems: ReturnType<typeof finaliseProblems> };
+  readonly view: { readonly sight: 'full'; readonly plan: DiscussionPlan; readonly quorum: ReturnType<typeof quorumOf>; readonly finaliseProblems: ReturnType<typeof finaliseProblems>; readonly conferenceBy: PlainDate };
   readonly shared: PlanOutline;
   readonly participantIds: readonly string[];
   readonly merged?: boolean;
@@ -51,6 +54,7 @@ export interface DiscussionPlanDeps {
   readonly clocks: ClockService;
   readonly cards: Pick<CaseCards, 'changed'>;
   readonly notifier: Notifier;
+  readonly nonWorking: ReadonlySet<PlainDate>;
   readonly settings: {
     /** The venue of a booked slot: `dial-in` (the conference line) or `teams`. */
     readonly venue: string;
@@ -173,6 +177,8 @@ export class DiscussionPlanService {
       if (action.ownerId && action.due) await clocks.actionPlanned(plan.requestId, { id: action.id, ownerId: action.ownerId, completionDate: action.due }, actor);
     }
     await clocks.discussionHeldAsSeen(request, plan.meeting.start, actor);
+    const s47 = s47DecisionOf(plan.decisions);
+    if (s47) await clocks.s47DecidedAsSeen(request, s47, plan.finalisedAt ?? clock.now(), actor);
     const sent = await this.sendRecord(plan, 'summary');
     return { ...(await this.answer(plan, request)), ...(sent.state ? { summaryMail: sent.state } : {}), summarySentTo: sent.to };
   }
@@ -275,7 +281,14 @@ export class DiscussionPlanService {
 
   private async answer(plan: DiscussionPlan, request: StoredRequest): Promise<PlanAnswer> {
     return {
-      view: { sight: 'full', plan, quorum: quorumOf(plan.attendees), finaliseProblems: plan.state === 'open' ? finaliseProblems(plan) : [] },
+      view: {
+        sight: 'full',
+        plan,
+        quorum: quorumOf(plan.attendees),
+        finaliseProblems: plan.state === 'open' ? finaliseProblems(plan) : [],
+        // An initial child protection conference, when convened, within 15 working days of the discussion.
+        conferenceBy: workingDayDeadline(londonDateOf(plan.meeting.start), 15, this.deps.nonWorking),
+      },
       shared: redactPlan(plan),
       participantIds: participantIds(plan, request),
     };

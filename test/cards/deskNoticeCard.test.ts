@@ -21,12 +21,19 @@ const every: Notice[] = [
   { kind: 'urgent.escalate', requestId: 'req-1', nNumbers: ['N146782'], level: 1, contacts },
   { kind: 'deadline.reminder', requestId: 'req-1', nNumbers: ['N146782'], clock: 'record circulated', due: at },
   { kind: 'deadline.overdue', requestId: 'req-1', nNumbers: ['N146782'], clock: 'record circulated', due: at },
+  { kind: 'discussion.running-late', ...ids, start: new Date('2026-11-25T10:15:00Z'), delayMinutes: 10 },
 ];
 
 describe('deskNoticeCard', () => {
   it.each(every.map((n) => [n.kind, n] as const))('renders %s as a valid card naming the case by N number', (_kind, notice) => {
     const { text } = assertValidCard(deskNoticeCard(notice));
     expect(text).toContain('N146782');
+  });
+
+  it('tells the next slot the discussion before it runs late, with the likely delay', () => {
+    const { text } = assertValidCard(deskNoticeCard(every[8]!));
+    expect(text).toContain('The discussion before yours is running late');
+    expect(text).toContain('Your strategy discussion on Wednesday 25 November 2026, 10:15 is likely to start about 10 minutes late.');
   });
 
   it('says who accepted and when, in UK time', () => {

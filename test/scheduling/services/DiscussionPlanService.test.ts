@@ -75,6 +75,7 @@ describe('the shared action plan, at the desk', () => {
     expect(again.shared).toMatchObject({ id: s.discussionId, nNumbers: ['N146782'] });
     expect(JSON.stringify(again.shared)).not.toMatch(/Zanzibarova/);
     expect(again.participantIds).toEqual([manager.id]);
+    expect(again.view.sight === 'full' && again.view.conferenceBy).toBe('2026-12-16'); // 15 working days from Wednesday 25 November
     expect(again.view.sight === 'full' && again.view.quorum.healthMissing).toBe(true);
   });
 
@@ -113,6 +114,20 @@ describe('the shared action plan, at the desk', () => {
     const error = await s.t.desk.changePlan(s.discussionId, 1, { verb: 'plan.action.add', actionText: '', actionDue: '2026-02-30' }, manager, personal(manager.id)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidPlanChangeError);
     expect((error as InvalidPlanChangeError).fields).toEqual({ actionText: 'is required.', actionDue: 'must be a real date, written YYYY-MM-DD.' });
+    expect(fullPlan(await s.t.desk.viewPlan(s.discussionId, manager, personal(manager.id))).version).toBe(1);
+  });
+
+  it('answers hostile card data (unknown verb, wrong types, a bad version) with the input named, never a crash', async () => {
+    const s = await setup();
+    const as = (change: unknown) => change as PlanChange;
+    const fieldsOf = (e: unknown) => (e as InvalidPlanChangeError).fields;
+    const run = (version: number, change: unknown) => s.t.desk.changePlan(s.discussionId, version, as(change), manager, personal(manager.id)).catch((e: unknown) => e);
+    expect(fieldsOf(await run(1, { verb: 'plan.everything.delete' }))).toEqual({ verb: 'is not a plan change.' });
+    expect(fieldsOf(await run(1, null))).toEqual({ verb: 'is not a plan change.' });
+    expect(fieldsOf(await run(0, { verb: 'plan.issue.set', presentingIssue: 'x' }))).toHaveProperty('version');
+    expect(fieldsOf(await run(9, { verb: 'plan.issue.set', presentingIssue: 'x' }))).toHaveProperty('version');
+    expect(fieldsOf(await run(1, { verb: 'plan.action.add', actionText: { $gt: '' }, actionDue: 20261127 }))).toEqual({ actionText: 'must be text.', actionDue: 'must be text.' });
+    expect(fieldsOf(await run(1, { verb: 'plan.action.done', actionId: ['a1'] }))).toEqual({ actionId: 'must be text.' });
     expect(fullPlan(await s.t.desk.viewPlan(s.discussionId, manager, personal(manager.id))).version).toBe(1);
   });
 
@@ -157,10 +172,12 @@ describe('the shared action plan, at the desk', () => {
     expect((await s.t.outbox.listOutbox()).filter((m) => m.key === key)).toHaveLength(1);
   });
 
-  it("starts an action clock for each action whose owner is known by id", async () => {
+  it("starts an action clock for each action whose owner is known by id, and the s47 clocks when s47 is decided yes", async () => {
     const s = await setup();
     const filled = await fill(s, [
       ...quorateAttendance,
+      { verb: 'plan.decision.set', decisionId: 's47', decisionValue: 'yes', decisionRationale: 'Injury to a non-mobile baby' },
+      { verb: 'plan.decision.set', decisionId: 'conference', decisionValue: 'yes', decisionRationale: 'Risk of significant harm' },
       { verb: 'plan.action.add', actionText: 'Chronology', actionOwner: 'A. Jones', actionDue: '2026-11-30' }, // the manager added themselves
       { verb: 'plan.action.add', actionText: 'ABE interview', actionOwner: 'DC Patel', actionDue: '2026-11-27' },
     ]);
@@ -169,6 +186,9 @@ describe('the shared action plan, at the desk', () => {
     expect(chronology.ownerId).toBe(manager.id);
     expect(await s.t.desk.stores.clocks.getClock({ requestId: s.requestId, kind: 'action', subject: chronology.id })).toMatchObject({ ownerId: manager.id, state: 'running' });
     expect(await s.t.desk.stores.clocks.getClock({ requestId: s.requestId, kind: 'action', subject: abe.id })).toBeUndefined();
+    for (const kind of ['s47-outcome', 's47-enquiry', 'conference'] as const) {
+      expect(await s.t.desk.stores.clocks.getClock({ requestId: s.requestId, kind, subject: '' }), kind).toMatchObject({ ownerId: manager.id, state: 'running' });
+    }
   });
 
   it('circulates the record once to every attending agency and stops the record clock', async () => {
