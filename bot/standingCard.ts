@@ -24,9 +24,6 @@ export function standingCard(view: CaseCardsView, card: PostedCard, audience: Au
   // replace it with the case's card.
   if (card === 'plan') return undefined;
   const { request, booking, urgent, policeEmail, replies } = view;
-  // The action plan card follows the plan, not the booking: plan actions update it, and Universal
-  // Actions refresh it for each participant.
-  if (card === 'plan') return undefined;
   if (urgent) return card === 'case' ? urgentCard({ ...urgent, contacts: settings.escalationContacts, audience }) : undefined;
   if (!booking) return undefined;
   if (booking.status === 'cancelled') return cancelledCard({ booking, request, audience });

@@ -106,7 +106,7 @@ export function planCard(input: PlanCardInput): AdaptiveCard {
   if (view.plan.state === 'final') {
     return planSummaryCard({ plan: view.plan, quorum: view.quorum, participantIds: input.participantIds, ...(input.notice ? { notice: input.notice } : {}), ...(input.sentTo ? { sentTo: input.sentTo } : {}) });
   }
-  const full = { ...input, plan: view.plan, quorum: view.quorum };
+  const full = { ...input, plan: view.plan, quorum: view.quorum, conferenceBy: view.conferenceBy };
   // Whatever is typed, the card stays under the limit: first the folded actions go, then fewer
   // are listed (all of them are kept on the plan, and shown on the summary and in the record).
   let card = buildPlanCard(full, actionsShown, true);
@@ -136,7 +136,7 @@ function sharedPlanCard(plan: RedactedPlan, participantIds: readonly string[], n
   });
 }
 
-function buildPlanCard(input: PlanCardInput & { plan: DiscussionPlan; quorum: Quorum }, shown: number, withFolded: boolean): AdaptiveCard {
+function buildPlanCard(input: PlanCardInput & { plan: DiscussionPlan; quorum: Quorum; conferenceBy?: PlainDate }, shown: number, withFolded: boolean): AdaptiveCard {
   const { plan, quorum, typed } = input;
   const text = inertText;
   const ids = { discussionId: plan.id, version: plan.version };
@@ -193,6 +193,7 @@ function buildPlanCard(input: PlanCardInput & { plan: DiscussionPlan; quorum: Qu
       const d = decided.get(id);
       return { label: decisionLabels[id], line: d ? `${text(d.value)} - because ${text(d.rationale)}` : 'not recorded yet' };
     }),
+    ...(input.conferenceBy ? { conferenceBy: `If a child protection conference is convened, it must be held by ${plainDateInWords(input.conferenceBy)} (15 working days).` } : {}),
     risks: plan.riskScaling.map((r) => ({
       line: [
         `${agencyWords[r.agency]}: ${r.score}/10`,

@@ -7,7 +7,7 @@ import type { DiscussionPlan, Quorum } from '../../scheduling/model/DiscussionPl
 import { actionTitles, elementById, elementsOfType } from './cardFixtures.js';
 import { largePlan, notQuorate, plan, quorate, redacted, usualActions } from './planFixtures.js';
 
-const full = (p: DiscussionPlan = plan, quorum: Quorum = notQuorate) => ({ sight: 'full' as const, plan: p, quorum, finaliseProblems: [] });
+const full = (p: DiscussionPlan = plan, quorum: Quorum = notQuorate) => ({ sight: 'full' as const, plan: p, quorum, finaliseProblems: [], conferenceBy: '2026-12-16' });
 const participant: PlanCardInput = { view: full(), participantIds: ['aad-alex', 'aad-megan'], usualActions };
 /** Teams user ids as long as Teams' own (29:1 and 86 more): the requester, 15 attendees and 4 more chat members. */
 const teamsId = (i: number) => `29:1${String(i).padStart(3, '0')}GcS4EyB_oSI8A88XmWBN7NJFyMqe3QGnJdgLfFaxcgodTxIbC8J0emEDhxkpXYbGRlSUJSp2J5tDsqd`;
@@ -47,6 +47,7 @@ describe('planCard for a participant', () => {
     expect(text).toContain('Section 47 enquiry: yes - because reasonable cause to suspect significant harm');
     expect(text).toContain('ABE interview: not recorded yet');
     expect(text).toContain('police: 4/10; past harm: bruise; goals: safe at home');
+    expect(text).toContain('If a child protection conference is convened, it must be held by 16 Dec 2026 (15 working days).');
   });
 
   it('says loudly which action still has no owner or date', () => {
