@@ -1,10 +1,8 @@
 import type { RedactedPlan, PlanView } from '../scheduling/DiscussionDesk.js';
-import type { Agency, DecisionId, DiscussionPlan, PlanAction, Quorum, QuorumMember, UsualAction } from '../scheduling/model/DiscussionPlan.js';
+import type { DiscussionPlan, Quorum, UsualAction } from '../scheduling/model/DiscussionPlan.js';
 import { agencies, decisionIds } from '../scheduling/model/DiscussionPlan.js';
 import type { PlainDate } from '../scheduling/model/PlainDate.js';
 import { agenda } from '../scheduling/rules/agenda.js';
-import { decisionNames } from '../scheduling/rules/finaliseProblems.js';
-import { quorumMemberNames } from '../scheduling/rules/quorum.js';
 import { formatUkDateTimeInWords } from '../scheduling/rules/formatUkDateTime.js';
 import { expandCard, expandFragment, type AdaptiveCard } from './AdaptiveCard.js';
 import { maxCardBytes } from './cardSize.js';
@@ -13,6 +11,7 @@ import template from './planCard.json' with { type: 'json' };
 import forms from './planForms.json' with { type: 'json' };
 import sharedTemplate from './planSharedCard.json' with { type: 'json' };
 import { planSummaryCard } from './planSummaryCard.js';
+import { actionLine, agencyWords, childLine, decisionLabels, maxRefreshUsers, plainDateInWords, quorumLine } from './planLines.js';
 import { verbs } from './verbs.js';
 
 /** The card's forms: each opens from a button, or shows open in the card when it holds an error. */
@@ -44,48 +43,12 @@ export interface PlanCardInput {
 
 /** How many actions the card lists before the rest fold behind "Show N more actions". */
 export const actionsShown = 10;
-/** Teams refreshes a card automatically for at most 60 user ids. */
-export const maxRefreshUsers = 60;
-
-export const agencyWords: Record<Agency, string> = { 'social-care': "children's social care", police: 'police', health: 'health', education: 'education', other: 'other' };
-
-/** The decisions as the template names them (the desk's names). */
-export const decisionLabels: Readonly<Record<DecisionId, string>> = decisionNames;
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/**
- * A plain date as the card shows it.
- * @example
- * plainDateInWords('2026-12-09') //=> '9 Dec 2026'
- */
-export function plainDateInWords(day: PlainDate): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1] ?? '?'} ${y}`;
-}
-
 /** Every input id on the plan card's forms, so every value can be given (a missing one would stay a binding). */
 const inputIds: readonly string[] = Object.values(forms as Record<string, readonly Record<string, unknown>[]>)
   .flat()
   .filter((e) => typeof e.id === 'string')
   .map((e) => e.id as string);
 const numberInputs = new Set(['riskScore', 'lateMinutes']);
-
-/** The line of an action: `3. text - owner - by 9 Dec 2026 (timescale) - done`, saying what is still missing. */
-export function actionLine(action: PlanAction, index: number): string {
-  const timescale = action.timescale ? ` (${inertText(action.timescale)})` : '';
-  const owner = action.owner ? inertText(action.owner) : 'NO OWNER YET';
-  const due = action.due ? `by ${plainDateInWords(action.due)}` : 'NO DATE YET';
-  return `${index + 1}. ${inertText(action.text)} - ${owner} - ${due}${timescale}${action.done ? ' - done' : ''}`;
-}
-
-/** Who the quorum lacks, in words (the desk's names). */
-export const quorumWords: Readonly<Record<QuorumMember, string>> = quorumMemberNames;
-
-/** The quorum line, in words. */
-export function quorumLine(quorum: Quorum): string {
-  return quorum.quorate ? 'Quorate: social worker and their manager, police and health are in attendance.' : `Not quorate: missing ${quorum.missing.map((m) => quorumWords[m]).join(', ')}.`;
-}
 
 /**
  * The shared action plan card (DOMAIN.md "The action plan", the seeds' template 003), for what the
@@ -213,11 +176,6 @@ function buildPlanCard(input: PlanCardInput & { plan: DiscussionPlan; quorum: Qu
     formData: Object.fromEntries(Object.keys(forms).map((form) => [form, { ...ids, form }])),
     inline: typed?.form ?? '',
   });
-}
-
-/** A child's block on one line: name, N number, address, date of birth (participants only). */
-export function childLine(c: DiscussionPlan['children'][number]): string {
-  return [inertText(c.name), inertText(c.nNumber), ...(c.address ? [inertText(c.address)] : []), ...(c.dateOfBirth ? [`born ${plainDateInWords(c.dateOfBirth)}`] : [])].join(' - ');
 }
 
 /** Number inputs with no value lose the property (an empty value is not a number). */

@@ -3,7 +3,7 @@ import { decisionIds } from '../scheduling/model/DiscussionPlan.js';
 import { formatUkDateTimeInWords } from '../scheduling/rules/formatUkDateTime.js';
 import { expandCard, type AdaptiveCard } from './AdaptiveCard.js';
 import { inertText } from './inertText.js';
-import { actionLine, agencyWords, childLine, decisionLabels, maxRefreshUsers, quorumWords } from './planCard.js';
+import { actionLine, agencyWords, childLine, decisionLabels, maxRefreshUsers, quorumWords } from './planLines.js';
 import template from './planSummaryCard.json' with { type: 'json' };
 import { verbs } from './verbs.js';
 
