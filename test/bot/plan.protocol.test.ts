@@ -146,4 +146,21 @@ describe('the shared action plan over HTTP', () => {
     expect(refusals.length).toBeGreaterThanOrEqual(2);
     expect(refusals.every((r) => r.actor.id === megan.aadObjectId)).toBe(true);
   });
+
+  it("the urgent card's Record the discussion opens a plan at the typed time and posts it; a bad time is named and what was typed kept", async () => {
+    const sent = await askForRequestCard(bot, alexPersonal);
+    const urgent = answeredCard(await submitRequest(bot, sent, { ...filled, urgent: 'home-alone' }, alexPersonal));
+    const requestId = urgent.actions[0].data.requestId as string;
+    const bad = answeredCard(await press(bot, 'urgent.record', { requestId, meetingDate: '2026-11-23', meetingTime: '25:61' }, sent.cardId, alexPersonal));
+    expect(assertValidCard(bad).text).toContain('Record the discussion: meetingTime');
+    expect(JSON.stringify(bad)).toContain('"value":"2026-11-23"');
+    const before = bot.connector.posted().length;
+    const ok = answeredCard(await press(bot, 'urgent.record', { requestId, meetingDate: '2026-11-23', meetingTime: '14:30' }, sent.cardId, alexPersonal));
+    expect(assertValidCard(ok).text).toContain('The agenda and the action plan are posted below.');
+    const [agenda, plan] = bot.connector.posted().slice(before).map((c) => assertValidCard(cardIn(c.body)).text);
+    expect(agenda).toContain('Monday 23 November 2026, 14:30');
+    // Alex's own personal chat: his full view of the plan.
+    expect(plan).toContain('Strategy discussion action plan');
+    expect(plan).toContain(filled.childSurnames);
+  });
 });
