@@ -20,6 +20,11 @@ export interface CardResult {
   readonly forAll: boolean;
   /** The request the card is about, when it is one that stands for it in the conversation (recorded where it is posted). */
   readonly about?: string;
+  /**
+   * What everyone else sees when it differs from `card` (a `forAll` result): the action plan
+   * answers its participant with their full view and updates the posted card to the redacted one.
+   */
+  readonly shared?: AdaptiveCard;
 }
 
 /**
@@ -60,11 +65,11 @@ export class InPlaceAnswers {
     const first = await Promise.race([work, late]);
     clearTimeout(timer);
     if (first) {
-      if (first.forAll) this.track(this.update(reference, cardId, first.card, cases));
+      if (first.forAll) this.track(this.update(reference, cardId, first.shared ?? first.card, cases));
       return first;
     }
     const personal = audienceOf(context.activity.conversation.conversationType) === 'personal';
-    this.track(work.then((result) => this.update(reference, cardId, result.forAll || personal ? result.card : this.deps.latePrivateCard(), cases)));
+    this.track(work.then((result) => this.update(reference, cardId, result.forAll ? (result.shared ?? result.card) : personal ? result.card : this.deps.latePrivateCard(), cases)));
     return { card: interim, forAll: false };
   }
 

@@ -22,7 +22,8 @@ import type { Actor } from '../scheduling/model/Actor.js';
 import type { PostedCard } from '../scheduling/model/CardPosting.js';
 import type { StoredRequest } from '../scheduling/model/DiscussionRequest.js';
 import { londonDateOf, londonWallTimeOf } from '../scheduling/rules/londonTime.js';
-import { DeskError, InvalidRequestError } from '../scheduling/services/errors.js';
+import { DeskError, InvalidRequestError, NotFoundError } from '../scheduling/services/errors.js';
+import { InvalidPlanChangeError, type PlanResult } from '../scheduling/DiscussionDesk.js';
 import type { TeamsSource } from '../scheduling/services/CaseAccess.js';
 import type { RequestOutcome } from '../scheduling/services/RequestIntake.js';
 import { cardAnswer, cardMessage, invokeError } from './cardAnswers.js';
@@ -31,6 +32,7 @@ import { deskErrorCard } from './deskErrorCard.js';
 import { KeptReferences } from './KeptReferences.js';
 import { caseNamesOf, casesOf, guardOutgoingCards, type CaseNames } from './guardOutgoingCards.js';
 import { InPlaceAnswers, type CardResult, type ContinueConversation } from './InPlaceAnswers.js';
+import { isPlanVerb, PlanActions, type PlanTurn } from './planActions.js';
 import { actorOf, emailOf, sourceOf } from './teamsUser.js';
 
 export interface StrategyDeskBotOptions {
@@ -100,6 +102,7 @@ const levelIn = (data: ActionData): number | undefined => {
  */
 export class StrategyDeskBot extends TeamsActivityHandler {
   private readonly inPlace: InPlaceAnswers;
+  private readonly plans: PlanActions;
   private readonly log: Logger;
   /** The conversation references this process stored: an unchanged one is not written again. */
   private readonly references = new KeptReferences();
@@ -118,6 +121,7 @@ export class StrategyDeskBot extends TeamsActivityHandler {
       latePrivateCard: () => errorCard({ title: 'Please check your request', lines: ['Your request needs a correction before it can be sent.'], offerRequest: true }),
       log: options.log,
     });
+    this.plans = new PlanActions({ desk, inPlace: this.inPlace });
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -169,7 +173,8 @@ export class StrategyDeskBot extends TeamsActivityHandler {
       const turn = this.turnOf(context);
       const answer = await this.act(context, turn, activity.value.verb, activity.value);
       if ('refused' in answer) return void (await context.sendActivity(answer.message));
-      const posted = await context.sendActivity(cardMessage(answer.card));
+      // A result for everyone is posted as everyone may see it (the plan: redacted, refreshed for each participant).
+      const posted = await context.sendActivity(cardMessage(answer.shared ?? answer.card));
       // The fallback answers with a new message: that one now stands for the case here.
       if (answer.about) await this.cardPosted(turn, answer.about, posted?.id);
       return;
@@ -189,6 +194,8 @@ export class StrategyDeskBot extends TeamsActivityHandler {
         if (answer.about) await this.cardPosted(turn, answer.about, posted?.id);
         return;
       }
+      case 'agenda':
+        return this.postAgenda(context, turn, command.nNumber);
       case 'help':
         return void (await context.sendActivity(cardMessage(helpCard({ commands, notRecognised: false, shared: isShared(context) }))));
       case 'unknown':
@@ -198,6 +205,7 @@ export class StrategyDeskBot extends TeamsActivityHandler {
 
   private async act(context: TurnContext, turn: Turn, verb: string, data: ActionData): Promise<Answer> {
     try {
+      if (isPlanVerb(verb)) return await this.plans.act(context, await this.planTurn(context, turn), verb, data);
       switch (verb) {
         case verbs.requestDiscussion:
           return await this.requestDiscussion(context, turn, data);
@@ -227,6 +235,10 @@ export class StrategyDeskBot extends TeamsActivityHandler {
           const requestId = idIn(data, 'requestId');
           return requestId ? await this.policeMadeContact(turn, requestId) : { refused: 400, message: 'requestId is missing' };
         }
+        case verbs.recordDiscussion: {
+          const requestId = idIn(data, 'requestId');
+          return requestId ? await this.recordDiscussion(context, turn, requestId, data) : { refused: 400, message: 'requestId is missing' };
+        }
         case verbs.urgentNotReached: {
           const requestId = idIn(data, 'requestId');
           const level = levelIn(data);
@@ -250,6 +262,62 @@ export class StrategyDeskBot extends TeamsActivityHandler {
       reference: activity.id ?? randomUUID(),
       cases: casesOf(context),
     };
+  }
+
+  /** The turn for a plan verb: with the person's email from their Teams profile (invitees are known by email only). */
+  private async planTurn(context: TurnContext, turn: Turn): Promise<PlanTurn> {
+    const email = await emailOf(context);
+    const actor = email ? { ...turn.actor, email } : turn.actor;
+    return { actor, source: turn.source, teamsUserId: context.activity.from.id, cases: turn.cases, failureCard: (error) => this.failureCard(turn, error) };
+  }
+
+  /**
+   * `agenda N146782`: posts the agenda and the case's action plan (opened if it has none yet) in
+   * the conversation it is typed in, and records the plan card's posting, so the members of a
+   * shared conversation become participants of the discussion. The desk decides who may.
+   */
+  private async postAgenda(context: TurnContext, turn: Turn, nNumber: string | undefined): Promise<void> {
+    if (!nNumber) return void (await context.sendActivity(cardMessage(errorCard({ title: 'Which case?', lines: ['Type agenda followed by the N number, for example: agenda N146782'] }))));
+    try {
+      let result: PlanResult;
+      try {
+        result = await this.desk.openPlanOfCase(nNumber, (await this.planTurn(context, turn)).actor, turn.source);
+      } catch (error) {
+        if (!(error instanceof NotFoundError && error.what === 'discussion')) throw error;
+        const lines = [`There is no strategy discussion for ${nNumber} that you can open here.`, 'Type my bookings to see your own strategy discussions.'];
+        return void (await context.sendActivity(cardMessage(errorCard({ title: 'No discussion found', lines }))));
+      }
+      await this.postPlan(context, turn, result);
+    } catch (error) {
+      await context.sendActivity(cardMessage(this.failureCard(turn, error)));
+    }
+  }
+
+  /** Posts the agenda and the plan card of `result` in the turn's conversation, and records both postings. */
+  private async postPlan(context: TurnContext, turn: Turn, result: PlanResult): Promise<void> {
+    const { shared } = result;
+    const agenda = await context.sendActivity(cardMessage(agendaCard({ meeting: shared.meeting, request: shared })));
+    await this.cardPosted(turn, shared.requestId, agenda?.id, 'agenda');
+    const plan = await context.sendActivity(cardMessage(this.plans.postedCard(await this.planTurn(context, turn), result)));
+    await this.cardPosted(turn, shared.requestId, plan?.id, 'plan');
+  }
+
+  /** The urgent card's Record the discussion: a plan opened with the date and time typed in, posted here with the agenda. */
+  private async recordDiscussion(context: TurnContext, turn: Turn, requestId: string, data: ActionData): Promise<Answer> {
+    const text = (name: string) => (typeof data[name] === 'string' ? (data[name] as string).trim() : '');
+    const typed = { meetingDate: text('meetingDate'), meetingTime: text('meetingTime') };
+    const urgent = await this.desk.urgentCase(requestId, turn.actor, turn.source);
+    this.concerns(turn, urgent.request);
+    const audience = this.audience(turn, urgent.request);
+    try {
+      const result = await this.desk.openPlan(requestId, turn.actor, turn.source, typed);
+      await this.postPlan(context, turn, result);
+      return { card: urgentCard({ ...urgent, contacts: this.desk.settings.escalationContacts, audience, record: { ...typed, posted: true } }), forAll: false };
+    } catch (error) {
+      if (!(error instanceof InvalidPlanChangeError)) throw error;
+      const problem = Object.entries(error.fields).map(([field, message]) => `${field}: ${message}`).join(' ');
+      return { card: urgentCard({ ...urgent, contacts: this.desk.settings.escalationContacts, audience, record: { ...typed, error: problem } }), forAll: false };
+    }
   }
 
   /** How the turn's viewer may see a request's cards: with its surnames only if they asked for it, in their personal chat. */

@@ -6,6 +6,7 @@ export const commands = [
   { command: 'my bookings', title: 'my bookings', description: 'List your strategy discussions from now on' },
   { command: 'my deadlines', title: 'my deadlines', description: 'What is due and overdue for you, soonest first' },
   { command: 'cancel', title: 'cancel N146782', description: 'Cancel your booking for that N number' },
+  { command: 'agenda', title: 'agenda N146782', description: 'Post the agenda and the shared action plan for that case here' },
   { command: 'help', title: 'help', description: 'Show what I can do' },
 ] as const satisfies readonly (CommandHelp & { command: string })[];
 
@@ -14,6 +15,7 @@ export type Command =
   | { readonly kind: 'myBookings' }
   | { readonly kind: 'myDeadlines' }
   | { readonly kind: 'cancel'; readonly nNumber?: string }
+  | { readonly kind: 'agenda'; readonly nNumber?: string }
   | { readonly kind: 'help' }
   | { readonly kind: 'unknown' };
 
@@ -73,5 +75,6 @@ export function parseCommand(text: string | undefined): Command {
   if (first === 'my' && second === 'deadlines' && rest.length === 0) return { kind: 'myDeadlines' };
   if (first === 'help' && second === undefined) return { kind: 'help' };
   if (first === 'cancel' && rest.length === 0) return second === undefined ? { kind: 'cancel' } : { kind: 'cancel', nNumber: words[1]!.toUpperCase() };
+  if (first === 'agenda' && rest.length === 0) return second === undefined ? { kind: 'agenda' } : { kind: 'agenda', nNumber: words[1]!.toUpperCase() };
   return { kind: 'unknown' };
 }

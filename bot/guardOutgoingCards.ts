@@ -15,6 +15,12 @@ export interface CaseNames {
   readonly requestedBy: string;
   /** For the log when a card is withheld; absent for values typed on a card not saved yet. */
   readonly requestId?: string;
+  /**
+   * People the desk found to be participants of the case's discussion (the action plan): an invoke
+   * answer to one of them (their own view of the plan: the refresh) or a card in their personal
+   * chat may name the children. Anything posted or updated in a shared conversation is still checked.
+   */
+  readonly participants?: readonly string[];
 }
 
 /**
@@ -32,6 +38,8 @@ export interface CardViewer {
   readonly conversationType: string | undefined;
   /** The person the bot is talking to (`Actor.id`). */
   readonly viewerId: string;
+  /** The content is an invoke answer, seen by that person alone. */
+  readonly ownAnswer?: boolean;
 }
 
 /**
@@ -45,7 +53,10 @@ export interface CardViewer {
  */
 export function casesNamedOutOfPlace(content: unknown, viewer: CardViewer, cases: readonly CaseNames[]): CaseNames[] {
   return cases.filter(
-    (c) => audienceFor(viewer.conversationType, viewer.viewerId, c.requestedBy) === 'shared' && surnamesOnCard(content, c.childSurnames).length > 0,
+    (c) =>
+      audienceFor(viewer.conversationType, viewer.viewerId, c.requestedBy) === 'shared' &&
+      !((viewer.ownAnswer || viewer.conversationType === 'personal') && c.participants?.includes(viewer.viewerId)) &&
+      surnamesOnCard(content, c.childSurnames).length > 0,
   );
 }
 
@@ -100,7 +111,7 @@ function withhold(activity: Partial<Activity>, reference: string): void {
 export function guardOutgoingCards(context: TurnContext, log: Logger, cases: readonly CaseNames[] = casesOf(context)): void {
   const check = (turn: TurnContext, activity: Partial<Activity>): void => {
     if (cases.length === 0) return;
-    const viewer = { conversationType: turn.activity.conversation?.conversationType, viewerId: actorOf(turn).id };
+    const viewer = { conversationType: turn.activity.conversation?.conversationType, viewerId: actorOf(turn).id, ownAnswer: activity.type === 'invokeResponse' };
     const wrong = casesNamedOutOfPlace(contentOf(activity), viewer, cases);
     if (wrong.length === 0) return;
     const reference = randomUUID();

@@ -12,7 +12,8 @@ import type { CaseCardsView } from '../scheduling/services/CaseCards.js';
  * The card that should stand where a card about the case was posted, as the case is now: the
  * urgent card; the booking card, or the cancelled card once the booking is cancelled; the agenda
  * (N numbers only) where the agenda was posted, or the cancelled card in its place. `undefined`
- * when nothing stands for the case yet (a rota request still without a booking).
+ * when nothing stands for the case yet (a rota request still without a booking), and where the
+ * action plan was posted (that card follows the plan).
  * Rule: issue 11 "every copy of a card updated when its booking changes".
  * @example
  * standingCard({ request, booking: { ...booking, status: 'cancelled' }, postings }, 'case', 'shared', settings)

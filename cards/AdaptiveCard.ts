@@ -36,3 +36,13 @@ export function expandCard(template: object, data: object): AdaptiveCard {
   if (card?.type !== 'AdaptiveCard') throw new Error('card template did not expand to an AdaptiveCard');
   return card;
 }
+
+/**
+ * Binds part of a card (a JSON template that is not a whole card: a form's elements) to its data,
+ * for a card template to place where it needs it (a `"${form}"` value takes the expanded object).
+ * @example
+ * expandFragment({ items: [{ type: 'TextBlock', text: '${title}' }] }, { title: 'Add' }) //=> { items: [{ type: 'TextBlock', text: 'Add' }] }
+ */
+export function expandFragment<T>(template: object, data: object): T {
+  return preparedTemplate(template).expand({ $root: data }) as T;
+}

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as AdaptiveCards from 'adaptivecards';
 
-/** Our bar for one card (Teams itself takes about 100 KB per message). PLATFORM.md "Card size". */
-export const maxCardBytes = 28 * 1024;
+import { maxCardBytes } from './cardSize.js';
+
+export { maxCardBytes };
 
 const require = createRequire(import.meta.url);
 

@@ -31,6 +31,8 @@ export interface UrgentCardInput {
     readonly lastLevel: boolean;
   };
   readonly audience: Audience;
+  /** Record the discussion: the date and time typed (kept), and a problem with them, or that the plan was posted. */
+  readonly record?: { readonly meetingDate: string; readonly meetingTime: string; readonly error?: string; readonly posted?: boolean };
 }
 
 /**
@@ -38,7 +40,7 @@ export interface UrgentCardInput {
  * that has not - and by when police should call, the escalation contacts, and a Police made
  * contact button (gone once contact is recorded). Once police have not called in time it turns to
  * the escalation: the contacts of the level to call now and a Could not reach button that moves
- * to the next level.
+ * to the next level. Record the discussion opens the action plan with the date and time typed in.
  * Rule: DOMAIN.md "URGENT (live section 47)"; an email not gone yet is said so (review item 4).
  * @example
  * urgentCard({ email: 'sent', sentAt: 14:02, policeContactDue: 15:02, ... })
@@ -80,6 +82,13 @@ export function urgentCard(input: UrgentCardInput): AdaptiveCard {
     escalated,
     escalation: escalation && escalationView(escalation, due),
     notReachedVerb: verbs.urgentNotReached,
+    recordVerb: verbs.recordDiscussion,
+    record: {
+      meetingDate: inertText(input.record?.meetingDate ?? ''),
+      meetingTime: inertText(input.record?.meetingTime ?? ''),
+      ...(input.record?.error ? { error: inertText(input.record.error) } : {}),
+      posted: input.record?.posted ?? false,
+    },
   });
 }
 

@@ -21,7 +21,7 @@ import type { RequestOutcome } from './services/RequestIntake.js';
 import type { FoundSlot, RotaPlan } from './services/SlotFinder.js';
 import type { UrgentOutcome } from './services/UrgentRouteService.js';
 import type { WeekSlot } from './services/WeekView.js';
-import type { DiscussionDesk } from './DiscussionDesk.js';
+import type { DiscussionDesk, PlanResult } from './DiscussionDesk.js';
 
 /** What the edges may show of the desk's settings: the area's rota and escalation list, never a secret. */
 export interface DeskSettings {
@@ -157,6 +157,12 @@ export interface Desk extends DiscussionDesk {
   // Queries
   /** A booking and its request, for someone who may see it. @throws NotPermittedError, NotFoundError */
   caseDetails(bookingId: string, actor: Actor, from: ActionSource, purpose?: CaseAction): Promise<CaseView>;
+  /**
+   * `agenda <N number>`: the plan of the case's latest discussion, for someone who may see it where
+   * they ask; when the case has no plan yet, a new one for the actor's own latest live booking of
+   * it (before or during its slot). @throws NotFoundError ('discussion': nothing to open), NotPermittedError
+   */
+  openPlanOfCase(nNumber: string, actor: Actor, from: ActionSource): Promise<PlanResult>;
   /** The actor's live bookings from now on (of one case, with `nNumber`) that may be listed where they ask. */
   bookingsOf(actor: Actor, from: ActionSource, nNumber?: string): Promise<readonly CaseView[]>;
   /** What is due and overdue for the actor, soonest first, that may be listed where they ask (`my deadlines`). */

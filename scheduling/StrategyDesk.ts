@@ -173,6 +173,20 @@ export class StrategyDesk implements Desk {
     return { booking, request, replies: await this.parts.replies.repliesFor(booking, request) };
   }
 
+  async openPlanOfCase(nNumber: string, actor: Actor, from: ActionSource): Promise<PlanResult> {
+    const { plans, slots } = this.parts;
+    try {
+      return await plans.planOfCase(nNumber, actor, from);
+    } catch (error) {
+      if (!(error instanceof NotFoundError && error.what === 'discussion')) throw error;
+    }
+    // Only the actor's own bookings are looked at; openPlan asks whether they may open it from here.
+    const own = await slots.listBookings({ requestedBy: actor.id, statuses: ['reserved', 'booked'], nNumber });
+    const latest = [...own].sort((a, b) => b.booking.start.getTime() - a.booking.start.getTime())[0];
+    if (!latest) throw new NotFoundError('discussion', nNumber);
+    return plans.openPlan(latest.request.id, actor, from);
+  }
+
   bookingsOf(actor: Actor, from: ActionSource, nNumber?: string): Promise<readonly CaseView[]> {
     return this.parts.access.listBookings(actor, from, nNumber);
   }

@@ -12,6 +12,9 @@ describe('parseCommand', () => {
     ['<p><at>Strategy Desk</at>&nbsp;help</p>', { kind: 'help' }],
     ['<AT>Strategy Desk</AT> help', { kind: 'help' }],
     ['cancel', { kind: 'cancel' }],
+    ['<at>Strategy Desk</at> agenda  n146782', { kind: 'agenda', nNumber: 'N146782' }],
+    ['agenda', { kind: 'agenda' }],
+    ['agenda N146782 now', { kind: 'unknown' }],
     ['hello', { kind: 'unknown' }],
     [undefined, { kind: 'unknown' }],
   ])('reads %j as %j', (text, command) => {

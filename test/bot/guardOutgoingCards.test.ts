@@ -98,3 +98,16 @@ describe('casesNamedOutOfPlace', () => {
     expect(casesNamedOutOfPlace(naming, { conversationType: undefined, viewerId: 'aad-alex' }, [theCase])).toEqual([theCase]);
   });
 });
+
+describe('casesNamedOutOfPlace, for a discussion participant (the action plan)', () => {
+  const plan = { ...theCase, participants: ['aad-megan'] };
+  it('lets a participant see the names in their own invoke answer or their personal chat, and nobody else', () => {
+    expect(casesNamedOutOfPlace(naming, { conversationType: 'groupChat', viewerId: 'aad-megan', ownAnswer: true }, [plan])).toEqual([]);
+    expect(casesNamedOutOfPlace(naming, { conversationType: 'personal', viewerId: 'aad-megan' }, [plan])).toEqual([]);
+    // Posted or updated in the group chat: everyone there sees it.
+    expect(casesNamedOutOfPlace(naming, { conversationType: 'groupChat', viewerId: 'aad-megan' }, [plan])).toEqual([plan]);
+    // Someone the desk did not find to be a participant.
+    expect(casesNamedOutOfPlace(naming, { conversationType: 'groupChat', viewerId: 'aad-eve', ownAnswer: true }, [plan])).toEqual([plan]);
+    expect(casesNamedOutOfPlace(naming, { conversationType: 'personal', viewerId: 'aad-eve' }, [plan])).toEqual([plan]);
+  });
+});

@@ -76,6 +76,14 @@ describe('agendaCard', () => {
   it('never names the children, wherever it is posted', () => {
     expect(surnamesOnCard(agendaCard({ booking, request }), request.childSurnames)).toEqual([]);
   });
+
+  it('posted with the action plan, gives its meeting and says where the notes of each item go', () => {
+    const { text } = assertValidCard(agendaCard({ meeting: { start: new Date('2026-11-24T14:30:00Z'), venue: 'dial-in' }, request }));
+    expect(text).toContain('Tuesday 24 November 2026, 14:30 - dial-in');
+    expect(text).toContain(`8.${agenda[7]}`);
+    expect(text).toContain('Record what is said under each item on the action plan below');
+    expect(assertValidCard(agendaCard({ booking, request })).text).not.toContain('action plan below');
+  });
 });
 
 describe('cancelledCard', () => {

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { assertValidCard } from '../../cards/assertValidCard.js';
 import { surnamesOnCard } from '../../cards/surnamesOnCard.js';
 import { urgentCard } from '../../cards/urgentCard.js';
-import { actionTitles, elementsOfType, request } from './cardFixtures.js';
+import { actionTitles, elementById, elementsOfType, request } from './cardFixtures.js';
+
+/** The card's buttons: these, then the urgent card's Record the discussion (always there) and its form's button. */
+const withRecord = (...titles: string[]) => [...titles, 'Open the action plan', 'Record the discussion'];
 
 const urgentRequest = { ...request, route: 'urgent' as const, urgent: ['home-alone' as const, 'missing' as const] };
 const contacts = [
@@ -39,7 +42,7 @@ describe('urgentCard', () => {
     expect(text.indexOf('DS One')).toBeLessThan(text.indexOf('DS Two'));
     expect(text.indexOf('DS Two')).toBeLessThan(text.indexOf('MASH admin'));
     expect(text).toContain('01604 333333');
-    expect(actionTitles(card)).toEqual(['Police made contact']);
+    expect(actionTitles(card)).toEqual(withRecord('Police made contact'));
     expect(elementsOfType(card, 'Action.Execute')[0]).toMatchObject({ verb: 'strategy.police-contact', data: { requestId: 'req-1' } });
   });
 
@@ -54,7 +57,7 @@ describe('urgentCard', () => {
     const { text } = assertValidCard(card);
     expect(text).toContain('Police made contact at 14:20');
     expect(text).not.toContain('DS One');
-    expect(actionTitles(card)).toEqual([]);
+    expect(actionTitles(card)).toEqual(withRecord());
   });
 
   it('names the case by N number only outside the personal chat', () => {
@@ -71,7 +74,7 @@ describe('urgentCard', () => {
     expect(text).toContain('URGENT S47 ENQUIRY email pending');
     expect(text).toContain('15:02');
     expect(text).toContain('DS One'); // the escalation contacts are there to call
-    expect(actionTitles(card)).toEqual(['Police made contact']);
+    expect(actionTitles(card)).toEqual(withRecord('Police made contact'));
   });
 
   it('says a person is checking an URGENT S47 ENQUIRY that may not have gone, and to phone the police', () => {
@@ -99,7 +102,7 @@ describe('urgentCard', () => {
       expect(text).toContain('DS Two');
       expect(text).not.toContain('MASH admin'); // the next level waits for "could not reach"
       expect(text).not.toContain('If the police have not called by');
-      expect(actionTitles(card)).toEqual(['Police made contact', 'Could not reach the DS']);
+      expect(actionTitles(card)).toEqual(withRecord('Police made contact', 'Could not reach the DS'));
       expect(elementsOfType(card, 'Action.Execute')[1]).toMatchObject({ verb: 'urgent.notReached', data: { requestId: 'req-1', level: 1 } });
       expect(elementsOfType(card, 'Action.Submit')[1]).toMatchObject({ data: { verb: 'urgent.notReached', requestId: 'req-1', level: 1 } });
     });
@@ -111,7 +114,7 @@ describe('urgentCard', () => {
       expect(text).toContain('MASH admin');
       expect(text).not.toContain('DS One');
       expect(text).toContain('last escalation contacts');
-      expect(actionTitles(card)).toEqual(['Police made contact', 'Could not reach Admin support']);
+      expect(actionTitles(card)).toEqual(withRecord('Police made contact', 'Could not reach Admin support'));
       expect(surnamesOnCard(card, request.childSurnames)).toEqual([]);
     });
 
@@ -119,7 +122,24 @@ describe('urgentCard', () => {
       const contacted = { ...urgentRequest, policeContactAt: new Date('2026-11-29T03:20:00Z') };
       const card = urgentCard({ request: contacted, ...sent, contacts, escalation, audience: 'personal' });
       expect(assertValidCard(card).text).toContain('The escalation has stopped');
-      expect(actionTitles(card)).toEqual([]);
+      expect(actionTitles(card)).toEqual(withRecord());
+    });
+  });
+
+  describe('Record the discussion', () => {
+    it('opens a form for the date and time, whose button sends urgent.record with the request id', () => {
+      const card = urgentCard({ request: urgentRequest, ...sent, contacts, audience: 'personal' });
+      assertValidCard(card);
+      expect(elementById(card, 'meetingDate')).toMatchObject({ type: 'Input.Date', value: '' });
+      expect(elementById(card, 'meetingTime')).toMatchObject({ type: 'Input.Time', value: '' });
+      expect(elementsOfType(card, 'Action.Execute').find((a) => a.title === 'Open the action plan')).toMatchObject({ verb: 'urgent.record', data: { requestId: 'req-1' } });
+    });
+
+    it('keeps what was typed and names the problem', () => {
+      const card = urgentCard({ request: urgentRequest, ...sent, contacts, audience: 'personal', record: { meetingDate: '2026-11-24', meetingTime: '25:00', error: 'meetingTime: not a time (HH:MM)' } });
+      expect(assertValidCard(card).text).toContain('Record the discussion: meetingTime: not a time (HH:MM)');
+      expect(elementById(card, 'meetingDate')).toMatchObject({ value: '2026-11-24' });
+      expect(elementById(card, 'meetingTime')).toMatchObject({ value: '25:00' });
     });
   });
 });
