@@ -1,4 +1,5 @@
 import type { ConversationReference } from 'botbuilder';
+import { planCard } from '../cards/planCard.js';
 import type { Logger } from 'pino';
 import { audienceFor } from '../cards/Audience.js';
 import { deskNoticeCard } from '../cards/deskNoticeCard.js';
@@ -103,10 +104,19 @@ export class TeamsNotifier implements Notifier {
     const { conversation } = reference;
     await continueConversation(reference, async (context) => {
       guardOutgoingCards(context, log, [caseNamesOf(view.request)]);
-      for (const { card, kind } of discussionCards(view)) {
+      const cards = discussionCards(view);
+      for (const { card, kind } of cards) {
         const sent = await context.sendActivity(cardMessage(card));
         if (sent?.id) posted.push({ conversationId: conversation.id, conversationType: conversation.conversationType ?? '', activityId: sent.id, card: kind });
       }
+      if (cards.length === 0) return;
+      // The action plan beside the agenda, opened for the requester (the discussion is theirs):
+      // the posted card is the N-numbers-only outline; each participant's refresh shows the plan.
+      const source = { kind: 'teams' as const, conversationId: conversation.id, conversationType: conversation.conversationType ?? 'personal' };
+      const result = await desk.openPlan(requestId, view.request.requestedBy, source);
+      const plan = planCard({ view: { sight: 'redacted', plan: result.shared }, participantIds: [...result.participantIds], usualActions: [] });
+      const sent = await context.sendActivity(cardMessage(plan));
+      if (sent?.id) posted.push({ conversationId: conversation.id, conversationType: conversation.conversationType ?? '', activityId: sent.id, card: 'plan' });
     });
     log.info({ requestId, place: place.kind, conversationType: conversation.conversationType, cards: posted.length }, "posted the discussion's cards");
     return { delivery: 'sent', cards: posted };

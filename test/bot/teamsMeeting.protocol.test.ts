@@ -63,15 +63,20 @@ describe('Teams meeting mode (CONFERENCE_MODE=teams) against the fake Graph', ()
     await runUntil(bot, '2026-11-25T09:55:00Z', MINUTE);
     expect(fake.chats.list()).toMatchObject([{ chatId, teamsAppId: catalogId, installedAt: expect.any(String) }]);
     const posted = inMeetingChat();
-    expect(posted.map((c) => c.method)).toEqual(['POST']);
+    expect(posted.map((c) => c.method)).toEqual(['POST', 'POST']);
     const agenda = cardIn(posted[0]!.body)!;
+    const plan = cardIn(posted[1]!.body)!;
+    expect(assertValidCard(plan).text).toContain('N146782');
+    expect(surnamesOnCard(plan, filled.childSurnames), 'the plan posted in the meeting chat is the outline, N numbers only').toEqual([]);
+    expect(plan.refresh?.action?.verb).toBe('plan.refresh');
+    expect(await bot.desk.stores.postings.cardPostingsOf(requestId)).toContainEqual({ requestId, conversationId: chatId, conversationType: 'groupChat', activityId: posted[1]!.id, card: 'plan' });
     expect(assertValidCard(agenda).text).toContain('Strategy discussion agenda');
     expect(assertValidCard(agenda).text).toContain('N146782');
     expect(surnamesOnCard(agenda, filled.childSurnames), 'N numbers only in the meeting chat').toEqual([]);
     expect(await bot.desk.stores.postings.cardPostingsOf(requestId)).toContainEqual({ requestId, conversationId: chatId, conversationType: 'groupChat', activityId: posted[0]!.id, card: 'agenda' });
 
     await runUntil(bot, '2026-11-25T11:00:00Z');
-    expect(inMeetingChat(), 'posted once').toHaveLength(1);
+    expect(inMeetingChat(), 'posted once').toHaveLength(2);
     expect(fake.counts.installApp).toBe(1);
   });
 
