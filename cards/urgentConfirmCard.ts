@@ -33,7 +33,10 @@ export const confirmUrgentField = 'confirmUrgent';
 export function urgentConfirmCard(input: UrgentConfirmCardInput): AdaptiveCard {
   const { request, audience } = input;
   const shared = audience === 'shared';
-  const carried: RequestCardValues = shared ? { ...input.values, childSurnames: '' } : input.values;
+  // What was typed rides in the actions' data made inert, like the request card's inputs (the
+  // desk reads it back through requestCardValues, which undoes that).
+  const typed = Object.fromEntries(Object.entries(input.values).map(([field, value]) => [field, inertText(value ?? '')])) as RequestCardValues;
+  const carried: RequestCardValues = shared ? { ...typed, childSurnames: '' } : typed;
   const { childSurnames: _typedAgain, ...withoutSurnames } = carried;
   const sendValues = shared ? withoutSurnames : carried;
   const sendData = { requestKey: input.requestKey, [confirmUrgentField]: 'send', ...sendValues };

@@ -143,3 +143,13 @@ describe('urgentCard', () => {
     });
   });
 });
+
+describe('urgentConfirmCard', () => {
+  it('carries what was typed in its data inert, never a live template expression', async () => {
+    const { urgentConfirmCard } = await import('../../cards/urgentConfirmCard.js');
+    const card = urgentConfirmCard({ requestKey: 'k1', values: { nNumbers: 'N146782', urgent: 'home-alone', reason: '${', managerName: '{{DATE(2017-02-14T06:08:39Z, SHORT)}}' }, request: { ...urgentRequest, invitees: [], referredAt: new Date('2026-11-25T13:20:00Z') }, audience: 'personal' });
+    expect(JSON.stringify(card)).not.toContain('${');
+    expect(JSON.stringify(card)).not.toContain('{{');
+    assertValidCard(card);
+  });
+});

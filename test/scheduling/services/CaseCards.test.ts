@@ -3,6 +3,8 @@ import type { ActionSource } from '../../../scheduling/model/ActionSource.js';
 import type { Jobs } from '../../../scheduling/ports/Jobs.js';
 import { refreshCardsJob } from '../../../scheduling/services/CaseCards.js';
 import { manager, openTestDesk, requestInput, type TestDesk } from '../../fakes/testDesk.js';
+import { ManualClock } from '../../fakes/ManualClock.js';
+import { ManualJobs } from '../../fakes/ManualJobs.js';
 
 let t: TestDesk;
 afterEach(async () => {
@@ -49,7 +51,12 @@ describe('CaseCards', () => {
   });
 
   it('refreshes at once when the job cannot be kept, and the change stands', async () => {
-    const failing: Jobs = { schedule: () => Promise.reject(new Error('store down')), cancel: () => Promise.reject(new Error('store down')) };
+    // Only the card refresh cannot be kept (the other jobs of a booking, such as the agenda's, can).
+    const others = new ManualJobs(new ManualClock('2026-11-23T12:00:00Z'));
+    const failing: Jobs = {
+      schedule: (name, data, options) => (name === refreshCardsJob ? Promise.reject(new Error('store down')) : others.schedule(name, data, options)),
+      cancel: (name, key) => (name === refreshCardsJob ? Promise.reject(new Error('store down')) : others.cancel(name, key)),
+    };
     t = await openTestDesk('2026-11-23T12:00:00Z', {}, { jobs: failing });
     const { booking, request } = await booked();
     const { booking: cancelled } = await t.desk.cancelBooking(booking.id, manager, managersChat, 'x');
