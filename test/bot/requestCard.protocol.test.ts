@@ -47,6 +47,19 @@ describe('adaptiveCard/action strategy.request', () => {
     expect(bot.connector.updates()).toEqual([]);
   });
 
+  it('returns every problem at once: a bad N number, no phone and a time in the future, each at its field and all at the top', async () => {
+    const sent = await askForRequestCard(bot);
+    const typed = { ...filled, nNumbers: 'N12', managerPhone: '', referredTime: '23:59', urgent: '' };
+    const card = answeredCard(await submitRequest(bot, sent, typed));
+    const { text } = assertValidCard(card);
+    expect(textOf(elementById(card, 'nNumbersError'))).toContain('is not an N number');
+    expect(textOf(elementById(card, 'managerPhoneError'))).not.toBe('');
+    expect(textOf(elementById(card, 'referredTimeError'))).toMatch(/in the future: it is Monday 23 November 2026, \d\d:\d\d now \(UK time\)/);
+    expect(text).toContain('Please correct 3 things before sending:');
+    expect(JSON.stringify(card)).not.toContain('isRequired');
+    expect(await bot.desk.stores.slots.listBookings({})).toEqual([]);
+  });
+
   it('books once when the button is pressed twice or Teams retries', async () => {
     const sent = await askForRequestCard(bot);
     const [a, b] = await Promise.all([submitRequest(bot, sent, filled), submitRequest(bot, sent, filled)]);
