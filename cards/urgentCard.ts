@@ -11,7 +11,7 @@ import template from './urgentCard.json' with { type: 'json' };
 import { verbs } from './verbs.js';
 
 export interface UrgentCardInput {
-  readonly request: Pick<StoredRequest, 'id' | 'nNumbers' | 'childSurnames' | 'urgent' | 'policeContactAt' | 'managerPhone'>;
+  readonly request: Pick<StoredRequest, 'id' | 'nNumbers' | 'childSurnames' | 'urgent' | 'policeContactAt' | 'policeContactBy' | 'managerPhone'>;
   /** The URGENT S47 ENQUIRY email; when not given, `sent` if `sentAt` is, else `pending`. */
   readonly email?: MailState;
   /** When the URGENT S47 ENQUIRY email went; only for a sent email. */
@@ -73,7 +73,7 @@ export function urgentCard(input: UrgentCardInput): AdaptiveCard {
     criteria: request.urgent.map((id) => labels.get(id) ?? id),
     contacted: request.policeContactAt !== undefined,
     contactedText: request.policeContactAt
-      ? `Police made contact at ${formatUkTime(request.policeContactAt)}. The escalation has stopped. Next: the strategy discussion is held with the police now, on that call - no rota slot is booked for an urgent case; record it and its actions.`
+      ? `Police made contact at ${formatUkTime(request.policeContactAt)}${request.policeContactBy ? ` (recorded by ${inertText(request.policeContactBy)})` : ''}. The escalation has stopped. Next: the strategy discussion is held with the police now, on that call - no rota slot is booked for an urgent case; record it and its actions.`
       : '',
     escalateText: `If the police have not called by ${due}, call these in order:`,
     contacts: contacts.map((c) => ({ label: inertText(c.label), name: inertText(c.name), phone: inertText(c.phone) })),

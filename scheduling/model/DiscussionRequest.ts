@@ -35,6 +35,8 @@ export interface StoredRequest extends DiscussionRequest {
   readonly urgentSentAt?: Date;
   /** Urgent route: when the manager recorded that police made contact. */
   readonly policeContactAt?: Date;
+  /** Urgent route: who recorded the police contact (their name, as Teams or the command line gave it). */
+  readonly policeContactBy?: string;
   /** Urgent route: when police had not called in time and the manager was shown the escalation contacts. */
   readonly escalatedAt?: Date;
   /** Urgent route: the escalation level shown now (1 = the duty DS); each "could not reach" moves it on. */

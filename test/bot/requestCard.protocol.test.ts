@@ -166,7 +166,7 @@ describe('urgent route', () => {
     bot.clock.set('2026-11-23T14:20:00Z');
     const after = answeredCard(await press(bot, 'strategy.police-contact', card.actions[0].data, sent.cardId));
     const recorded = assertValidCard(after).text;
-    expect(recorded).toContain('Police made contact at 14:20');
+    expect(recorded).toContain('Police made contact at 14:20 (recorded by Alex Wilber)');
     // No Police made contact any more; the discussion can still be recorded.
     expect((after.actions ?? []).map((a: { title: string }) => a.title)).toEqual(['Record the discussion']);
   });

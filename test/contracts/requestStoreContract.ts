@@ -26,7 +26,9 @@ export function requestStoreContract(name: string, openDb: () => Promise<Db>): v
       expect((await t.stores.requests.markUrgentSent('u1', at, actor)).urgentSentAt?.toISOString()).toBe(at.toISOString());
       expect((await t.stores.requests.markUrgentSent('u1', later, actor)).urgentSentAt?.toISOString()).toBe(at.toISOString());
       expect((await t.stores.requests.recordPoliceContact('u1', later, actor)).policeContactAt?.toISOString()).toBe(later.toISOString());
-      expect((await t.stores.requests.recordPoliceContact('u1', new Date(later.getTime() + 1), actor)).policeContactAt?.toISOString()).toBe(later.toISOString());
+      expect((await t.stores.requests.recordPoliceContact('u1', new Date(later.getTime() + 1), { id: 'other', name: 'Someone Else' })).policeContactAt?.toISOString()).toBe(later.toISOString());
+      // Who recorded it is kept with it, and the first record stands.
+      expect((await t.stores.requests.getRequest('u1'))?.policeContactBy).toBe(actor.name);
     });
 
     it('finds urgent requests whose email is not recorded as sent', async () => {

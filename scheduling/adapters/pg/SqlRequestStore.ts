@@ -103,7 +103,11 @@ export class SqlRequestStore implements RequestStore {
       if (!rows[0]) throw new Error(`request ${requestId} not found`);
       const before = toRequest(rows[0]);
       if (rows[0][column]) return before; // the first time stands
-      const updated = await tx.query<RequestRow>(`update requests set ${column} = $2 where id = $1 returning *`, [requestId, at]);
+      // Police contact also keeps who recorded it (the card says so).
+      const updated =
+        column === 'police_contact_at'
+          ? await tx.query<RequestRow>(`update requests set police_contact_at = $2, police_contact_by = $3 where id = $1 returning *`, [requestId, at, actor.name])
+          : await tx.query<RequestRow>(`update requests set ${column} = $2 where id = $1 returning *`, [requestId, at]);
       const after = toRequest(updated.rows[0]!);
       await writeAudit(tx, { at, actor, action, entity: 'request', entityId: requestId, before: auditedRequest(before), after: auditedRequest(after) });
       return after;

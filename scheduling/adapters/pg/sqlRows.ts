@@ -26,6 +26,7 @@ export interface RequestRow {
   created_at: Date;
   urgent_sent_at: Date | null;
   police_contact_at: Date | null;
+  police_contact_by?: string | null;
   escalated_at: Date | null;
   escalation_level: number | null;
 }
@@ -70,6 +71,7 @@ export function toRequest(row: RequestRow): StoredRequest {
     createdAt: asDate(row.created_at),
     ...(row.urgent_sent_at ? { urgentSentAt: asDate(row.urgent_sent_at) } : {}),
     ...(row.police_contact_at ? { policeContactAt: asDate(row.police_contact_at) } : {}),
+    ...(row.police_contact_by ? { policeContactBy: row.police_contact_by } : {}),
     ...(row.escalated_at ? { escalatedAt: asDate(row.escalated_at) } : {}),
     ...(row.escalation_level ? { escalationLevel: Number(row.escalation_level) } : {}),
   };
