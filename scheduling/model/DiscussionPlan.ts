@@ -125,6 +125,20 @@ export interface PlanAction {
 export type DecisionId = 's47' | 'agency' | 'medical' | 'abe' | 'seen-alone' | 'family' | 'legal' | 'conference' | 'review' | 'timing';
 export const decisionIds: readonly DecisionId[] = ['s47', 'agency', 'medical', 'abe', 'seen-alone', 'family', 'legal', 'conference', 'review', 'timing'];
 
+/** The decisions in the record's words (DOMAIN.md "The action plan"), in the order they are listed: cards, refusals and the Word record say the same. */
+export const decisionNames: Readonly<Record<DecisionId, string>> = {
+  s47: 'Section 47 enquiry',
+  agency: 'Joint or single agency enquiry, and who leads',
+  medical: 'Medical assessment',
+  abe: 'ABE interview',
+  'seen-alone': 'When the child is seen alone',
+  family: 'What is shared with the family',
+  legal: 'Legal advice',
+  conference: 'Child protection conference',
+  review: 'Review date',
+  timing: 'Timing of the discussion',
+};
+
 export interface PlanDecision {
   readonly id: DecisionId;
   /** The decision as typed or chosen ("yes", "joint - police lead", "2026-12-18", ...). */

@@ -1,4 +1,5 @@
 import type { DiscussionPlan, FinaliseProblem } from '../model/DiscussionPlan.js';
+import { decisionNames } from '../model/DiscussionPlan.js';
 import { quorumOf, quorumMemberNames } from './quorum.js';
 
 /** How a problem names an action: its text, shortened. */
@@ -35,15 +36,4 @@ export function finaliseProblems(plan: Pick<DiscussionPlan, 'actions' | 'decisio
 }
 
 /** The decisions as the template and the card name them. */
-export const decisionNames = {
-  s47: 'Section 47 enquiry',
-  agency: 'Joint or single agency, and who leads',
-  medical: 'Medical assessment',
-  abe: 'ABE interview',
-  'seen-alone': 'When the child is seen alone',
-  family: 'What is shared with the family',
-  legal: 'Legal advice',
-  conference: 'Child protection conference',
-  review: 'Review date',
-  timing: 'Timing of the discussion',
-} as const;
+export { decisionNames };

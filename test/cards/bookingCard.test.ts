@@ -46,6 +46,13 @@ describe('bookingCard', () => {
     expect(elementsOfType(card, 'Action.Execute').map((a) => a.verb)).toEqual(['strategy.cancel.confirm', 'strategy.show']);
   });
 
+  it('shows the question without the facts around it (the facts rows are bound to their own data, not the root)', () => {
+    const card = bookingCard({ booking, request, audience: 'personal', ...settings, confirmCancel: true });
+    const text = assertValidCard(card).text;
+    expect(text).not.toContain('Booked by');
+    expect(text).not.toContain('Police will ring');
+  });
+
   it('does not offer a longer slot on a booking that already has one', () => {
     const longer = { ...booking, end: new Date('2026-11-25T10:45:00Z') };
     const card = bookingCard({ booking: longer, request, audience: 'personal', ...settings });

@@ -17,6 +17,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Agency, AgendaItem, DecisionId, DiscussionPlan, PlanAttendee, RiskScale } from '../../model/DiscussionPlan.js';
+import { decisionNames } from '../../model/DiscussionPlan.js';
 import type { RecordDocumentKind, RecordDocuments } from '../../ports/RecordDocuments.js';
 import { agenda } from '../../rules/agenda.js';
 import { formatUkDate, formatUkDateInWords } from '../../rules/formatUkDate.js';
@@ -43,19 +44,6 @@ const agencyNames: Readonly<Record<Agency, string>> = {
   other: 'Other',
 };
 
-/** The decisions in the record's words (DOMAIN.md "The action plan"), in the order they are listed. */
-const decisionNames: Readonly<Record<DecisionId, string>> = {
-  s47: 'Section 47 enquiry',
-  agency: 'Joint or single agency enquiry, and who leads',
-  medical: 'Medical assessment',
-  abe: 'ABE interview',
-  'seen-alone': 'When the child is seen alone',
-  family: 'What is shared with the family',
-  legal: 'Legal advice',
-  conference: 'Child protection conference',
-  review: 'Review date',
-  timing: 'Timing of the discussion',
-};
 
 /** The seed's risk-scaling headings (Liverpool: past harm, future danger, ... safety goals). */
 const riskHeadings: ReadonlyArray<[keyof Omit<RiskScale, 'agency' | 'score'>, string]> = [
