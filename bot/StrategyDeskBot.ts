@@ -235,6 +235,10 @@ export class StrategyDeskBot extends TeamsActivityHandler {
           const requestId = idIn(data, 'requestId');
           return requestId ? await this.policeMadeContact(turn, requestId) : { refused: 400, message: 'requestId is missing' };
         }
+        case verbs.undoPoliceContact: {
+          const requestId = idIn(data, 'requestId');
+          return requestId ? await this.undoPoliceContact(turn, requestId) : { refused: 400, message: 'requestId is missing' };
+        }
         case verbs.recordDiscussion: {
           const requestId = idIn(data, 'requestId');
           return requestId ? await this.recordDiscussion(context, turn, requestId, data) : { refused: 400, message: 'requestId is missing' };
@@ -505,6 +509,15 @@ export class StrategyDeskBot extends TeamsActivityHandler {
 
   private async policeMadeContact(turn: Turn, requestId: string): Promise<Answer> {
     const outcome = await this.desk.recordPoliceContact(requestId, turn.actor, turn.source);
+    const { request } = outcome;
+    this.concerns(turn, request);
+    await this.cardPosted(turn, request.id, turn.clickedCard);
+    const card = urgentCard({ ...outcome, contacts: this.desk.settings.escalationContacts, audience: this.audience(turn, request) });
+    return { card, forAll: true, about: request.id };
+  }
+
+  private async undoPoliceContact(turn: Turn, requestId: string): Promise<Answer> {
+    const outcome = await this.desk.undoPoliceContact(requestId, turn.actor, turn.source);
     const { request } = outcome;
     this.concerns(turn, request);
     await this.cardPosted(turn, request.id, turn.clickedCard);

@@ -6,13 +6,14 @@ import { formatSlotInWords, formatUkDateTimeInWords, formatUkTime } from '../sch
 import { expandCard, type AdaptiveCard } from './AdaptiveCard.js';
 import type { Audience } from './Audience.js';
 import template from './bookingCard.json' with { type: 'json' };
+import { addToCalendarLink } from './addToCalendarLink.js';
 import { caseLines } from './caseLines.js';
 import { inertText } from './inertText.js';
 import { verbs } from './verbs.js';
 
 export interface BookingCardInput {
   readonly booking: Booking;
-  readonly request: Pick<StoredRequest, 'nNumbers' | 'childSurnames' | 'managerName' | 'managerRole' | 'managerPhone' | 'invitees'>;
+  readonly request: Pick<StoredRequest, 'nNumbers' | 'childSurnames' | 'managerName' | 'managerRole' | 'managerPhone' | 'invitees' | 'managerEmail'>;
   readonly audience: Audience;
   /** The rota's slot length: a booking of one slot can ask for a longer one. */
   readonly slotMinutes: number;
@@ -71,7 +72,8 @@ function statusIcon(status: BookingStatus, replies: readonly CaseReply[]): strin
  * The booking card: the slot in plain en-GB words, the case, the status, whether the police
  * email is still to go (the slot and invite stand either way), and the buttons Show agenda, Need a
  * longer slot and Cancel... (which asks first: `confirmCancel`). It says who booked it, the number the
- * police will ring, who is invited and how to join.
+ * police will ring, who is invited and how to join: *Join the Teams meeting* for a Teams meeting, and
+ * *Add to my calendar* when the manager is not on the invite (no address known for them).
  * Once the police answer, the status says who accepted (or declined) and when, in UK time, and
  * every answer to the invite is listed.
  * Rule: issue 3 "Results, in place"; a police email not gone yet is said so (review item 7);
@@ -85,7 +87,9 @@ export function bookingCard(input: BookingCardInput): AdaptiveCard {
   const emailNote = input.policeEmail && input.policeEmail !== 'sent' ? policeEmailNote[input.policeEmail] : undefined;
   const replies = booking.status === 'booked' ? (input.replies ?? []) : [];
   const answered = replies.filter((r) => answerWords[r.response]);
-  const invited = [input.policeAddress, ...request.invitees];
+  // The requester is on the invite when their address is known (Teams gives it): it is in their Outlook already.
+  const invited = [...(request.managerEmail ? [`you (${request.managerEmail})`] : []), input.policeAddress, ...request.invitees];
+  const live = booking.status !== 'cancelled';
   const facts = [
     { title: 'Booked by', value: inertText(`${request.managerName} (${request.managerRole})`) },
     { title: 'Police will ring', value: inertText(request.managerPhone) },
@@ -108,6 +112,8 @@ export function bookingCard(input: BookingCardInput): AdaptiveCard {
       ? 'The police referral unit has the calendar invite; the request email follows. Their reply shows here and comes to you in this chat.'
       : 'The police referral unit has the calendar invite and the request by email. Their reply shows here and comes to you in this chat.',
     bookingId: booking.id,
+    ...(live && booking.joinUrl?.startsWith('https://') ? { joinUrl: booking.joinUrl } : {}),
+    ...(live && !request.managerEmail ? { addToCalendarUrl: addToCalendarLink({ nNumbers: request.nNumbers, start: booking.start, end: booking.end, joinDetails: input.joinDetails }) } : {}),
     canLengthen: booking.status !== 'cancelled' && minutes <= slotMinutes,
     verbs: { cancel: verbs.cancelBooking, confirmCancel: verbs.confirmCancel, show: verbs.showBooking, longer: verbs.longerSlot, agenda: verbs.showAgenda },
   });

@@ -31,6 +31,8 @@ export interface UrgentCardInput {
     readonly lastLevel: boolean;
   };
   readonly audience: Audience;
+  /** Police contact is recorded and may be undone until then (the desk's `UrgentOutcome.undoUntil`): the card offers Undo. */
+  readonly undoUntil?: Date;
   /** Record the discussion: the date and time typed (kept), and a problem with them, or that the plan was posted. */
   readonly record?: { readonly meetingDate: string; readonly meetingTime: string; readonly error?: string; readonly posted?: boolean };
 }
@@ -38,7 +40,7 @@ export interface UrgentCardInput {
 /**
  * The urgent card: whether the URGENT S47 ENQUIRY has gone (and when) - never "sent" for an email
  * that has not - and by when police should call, the escalation contacts, and a Police made
- * contact button (gone once contact is recorded). Once police have not called in time it turns to
+ * contact button (gone once contact is recorded; an Undo for a mis-click is offered for 15 minutes). Once police have not called in time it turns to
  * the escalation: the contacts of the level to call now and a Could not reach button that moves
  * to the next level. Record the discussion opens the action plan with the date and time typed in.
  * Rule: DOMAIN.md "URGENT (live section 47)"; an email not gone yet is said so (review item 4).
@@ -78,6 +80,9 @@ export function urgentCard(input: UrgentCardInput): AdaptiveCard {
     escalateText: `If the police have not called by ${due}, call these in order:`,
     contacts: contacts.map((c) => ({ label: inertText(c.label), name: inertText(c.name), phone: inertText(c.phone) })),
     verb: verbs.policeMadeContact,
+    undo: input.undoUntil !== undefined,
+    undoVerb: verbs.undoPoliceContact,
+    undoTitle: input.undoUntil ? `Undo: police have not called (until ${formatUkTime(input.undoUntil)})` : '',
     requestId: request.id,
     escalated,
     escalation: escalation && escalationView(escalation, due),

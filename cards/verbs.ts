@@ -18,6 +18,8 @@ export const verbs = {
   longerSlot: 'strategy.longer',
   showAgenda: 'strategy.agenda',
   policeMadeContact: 'strategy.police-contact',
+  /** Undoes a police contact recorded by mistake, within 15 minutes (`desk.undoPoliceContact`), data {requestId}. */
+  undoPoliceContact: 'strategy.police-contact.undo',
   /** The manager could not reach the urgent escalation's contacts at `level`: data {requestId, level}. */
   urgentNotReached: 'urgent.notReached',
   /** The police declined: rebook to the next free slot after this one (`desk.bookNextSlot`), data {bookingId}. */

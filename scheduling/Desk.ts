@@ -100,6 +100,11 @@ export interface Desk extends DiscussionDesk {
   /** The manager records that police made contact on an urgent request: the escalation stops. */
   recordPoliceContact(requestId: string, actor: Actor, from: ActionSource): Promise<UrgentOutcome>;
   /**
+   * Undoes a police contact recorded by mistake, within 15 minutes of it: the escalation is back on
+   * its clock (counted from the email). Audited. @throws NotPermittedError, NotFoundError, ConflictError (none recorded, or too late)
+   */
+  undoPoliceContact(requestId: string, actor: Actor, from: ActionSource): Promise<UrgentOutcome>;
+  /**
    * The manager could not reach the contacts of escalation `level` (urgent request, police have
    * not called): the attempt is audited and the next level is shown; a repeat changes nothing.
    * @throws NotPermittedError, NotFoundError, ConflictError (no escalation yet, or police contact recorded)

@@ -110,6 +110,12 @@ export class StrategyDesk implements Desk {
     return outcome;
   }
 
+  async undoPoliceContact(requestId: string, actor: Actor, from: ActionSource): Promise<UrgentOutcome> {
+    const outcome = await this.parts.urgent.undoPoliceContact(requestId, actor, from);
+    await this.parts.cards.changed(requestId);
+    return outcome;
+  }
+
   recordCouldNotReach(requestId: string, level: number, actor: Actor, from: ActionSource): Promise<UrgentOutcome> {
     return this.parts.urgent.recordNotReached(requestId, level, actor, from);
   }

@@ -16,6 +16,8 @@ export interface RequestStore {
   urgentRequestsUnsent(before: Date): Promise<readonly StoredRequest[]>;
   /** Records the police contact on an urgent request (first one wins; a repeat returns the first). */
   recordPoliceContact(requestId: string, at: Date, actor: Actor): Promise<StoredRequest>;
+  /** Clears a recorded police contact (audited as `request.police-contact-undone`); without one, returns the request as it is. */
+  undoPoliceContact(requestId: string, at: Date, actor: Actor): Promise<StoredRequest>;
   /**
    * Records that police had not called in time: the urgent request escalates to level 1. Only
    * once, and never after police contact (the request is returned as it is).

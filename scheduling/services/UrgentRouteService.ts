@@ -9,6 +9,8 @@ import type { ActionSource } from '../model/ActionSource.js';
 import type { EscalationContact } from '../model/EscalationContact.js';
 import { escalationLevels } from '../rules/escalationLevels.js';
 import { policeContactDue } from '../rules/policeContactDue.js';
+import { policeContactUndoUntil } from '../rules/policeContactUndoUntil.js';
+import { formatUkTime } from '../rules/formatUkDateTime.js';
 import { urgentEnquiryMail } from '../rules/referralMails.js';
 import type { CaseAccess } from './CaseAccess.js';
 import { ConflictError, NotFoundError } from './errors.js';
@@ -43,6 +45,8 @@ export interface UrgentOutcome {
   readonly policeContactDue: Date;
   /** Set once police have not called in time (and until they do: contact ends it). */
   readonly escalation?: Escalation;
+  /** Police contact is recorded and may still be undone until then (a mis-click); absent otherwise. */
+  readonly undoUntil?: Date;
 }
 
 /** The job that escalates an urgent request whose police contact is overdue. */
@@ -107,6 +111,27 @@ export class UrgentRouteService {
     const recorded = await requests.recordPoliceContact(request.id, clock.now(), actor);
     await jobs.cancel(ESCALATE_JOB, requestId);
     return this.outcomeOf(recorded, await this.emailOf(recorded));
+  }
+
+  /**
+   * Undoes a police contact recorded by mistake, within `policeContactUndoUntil` of it: the
+   * escalation goes back on its clock, which still counts from the email (at once when that hour
+   * has passed; shown again when it had begun). Audited; cards about the request are refreshed.
+   * @throws NotPermittedError (audited), NotFoundError; ConflictError when no contact is recorded or the window has passed.
+   */
+  async undoPoliceContact(requestId: string, actor: Actor, from: ActionSource): Promise<UrgentOutcome> {
+    const { requests, clock, jobs } = this.deps;
+    const request = await this.urgentRequest(requestId, actor, from, 'request.police-contact');
+    if (!request.policeContactAt) throw new ConflictError('no police contact is recorded on this request: there is nothing to undo');
+    if (clock.now() > policeContactUndoUntil(request.policeContactAt)) {
+      throw new ConflictError(`too late to undo: police contact was recorded at ${formatUkTime(request.policeContactAt)}, more than 15 minutes ago; ask the MASH to correct the record`);
+    }
+    const undone = await requests.undoPoliceContact(request.id, clock.now(), actor);
+    if (!undone.escalatedAt) {
+      const due = this.dueFrom(undone.urgentSentAt ?? undone.createdAt);
+      await jobs.schedule(ESCALATE_JOB, { requestId }, { key: requestId, runAt: due > clock.now() ? due : clock.now() });
+    }
+    return this.outcomeOf(undone, await this.emailOf(undone));
   }
 
   /**
@@ -176,7 +201,9 @@ export class UrgentRouteService {
   private outcomeOf(request: StoredRequest, email: MailState): UrgentOutcome {
     const sentAt = email === 'sent' ? request.urgentSentAt : undefined;
     const escalation = request.escalatedAt && !request.policeContactAt ? this.escalationOf(request.escalatedAt, request.escalationLevel ?? 1) : undefined;
-    return { request, email, ...(sentAt ? { sentAt } : {}), policeContactDue: this.dueFrom(sentAt ?? request.createdAt), ...(escalation ? { escalation } : {}) };
+    const undoUntil = request.policeContactAt ? policeContactUndoUntil(request.policeContactAt) : undefined;
+    const undoable = undoUntil && this.deps.clock.now() <= undoUntil ? { undoUntil } : {};
+    return { request, email, ...(sentAt ? { sentAt } : {}), policeContactDue: this.dueFrom(sentAt ?? request.createdAt), ...(escalation ? { escalation } : {}), ...undoable };
   }
 
   private escalationOf(since: Date, level: number): Escalation {

@@ -80,13 +80,13 @@ describe('urgent escalation in Teams', () => {
     const { text } = assertValidCard(escalated);
     expect(text).toContain('Escalation level 2');
     expect(text).toContain('Police admin support');
-    expect(actionTitles(escalated)).toEqual(['Police made contact', 'Could not reach Admin support']);
+    expect(actionTitles(escalated)).toEqual(['Police made contact', 'Could not reach Admin support', 'Open the action plan', 'Record the discussion']);
     expect(elementsOfType(escalated, 'Action.Execute')[1]).toMatchObject({ verb: 'urgent.notReached', data: { requestId, level: 2 } });
     expect((await bot.desk.stores.requests.getRequest(requestId))?.escalationLevel).toBe(2);
 
     const contacted = answeredCard(await press(bot, 'strategy.police-contact', { requestId }, cardId));
     expect(assertValidCard(contacted).text).toContain('The escalation has stopped');
-    expect(actionTitles(contacted)).toEqual([]);
+    expect(actionTitles(contacted)).toEqual([expect.stringMatching(/^Undo: police have not called \(until \d\d:\d\d\)$/), 'Open the action plan', 'Record the discussion']);
   });
 
   it('refuses a Could not reach without a level', async () => {

@@ -167,8 +167,31 @@ describe('urgent route', () => {
     const after = answeredCard(await press(bot, 'strategy.police-contact', card.actions[0].data, sent.cardId));
     const recorded = assertValidCard(after).text;
     expect(recorded).toContain('Police made contact at 14:20 (recorded by Alex Wilber)');
-    // No Police made contact any more; the discussion can still be recorded.
-    expect((after.actions ?? []).map((a: { title: string }) => a.title)).toEqual(['Record the discussion']);
+    // No Police made contact any more, but an Undo for a mis-click; the discussion can still be recorded.
+    expect((after.actions ?? []).map((a: { title: string }) => a.title)).toEqual(['Undo: police have not called (until 14:35)', 'Record the discussion']);
+  });
+
+  it('undoes a mis-clicked Police made contact within 15 minutes, and says when it is too late', async () => {
+    const sent = await askForRequestCard(bot);
+    const card = answeredCard(await submitRequest(bot, sent, { ...filled, urgent: 'home-alone' }));
+    const { requestId } = card.actions[0].data as { requestId: string };
+    bot.clock.set('2026-11-23T14:20:00Z');
+    const contacted = answeredCard(await press(bot, 'strategy.police-contact', { requestId }, sent.cardId));
+    const undo = (contacted.actions as { verb?: string; title: string; data: Record<string, unknown> }[]).find((a) => a.title.startsWith('Undo'))!;
+    expect(undo).toMatchObject({ verb: 'strategy.police-contact.undo', data: { requestId } });
+    bot.clock.set('2026-11-23T14:25:00Z');
+    const undone = answeredCard(await press(bot, undo.verb!, undo.data, sent.cardId));
+    const { text } = assertValidCard(undone);
+    expect(text).not.toContain('Police made contact at');
+    expect(text).toContain('police should call you by 15:02'); // the hour still counts from the email
+    expect((undone.actions as { title: string }[]).map((a) => a.title)).toEqual(['Police made contact', 'Record the discussion']);
+    expect((await bot.desk.stores.requests.getRequest(requestId))?.policeContactAt).toBeUndefined();
+
+    answeredCard(await press(bot, 'strategy.police-contact', { requestId }, sent.cardId)); // 14:25, for real
+    bot.clock.set('2026-11-23T14:41:00Z');
+    const late = answeredCard(await press(bot, undo.verb!, undo.data, sent.cardId));
+    expect(assertValidCard(late).text).toContain('Too late to undo: police contact was recorded at 14:25');
+    expect((await bot.desk.stores.requests.getRequest(requestId))?.policeContactAt?.toISOString()).toBe('2026-11-23T14:25:00.000Z');
   });
 });
 

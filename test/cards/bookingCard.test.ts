@@ -33,6 +33,37 @@ describe('bookingCard', () => {
     expect(text).not.toContain('Conference:');
   });
 
+  it('offers Add to my calendar, by N number only, when the manager is not on the invite', () => {
+    const card = bookingCard({ booking, request, audience: 'personal', ...settings });
+    assertValidCard(card);
+    const [add] = elementsOfType(card, 'Action.OpenUrl');
+    expect(add?.title).toBe('Add to my calendar');
+    const url = new URL(String(add?.url));
+    expect(url.origin + url.pathname).toBe('https://outlook.office.com/calendar/0/deeplink/compose');
+    expect(url.searchParams.get('subject')).toBe('Strategy discussion N146782, N146783');
+    expect(url.searchParams.get('startdt')).toBe('2026-11-25T10:15:00Z');
+    expect(url.searchParams.get('enddt')).toBe('2026-11-25T10:30:00Z');
+    expect(url.searchParams.get('location')).toBe(settings.joinDetails);
+    expect(String(add?.url)).not.toContain('Zanzibarova');
+  });
+
+  it('says the manager is on the invite, and offers no second copy, when they are', () => {
+    const card = bookingCard({ booking, request: { ...request, managerEmail: 'a.jones@council.example' }, audience: 'personal', ...settings });
+    expect(assertValidCard(card).text).toContain('Invited: you (a.jones@council.example); police.referral.unit@example.org');
+    expect(elementsOfType(card, 'Action.OpenUrl')).toEqual([]);
+  });
+
+  it('offers Join for a Teams meeting', () => {
+    const card = bookingCard({ booking: { ...booking, joinUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0' }, request: { ...request, managerEmail: 'a.jones@council.example' }, audience: 'personal', ...settings });
+    assertValidCard(card);
+    expect(elementsOfType(card, 'Action.OpenUrl').map((a) => [a.title, a.url])).toEqual([['Join the Teams meeting', 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0']]);
+  });
+
+  it('offers neither on a cancelled booking', () => {
+    const card = bookingCard({ booking: { ...booking, status: 'cancelled', joinUrl: 'https://teams.microsoft.com/l/meetup-join/x' }, request, audience: 'personal', ...settings });
+    expect(elementsOfType(card, 'Action.OpenUrl')).toEqual([]);
+  });
+
   it('shows the status as a badge with a symbol, not colour alone', () => {
     const card = bookingCard({ booking, request, audience: 'personal', ...settings });
     const badge = elementsOfType(card, 'RichTextBlock').find((c) => c.id === 'statusBadge');

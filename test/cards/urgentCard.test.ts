@@ -60,6 +60,14 @@ describe('urgentCard', () => {
     expect(actionTitles(card)).toEqual(withRecord());
   });
 
+  it('offers Undo, saying until when, while a recorded police contact may still be undone', () => {
+    const contacted = { ...urgentRequest, policeContactAt: new Date('2026-11-25T14:20:00Z') };
+    const card = urgentCard({ request: contacted, ...sent, contacts, audience: 'personal', undoUntil: new Date('2026-11-25T14:35:00Z') });
+    assertValidCard(card);
+    expect(actionTitles(card)).toEqual(withRecord('Undo: police have not called (until 14:35)'));
+    expect(elementsOfType(card, 'Action.Execute')[0]).toMatchObject({ verb: 'strategy.police-contact.undo', data: { requestId: 'req-1' } });
+  });
+
   it('names the case by N number only outside the personal chat', () => {
     const shared = urgentCard({ request: urgentRequest, ...sent, contacts, audience: 'shared' });
     expect(surnamesOnCard(shared, request.childSurnames)).toEqual([]);

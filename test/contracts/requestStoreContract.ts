@@ -31,6 +31,19 @@ export function requestStoreContract(name: string, openDb: () => Promise<Db>): v
       expect((await t.stores.requests.getRequest('u1'))?.policeContactBy).toBe(actor.name);
     });
 
+    it('undoes a recorded police contact once, auditing it, and lets it be recorded again', async () => {
+      await t.stores.requests.saveRequest(request('u1', 'ku', 'urgent'), actor, at);
+      const later = new Date(at.getTime() + 60_000);
+      await t.stores.requests.recordPoliceContact('u1', at, actor);
+      const undone = await t.stores.requests.undoPoliceContact('u1', later, { id: 'other', name: 'Someone Else' });
+      expect(undone.policeContactAt).toBeUndefined();
+      expect(undone.policeContactBy).toBeUndefined();
+      expect((await t.stores.requests.undoPoliceContact('u1', later, actor)).policeContactAt).toBeUndefined(); // a repeat changes nothing
+      const undos = (await t.stores.auditLog.auditTrail('u1')).filter((e) => e.action === 'request.police-contact-undone');
+      expect(undos.map((e) => e.actor.id)).toEqual(['other']);
+      expect((await t.stores.requests.recordPoliceContact('u1', later, actor)).policeContactAt?.toISOString()).toBe(later.toISOString());
+    });
+
     it('finds urgent requests whose email is not recorded as sent', async () => {
       await t.stores.requests.saveRequest(request('u1', 'k1', 'urgent'), actor, at);
       await t.stores.requests.saveRequest(request('u2', 'k2', 'urgent'), actor, at);

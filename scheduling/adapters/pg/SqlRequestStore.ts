@@ -97,6 +97,19 @@ export class SqlRequestStore implements RequestStore {
     });
   }
 
+  async undoPoliceContact(requestId: string, at: Date, actor: Actor): Promise<StoredRequest> {
+    return this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<RequestRow>(`select * from requests where id = $1 for update`, [requestId]);
+      if (!rows[0]) throw new Error(`request ${requestId} not found`);
+      const before = toRequest(rows[0]);
+      if (!rows[0].police_contact_at) return before;
+      const updated = await tx.query<RequestRow>(`update requests set police_contact_at = null, police_contact_by = null where id = $1 returning *`, [requestId]);
+      const after = toRequest(updated.rows[0]!);
+      await writeAudit(tx, { at, actor, action: 'request.police-contact-undone', entity: 'request', entityId: requestId, before: auditedRequest(before), after: auditedRequest(after) });
+      return after;
+    });
+  }
+
   private async stamp(requestId: string, column: 'urgent_sent_at' | 'police_contact_at', action: string, at: Date, actor: Actor): Promise<StoredRequest> {
     return this.db.transaction(async (tx) => {
       const { rows } = await tx.query<RequestRow>(`select * from requests where id = $1 for update`, [requestId]);

@@ -127,6 +127,58 @@ describe('urgent escalation', () => {
     expect(t.jobs.pending()).toEqual([]);
   });
 
+  describe('Undo police contact (a mis-click on Police made contact)', () => {
+    it('puts the escalation back on its clock, within the undo window, and audits who undid it', async () => {
+      t = await urgentAtTwoOnSunday();
+      await t.jobs.advance(20 * MINUTE); // 02:20
+      const recorded = await t.desk.recordPoliceContact('req-1', manager, personal);
+      expect(recorded.undoUntil?.toISOString()).toBe('2026-11-29T02:35:00.000Z'); // 15 minutes to undo
+      await t.jobs.advance(5 * MINUTE); // 02:25
+      const undone = await t.desk.undoPoliceContact('req-1', manager, personal);
+      expect(undone.request.policeContactAt).toBeUndefined();
+      expect(undone.request.policeContactBy).toBeUndefined();
+      expect(undone.undoUntil).toBeUndefined();
+      expect(t.jobs.pending().map((j) => j.name)).toContain('urgent.escalate');
+      // The hour still counts from the email: the escalation comes at 03:00, not an hour after the undo.
+      await t.jobs.advance(34 * MINUTE); // 02:59
+      expect(t.notifier.told).toEqual([]);
+      await t.jobs.advance(MINUTE);
+      expect(t.notifier.told.map((n) => n.notice.kind)).toEqual(['urgent.escalate']);
+      const undos = (await t.desk.stores.auditLog.auditTrail('req-1')).filter((e) => e.action === 'request.police-contact-undone');
+      expect(undos.map((e) => e.actor.id)).toEqual([manager.id]);
+    });
+
+    it('escalates at once when the hour has passed by the time of the undo', async () => {
+      t = await urgentAtTwoOnSunday();
+      await t.jobs.advance(55 * MINUTE); // 02:55
+      await t.desk.recordPoliceContact('req-1', manager, personal);
+      await t.jobs.advance(10 * MINUTE); // 03:05: nothing said, contact stands
+      expect(t.notifier.told).toEqual([]);
+      await t.desk.undoPoliceContact('req-1', manager, personal);
+      await t.jobs.runDue();
+      expect(t.notifier.told.map((n) => n.notice.kind)).toEqual(['urgent.escalate']);
+    });
+
+    it('shows the escalation again when contact was recorded during it', async () => {
+      t = await urgentAtTwoOnSunday();
+      await t.jobs.advance(60 * MINUTE);
+      expect((await t.desk.recordPoliceContact('req-1', manager, personal)).escalation).toBeUndefined();
+      expect((await t.desk.undoPoliceContact('req-1', manager, personal)).escalation).toMatchObject({ level: 1 });
+    });
+
+    it('is refused after the window, when no contact is recorded, and for someone who may not act on the case', async () => {
+      t = await urgentAtTwoOnSunday();
+      await expect(t.desk.undoPoliceContact('req-1', manager, personal)).rejects.toThrow(/no police contact is recorded/);
+      await t.desk.recordPoliceContact('req-1', manager, personal);
+      const megan = { id: 'aad-megan', name: 'M. Bowen' };
+      await expect(t.desk.undoPoliceContact('req-1', megan, { kind: 'teams', conversationId: 'a:megan', conversationType: 'personal' })).rejects.toBeInstanceOf(NotPermittedError);
+      await t.jobs.advance(16 * MINUTE);
+      await expect(t.desk.undoPoliceContact('req-1', manager, personal)).rejects.toThrow(/too late to undo: police contact was recorded at 02:00/);
+      expect((await t.desk.stores.requests.getRequest('req-1'))?.policeContactAt).toBeDefined();
+      expect((await t.desk.urgentCase('req-1', manager, personal)).undoUntil).toBeUndefined();
+    });
+  });
+
   describe('Could not reach', () => {
     it('shows the next level on each attempt, audits each attempt, and stays on the last level', async () => {
       t = await urgentAtTwoOnSunday();
