@@ -161,6 +161,7 @@ const verbAndData: fc.Arbitrary<{ verb: unknown; data: Record<string, unknown> }
   { weight: 1, arbitrary: fc.record({ verb: fc.constant(verbs.longerSlot), data: fc.record({ bookingId }, { requiredKeys: [] }) }) },
   { weight: 1, arbitrary: fc.record({ verb: fc.constant(verbs.showAgenda), data: fc.record({ bookingId }, { requiredKeys: [] }) }) },
   { weight: 1, arbitrary: fc.record({ verb: fc.constant(verbs.policeMadeContact), data: fc.record({ requestId }, { requiredKeys: [] }) }) },
+  { weight: 1, arbitrary: fc.record({ verb: fc.constant(verbs.undoPoliceContact), data: fc.record({ requestId }, { requiredKeys: [] }) }) },
   { weight: 1, arbitrary: fc.record({ verb: fc.oneof(hostileText, oddValue), data: fc.dictionary(fc.string({ maxLength: 8 }), oddValue, { maxKeys: 3 }) }) },
 );
 

@@ -22,7 +22,7 @@ describe('adaptiveCard/action strategy.request', () => {
     expect(text).toContain('Wednesday 25 November 2026, 10:00-10:15');
     expect(text).toContain('N146782');
     expect(text).toContain('Invite sent - awaiting police');
-    expect(card.actions.map((a: { title: string }) => a.title)).toEqual(['Show agenda', 'Need a longer slot', 'Cancel...']);
+    expect(card.actions.map((a: { title: string }) => a.title)).toEqual(['Show agenda', 'Need a longer slot', 'Add to my calendar', 'Cancel...']);
     const update = await bot.connector.waitFor((c) => c.method === 'PUT');
     expect(update.activityId).toBe(sent.cardId);
     expect(cardIn(update.body)).toEqual(card);
@@ -218,7 +218,7 @@ describe('booking card buttons', () => {
     answeredCard(await press(bot, 'strategy.cancel', { bookingId }, sent.cardId));
     const kept = answeredCard(await press(bot, 'strategy.show', { bookingId }, sent.cardId));
     expect(assertValidCard(kept).text).toContain('Invite sent - awaiting police');
-    expect(kept.actions.map((a: { title: string }) => a.title)).toEqual(['Show agenda', 'Need a longer slot', 'Cancel...']);
+    expect(kept.actions.map((a: { title: string }) => a.title)).toEqual(['Show agenda', 'Need a longer slot', 'Add to my calendar', 'Cancel...']);
     expect((await bot.desk.stores.slots.getBooking(bookingId))?.status).toBe('booked');
   });
 
@@ -229,7 +229,7 @@ describe('booking card buttons', () => {
     expect(text).toContain('Extended to a longer slot');
     expect(text).not.toContain('Moved');
     expect(text).toMatch(/Wednesday 25 November 2026, 10:00-10:30/);
-    expect(card.actions.map((a: { title: string }) => a.title)).toEqual(['Show agenda', 'Cancel...']);
+    expect(card.actions.map((a: { title: string }) => a.title)).toEqual(['Show agenda', 'Add to my calendar', 'Cancel...']);
   });
 
   it('Show agenda posts the agenda card into the conversation', async () => {
