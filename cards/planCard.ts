@@ -11,7 +11,7 @@ import template from './planCard.json' with { type: 'json' };
 import forms from './planForms.json' with { type: 'json' };
 import sharedTemplate from './planSharedCard.json' with { type: 'json' };
 import { planSummaryCard } from './planSummaryCard.js';
-import { actionLine, agencyWords, childLine, decisionLabels, maxRefreshUsers, plainDateInWords, quorumLine } from './planLines.js';
+import { actionLine, agencyWords, childLine, decisionLabels, planCardBase, plainDateInWords, quorumLine } from './planLines.js';
 import { verbs } from './verbs.js';
 
 /** The card's forms: each opens from a button, or shows open in the card when it holds an error. */
@@ -85,11 +85,8 @@ function sharedPlanCard(plan: RedactedPlan, participantIds: readonly string[], n
   const { counts } = plan;
   const n = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
   return expandCard(sharedTemplate, {
-    ids: { discussionId: plan.id, version: plan.version },
-    verbs,
-    refreshUserIds: participantIds.slice(0, maxRefreshUsers),
+    ...planCardBase(plan, participantIds),
     title: plan.state === 'final' ? '✔ Action plan finalised' : 'Strategy discussion action plan',
-    nNumbers: inertText(plan.nNumbers.join(', ')),
     meeting: `${formatUkDateTimeInWords(plan.meeting.start)} - ${inertText(plan.meeting.venue)}`,
     ...(notice ? { notice: inertText(notice) } : {}),
     counts: `${n(counts.children, 'child')}, ${n(counts.attendees, 'attendee')}, ${n(counts.actions, 'action')}, ${n(counts.decisions, 'decision')} recorded.`.replace('childs', 'children'),
@@ -130,10 +127,7 @@ function buildPlanCard(input: PlanCardInput & { plan: DiscussionPlan; quorum: Qu
   const expanded = Object.fromEntries(sent.map(([name, elements]) => [name, withoutNullValues(expandFragment<unknown[]>(elements, formData))]));
   const decided = new Map(plan.decisions.map((d) => [d.id, d]));
   return expandCard(template, {
-    ids,
-    verbs,
-    refreshUserIds: input.participantIds.slice(0, maxRefreshUsers),
-    nNumbers: inertText(plan.nNumbers.join(', ')),
+    ...planCardBase(plan, input.participantIds),
     stateText: `Open - version ${plan.version}`,
     meeting: [formatUkDateTimeInWords(plan.meeting.start), text(plan.meeting.venue), ...(plan.meeting.timingReason ? [text(plan.meeting.timingReason)] : [])].join(' - '),
     ...(input.notice ? { notice: inertText(input.notice) } : {}),

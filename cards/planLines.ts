@@ -3,11 +3,25 @@ import type { PlainDate } from '../scheduling/model/PlainDate.js';
 import { decisionNames } from '../scheduling/rules/finaliseProblems.js';
 import { quorumMemberNames } from '../scheduling/rules/quorum.js';
 import { inertText } from './inertText.js';
+import { verbs } from './verbs.js';
 
 // What the plan card and the summary card both write about a plan.
 
 /** Teams refreshes a card automatically for at most 60 user ids. */
 export const maxRefreshUsers = 60;
+
+/**
+ * What every plan card (full, shared outline, summary) carries alike: the plan's id and version for
+ * every verb's data, the verbs, who Teams refreshes it for (at most `maxRefreshUsers`) and the N numbers.
+ */
+export function planCardBase(plan: Pick<DiscussionPlan, 'id' | 'version' | 'nNumbers'>, participantIds: readonly string[]) {
+  return {
+    ids: { discussionId: plan.id, version: plan.version },
+    verbs,
+    refreshUserIds: participantIds.slice(0, maxRefreshUsers),
+    nNumbers: inertText(plan.nNumbers.join(', ')),
+  };
+}
 
 export const agencyWords: Record<Agency, string> = { 'social-care': "children's social care", police: 'police', health: 'health', education: 'education', other: 'other' };
 

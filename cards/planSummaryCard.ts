@@ -3,9 +3,8 @@ import { decisionIds } from '../scheduling/model/DiscussionPlan.js';
 import { formatUkDateTimeInWords } from '../scheduling/rules/formatUkDateTime.js';
 import { expandCard, type AdaptiveCard } from './AdaptiveCard.js';
 import { inertText } from './inertText.js';
-import { actionLine, agencyWords, childLine, decisionLabels, maxRefreshUsers, quorumWords } from './planLines.js';
+import { actionLine, agencyWords, childLine, decisionLabels, planCardBase, quorumWords } from './planLines.js';
 import template from './planSummaryCard.json' with { type: 'json' };
-import { verbs } from './verbs.js';
 
 export interface PlanSummaryCardInput {
   readonly plan: DiscussionPlan;
@@ -27,15 +26,11 @@ export interface PlanSummaryCardInput {
 export function planSummaryCard(input: PlanSummaryCardInput): AdaptiveCard {
   const { plan, quorum } = input;
   const text = inertText;
-  const ids = { discussionId: plan.id, version: plan.version };
   const present = plan.attendees.filter((a) => !a.consulted);
   const byAgency = [...new Set(present.map((a) => agencyWords[a.agency]))].join(', ');
   const decided = new Map(plan.decisions.map((d) => [d.id, d]));
   return expandCard(template, {
-    ids,
-    verbs,
-    refreshUserIds: input.participantIds.slice(0, maxRefreshUsers),
-    nNumbers: inertText(plan.nNumbers.join(', ')),
+    ...planCardBase(plan, input.participantIds),
     meeting: `${formatUkDateTimeInWords(plan.meeting.start)} - ${text(plan.meeting.venue)}`,
     finalised: plan.finalisedAt ? `${formatUkDateTimeInWords(plan.finalisedAt)}${plan.finalisedBy ? ` by ${inertText(plan.finalisedBy.name)}` : ''}` : 'yes',
     ...(input.notice ? { notice: inertText(input.notice) } : {}),
