@@ -209,10 +209,15 @@ export class PlanActions {
     return { card: this.cardFor(turn, result, extra), forAll: false };
   }
 
-  /** A change everyone should see: the person gets their view, the posted card the redacted one. */
+  /**
+   * A change everyone should see: the person gets their view, the posted card the redacted one -
+   * except in a personal chat, which only that person sees: there the posted card stays their own
+   * view, as `postedCard` posted it (the outline would hide the plan until a refresh).
+   */
   private forAll(turn: PlanTurn, result: PlanResult, extra: { notice?: string; sentTo?: readonly string[] }): CardResult {
     this.guard(turn, result);
     const card = this.cardFor(turn, result, extra);
+    if (turn.source.conversationType === 'personal') return { card, forAll: true };
     const shared = planCard({ view: { sight: 'redacted', plan: result.shared }, participantIds: this.refreshIds(turn, result), usualActions: [] });
     return { card, shared, forAll: true };
   }

@@ -61,6 +61,26 @@ describe('the shared action plan over HTTP', () => {
     expect(assertValidCard(meganSees).text).toContain('HEALTH IS NOT IN ATTENDANCE');
   });
 
+  it("in the manager's own personal chat a change keeps their plan on the card: the posted card is not turned into the outline", async () => {
+    const sent = await askForRequestCard(bot, alexPersonal);
+    answeredCard(await submitRequest(bot, sent, filled, alexPersonal));
+    await bot.connector.waitFor((c) => c.method === 'PUT' && c.activityId === sent.cardId);
+    const before = bot.connector.posted().length;
+    expect((await bot.post(teamsMessage('agenda N146782', { serviceUrl: bot.connector.url, ...alexPersonal }))).status).toBe(200);
+    const [, posted] = bot.connector.posted().slice(before);
+    const plan = cardIn(posted!.body)!;
+    expect(assertValidCard(plan).text).toContain('Add attendee');
+    const { discussionId, version } = plan.refresh.action.data as { discussionId: string; version: number };
+    const answer = await act(posted!.id, 'plan.attendee.add', { discussionId, version, attendeeName: 'Sam Patel', attendeeOrganisation: 'Children\'s Trust', attendeeAgency: 'social-care', attendeeRole: 'social worker', attendeeConsulted: 'false' }, alexPersonal);
+    expect(assertValidCard(answer).text).toContain('Sam Patel');
+    // The same chat's message is updated too: only Alex sees it, so it stays his plan (as `agenda` posted it), with the change.
+    const update = await bot.connector.waitFor((c) => c.method === 'PUT' && c.activityId === posted!.id);
+    const { text } = assertValidCard(cardIn(update.body));
+    expect(text).toContain('Sam Patel');
+    expect(text).toContain('Add attendee');
+    expect(text).not.toContain('The plan is shown in full only to');
+  });
+
   it('two users adding actions to one plan at the same moment: both are kept', async () => {
     const { plan, discussionId, version } = await planInGroup();
     const add = (from: typeof alex, text: string) => press(bot, 'plan.action.add', { discussionId, version, actionText: text, actionOwner: from.name, actionDue: '2026-11-27' }, plan.id, inGroup(from));

@@ -22,6 +22,9 @@ export const labels = {
   submit: 'Request discussion',
 } as const;
 
+/** Matches an accessible name that starts with `text`. */
+const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
@@ -31,7 +34,47 @@ const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  * textbox, card inputs carry their card labels, compact choice sets are comboboxes.
  */
 export class PlaygroundChat {
-  constructor(readonly page: Page) {}
+  /** The verbs of the `adaptiveCard/action` invokes the page sent, in order (what was pressed, and any refresh). */
+  readonly invokedVerbs: string[] = [];
+  /** How many card updates (the bot's `updateActivity`) the page has been pushed so far. */
+  private updates = 0;
+  private readonly updateWaiters: { count: number; resolve: () => void }[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('request', (request) => {
+      if (request.method() !== 'POST' || !request.url().endsWith('/_conversation/v1/invoke')) return;
+      const verb = (request.postDataJSON() as { value?: { action?: { verb?: unknown } } } | null)?.value?.action?.verb;
+      if (typeof verb === 'string') this.invokedVerbs.push(verb);
+    });
+    // The playground pushes a bot's update of a posted card to the page as an `updateMessage` frame.
+    page.on('websocket', (socket) => {
+      socket.on('framereceived', ({ payload }) => {
+        if (typeof payload !== 'string' || !payload.includes('"action":"updateMessage"')) return;
+        this.updates++;
+        for (const waiter of this.updateWaiters.filter((w) => this.updates >= w.count)) {
+          this.updateWaiters.splice(this.updateWaiters.indexOf(waiter), 1);
+          waiter.resolve();
+        }
+      });
+    });
+  }
+
+  /** How many card updates the page has been pushed: read before an action, then `waitForUpdates(before + 1)`. */
+  updateCount(): number {
+    return this.updates;
+  }
+
+  /**
+   * Resolves once the page has been pushed `count` card updates in all. A card the bot updates
+   * re-renders (open forms close, typed text goes), so wait for it before typing into that card.
+   */
+  waitForUpdates(count: number, timeoutMs = 60_000): Promise<void> {
+    if (this.updates >= count) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the page got ${this.updates} card updates, not ${count}, within ${timeoutMs / 1000} s`)), timeoutMs);
+      this.updateWaiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
+    });
+  }
 
   async openPersonalChat(url: string): Promise<void> {
     await this.page.goto(url);
@@ -71,6 +114,59 @@ export class PlaygroundChat {
     await box.press('ControlOrMeta+a');
     await box.press('Delete');
     await box.pressSequentially(value);
+  }
+
+  /**
+   * The newest input whose card label starts with `label` (getByLabel alone matches anywhere in
+   * the label: "Name" would also find "Role (e.g. ..., named nurse)").
+   */
+  field(label: string): Locator {
+    return this.page.getByLabel(startsWith(label)).last();
+  }
+
+  /** Types into the newest input labelled `label...`, replacing what it held (key presses: see `type`). */
+  async typeInto(label: string, value: string): Promise<void> {
+    const box = this.field(label);
+    await box.click();
+    await box.press('ControlOrMeta+a');
+    await box.press('Delete');
+    await box.pressSequentially(value);
+  }
+
+  /** Picks `option` in the newest compact choice set labelled `label...`. */
+  async choose(label: string, option: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: startsWith(label) }).last().click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  /**
+   * Picks a date (`YYYY-MM-DD`) in the newest date input labelled `label...` as a person does: the
+   * playground's date picker is a modal calendar pop-up (while open, the rest of the page is hidden
+   * from the accessibility tree), opened on the current month; its arrows go a month at a time and
+   * each day is a button named like "11, December, 2026".
+   */
+  async pickDate(label: string, day: string): Promise<void> {
+    const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+    const wanted = `${months[month - 1]} ${year}`;
+    await this.page.getByRole('combobox', { name: startsWith(label) }).last().click();
+    const picker = this.page.getByRole('dialog');
+    const shown = picker.getByRole('button', { name: /^[A-Z][a-z]+ \d{4}$/ }).first();
+    for (let step = 0; step < 24 && (await shown.innerText()) !== wanted; step++) {
+      const later = Date.UTC(year, month - 1) > Date.parse(`1 ${await shown.innerText()} UTC`);
+      await picker.getByTitle(later ? /^Next month/ : /^Previous month/).click();
+    }
+    await picker.getByRole('button', { name: `${date}, ${months[month - 1]}, ${year}`, exact: true }).filter({ visible: true }).click();
+    await picker.waitFor({ state: 'hidden' });
+  }
+
+  /** Presses the newest button titled exactly `title` (a card's action). */
+  async press(title: string): Promise<void> {
+    await this.page.getByRole('button', { name: title, exact: true }).last().click();
+  }
+
+  /** The newest Adaptive Card (a whole card, not a form shown inside one) that shows `title`. */
+  card(title: string): Locator {
+    return this.page.locator('.ac-adaptiveCard', { hasText: title }).last();
   }
 
   async fill(entry: RequestCardEntry): Promise<void> {
