@@ -36,7 +36,7 @@ export function planSummaryCard(input: PlanSummaryCardInput): AdaptiveCard {
     ...(input.notice ? { notice: inertText(input.notice) } : {}),
     children: plan.children.map((c) => ({ line: childLine(c) })),
     attendance: `${present.length} in attendance (${byAgency || 'nobody recorded'}), ${plan.attendees.length - present.length} consulted; ${
-      quorum.quorate ? 'quorate' : `not quorate (missing ${quorum.missing.map((m) => quorumWords[m]).join(', ')})${plan.notQuorateReason ? ` because ${text(plan.notQuorateReason)}` : ''}`
+      quorum.quorate ? 'quorate' : `not quorate (missing ${quorum.missing.map((m) => quorumWords[m]).join(', ')})${plan.notQuorateReason ? `; reason: ${text(plan.notQuorateReason)}` : ''}`
     }`,
     actions: plan.actions.map((a, i) => ({ line: actionLine(a, i) })),
     decisions: decisionIds.flatMap((id) => {

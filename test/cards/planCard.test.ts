@@ -164,13 +164,18 @@ describe('planCard for a shared conversation (redacted)', () => {
 describe('planSummaryCard', () => {
   const final = { ...plan, state: 'final' as const, finalisedAt: new Date('2026-11-25T10:40:00Z'), finalisedBy: { id: 'aad-alex', name: 'Alex Jones' }, notQuorateReason: 'health sent apologies' };
 
+  it('says None recorded under Decisions when no decision was set', () => {
+    const { text } = assertValidCard(planSummaryCard({ plan: { ...final, decisions: [] }, participantIds: ['aad-alex'], quorum: notQuorate, sentTo: [] }));
+    expect(text).toContain('DecisionsNone recorded.');
+  });
+
   it('says the plan is finalised and locked, lists what was agreed, and offers Circulate the record', () => {
     const card = planSummaryCard({ plan: final, participantIds: ['aad-alex'], quorum: notQuorate, sentTo: ['NCC', 'Northants Police'] });
     const { text } = assertValidCard(card);
     expect(text).toContain('Action plan finalised');
     expect(text).toContain('Wednesday 25 November 2026, 10:40 by Alex Jones');
     expect(text).toContain('1. See Jamie alone - Sam Patel - by 26 Nov 2026 (today)');
-    expect(text).toContain('because health sent apologies');
+    expect(text).toContain('health); reason: health sent apologies'); // the reason as typed, capital or not
     expect(text).toContain('The action plan summary went to NCC, Northants Police.');
     expect(text).toContain('The plan is locked');
     expect(elementsOfType(card, 'Action.Execute').map((a) => [a.verb, a.data])).toEqual([
