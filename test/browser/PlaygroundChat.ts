@@ -31,27 +31,78 @@ const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  * textbox, card inputs carry their card labels, compact choice sets are comboboxes.
  */
 export class PlaygroundChat {
-  constructor(readonly page: Page) {}
+  /**
+   * @param scope where card inputs and buttons are looked for: the whole page (the newest of each
+   *   wins), or one card's message (`in`). Inputs folded away under More options are not in the
+   *   page at all until opened, so "the newest on the page" can be an older card's: scope to the form.
+   */
+  constructor(
+    readonly page: Page,
+    private readonly scope: Page | Locator = page,
+  ) {}
+
+  /** The same chat, with card inputs and buttons looked for in one card's message only. */
+  in(card: Locator): PlaygroundChat {
+    return new PlaygroundChat(this.page, card);
+  }
 
   async openPersonalChat(url: string): Promise<void> {
     await this.page.goto(url);
-    await this.page.getByRole('treeitem', { name: 'Personal Chat' }).click();
+    await this.openConversation('Personal Chat');
+  }
+
+  /** Switches to one of the playground's conversations, as listed in its left-hand tree. */
+  async openConversation(name: 'Personal Chat' | 'Group Chat'): Promise<void> {
+    await this.page.getByRole('treeitem', { name }).click();
+  }
+
+  private compose(): Locator {
+    return this.page.locator('[role="textbox"][contenteditable="true"]');
   }
 
   async send(text: string): Promise<void> {
-    const compose = this.page.locator('[role="textbox"][contenteditable="true"]');
+    const compose = this.compose();
     await compose.click();
     await compose.pressSequentially(text);
     await compose.press('Enter');
   }
 
+  /**
+   * Sends `text` after an @mention of `who`, as a person does in the playground's group chat: "@"
+   * opens its typeahead menu ("Typeahead menu": the bot, then the chat's members), picking a name
+   * puts a mention chip in the compose box, and the message goes out as `<at>who</at> text`.
+   */
+  async mention(who: string, text: string): Promise<void> {
+    const compose = this.compose();
+    await compose.click();
+    await compose.pressSequentially('@');
+    await this.page.getByRole('menuitem', { name: who }).click();
+    await compose.pressSequentially(` ${text}`);
+    await compose.press('Enter');
+  }
+
+  /** Every card the bot has posted in the open conversation, oldest first (one message each). */
+  cards(): Locator {
+    return this.page.locator('.fai-OutputCard');
+  }
+
+  /** The newest card in the open conversation that shows `text`. */
+  card(text: string | RegExp): Locator {
+    return this.cards().filter({ hasText: text }).last();
+  }
+
+  /** Ticks a check box of the newest card by its title (an expanded multi-select choice set). */
+  async tick(title: string): Promise<void> {
+    await this.scope.getByRole('checkbox', { name: title }).last().check();
+  }
+
   /** The newest input with this card label (older cards in the chat keep theirs). */
   input(label: string): Locator {
-    return this.page.getByLabel(label).last();
+    return this.scope.getByLabel(label).last();
   }
 
   combobox(label: string): Locator {
-    return this.page.getByRole('combobox', { name: label }).last();
+    return this.scope.getByRole('combobox', { name: label }).last();
   }
 
   /** Waits for a new request card: one more N number input than before. */
@@ -65,7 +116,7 @@ export class PlaygroundChat {
 
   // Key presses, not fill(): the playground's card renderer re-renders on a choice change and
   // keeps only values it saw typed, so a fill()ed text box reverts to its initial value.
-  private async type(label: string, value: string): Promise<void> {
+  async type(label: string, value: string): Promise<void> {
     const box = this.input(label);
     await box.click();
     await box.press('ControlOrMeta+a');
@@ -81,13 +132,13 @@ export class PlaygroundChat {
     await this.type(labels.managerPhone, entry.managerPhone);
     if (entry.reason !== undefined) {
       // Optional inputs are folded under More options until opened.
-      if (!(await this.input(labels.reason).isVisible())) await this.page.getByRole('button', { name: labels.moreOptions }).last().click();
+      if (!(await this.input(labels.reason).isVisible())) await this.scope.getByRole('button', { name: labels.moreOptions }).last().click();
       await this.type(labels.reason, entry.reason);
     }
   }
 
   async submit(): Promise<void> {
-    await this.page.getByRole('button', { name: labels.submit }).last().click();
+    await this.scope.getByRole('button', { name: labels.submit }).last().click();
   }
 
   /**
