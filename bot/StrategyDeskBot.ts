@@ -433,19 +433,19 @@ export class StrategyDeskBot extends TeamsActivityHandler {
    * until they press Yes, cancel it. Someone who may not cancel is refused here already.
    */
   private async askToCancel(turn: Turn, bookingId: string): Promise<Answer> {
-    const { booking, request } = await this.desk.caseDetails(bookingId, turn.actor, turn.source, 'booking.cancel');
+    const { booking, request, replaced } = await this.desk.caseDetails(bookingId, turn.actor, turn.source, 'booking.cancel');
     this.concerns(turn, request);
     const audience = this.audience(turn, request);
     if (booking.status === 'cancelled') return { card: cancelledCard({ booking, request, audience }), forAll: false };
-    return { card: bookingCard({ booking, request, audience, ...this.bookingSettings(), confirmCancel: true }), forAll: false };
+    return { card: bookingCard({ booking, request, audience, ...this.bookingSettings(), confirmCancel: true, ...(replaced ? { replaced } : {}) }), forAll: false };
   }
 
   /** No, keep it (or any other way back to the case's card): the case's own card as it is now. */
   private async showBooking(turn: Turn, bookingId: string): Promise<Answer> {
-    const { booking, request, replies } = await this.desk.caseDetails(bookingId, turn.actor, turn.source);
+    const { booking, request, replies, replaced } = await this.desk.caseDetails(bookingId, turn.actor, turn.source);
     this.concerns(turn, request);
     const audience = this.audience(turn, request);
-    const card = booking.status === 'cancelled' ? cancelledCard({ booking, request, audience }) : bookingCard({ booking, request, audience, ...this.bookingSettings(), ...(replies ? { replies } : {}) });
+    const card = booking.status === 'cancelled' ? cancelledCard({ booking, request, audience }) : bookingCard({ booking, request, audience, ...this.bookingSettings(), ...(replies ? { replies } : {}), ...(replaced ? { replaced } : {}) });
     return { card, forAll: false, about: request.id };
   }
 
@@ -462,9 +462,8 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     const work = this.desk.moveToLongerSlot(bookingId, turn.actor, turn.source).then(
       async ({ booking: moved }): Promise<CardResult> => {
         await this.cardPosted(turn, request.id, turn.clickedCard);
-        // Said as it is: a booking that grew in place was extended, one that had to move was moved.
-        const title = moved.start.getTime() === before.start.getTime() ? 'Extended to a longer slot' : 'Moved to a longer slot';
-        const card = bookingCard({ booking: moved, request, audience: this.audience(turn, request), ...this.bookingSettings(), title });
+        // Said as it is (movedTitle): a booking that grew in place was extended, one that had to move was moved.
+        const card = bookingCard({ booking: moved, request, audience: this.audience(turn, request), ...this.bookingSettings(), replaced: before });
         return { card, forAll: true, about: request.id };
       },
       (error: unknown): CardResult => ({ card: this.failureCard(turn, error), forAll: false }),
@@ -474,12 +473,12 @@ export class StrategyDeskBot extends TeamsActivityHandler {
 
   /** The police declined: the booking moves to the next free slot after it (slow: answered in place). */
   private async bookNextSlot(context: TurnContext, turn: Turn, bookingId: string): Promise<Answer> {
-    const { request } = await this.desk.caseDetails(bookingId, turn.actor, turn.source, 'booking.rebook');
+    const { booking: before, request } = await this.desk.caseDetails(bookingId, turn.actor, turn.source, 'booking.rebook');
     this.concerns(turn, request);
     const work = this.desk.bookNextSlot(bookingId, turn.actor, turn.source).then(
       async ({ booking: moved, policeEmail }): Promise<CardResult> => {
         await this.cardPosted(turn, request.id, turn.clickedCard);
-        const card = bookingCard({ booking: moved, request, audience: this.audience(turn, request), ...this.bookingSettings(), title: 'Moved to the next free slot', policeEmail });
+        const card = bookingCard({ booking: moved, request, audience: this.audience(turn, request), ...this.bookingSettings(), replaced: before, policeEmail });
         return { card, forAll: true, about: request.id };
       },
       (error: unknown): CardResult => ({ card: this.failureCard(turn, error), forAll: false }),
@@ -497,12 +496,12 @@ export class StrategyDeskBot extends TeamsActivityHandler {
   }
 
   private async showAgenda(context: TurnContext, turn: Turn, bookingId: string): Promise<Answer> {
-    const { booking, request, replies } = await this.desk.caseDetails(bookingId, turn.actor, turn.source);
+    const { booking, request, replies, replaced } = await this.desk.caseDetails(bookingId, turn.actor, turn.source);
     this.concerns(turn, request);
     const agenda = await context.sendActivity(cardMessage(agendaCard({ booking, request })));
     await this.cardPosted(turn, request.id, agenda?.id, 'agenda');
     const audience = this.audience(turn, request);
-    const card = booking.status === 'cancelled' ? cancelledCard({ booking, request, audience }) : bookingCard({ booking, request, audience, ...this.bookingSettings(), ...(replies ? { replies } : {}) });
+    const card = booking.status === 'cancelled' ? cancelledCard({ booking, request, audience }) : bookingCard({ booking, request, audience, ...this.bookingSettings(), ...(replies ? { replies } : {}), ...(replaced ? { replaced } : {}) });
     // The case's own card again: where it is posted anew (the Action.Submit fallback), it is recorded too.
     return { card, forAll: false, about: request.id };
   }

@@ -23,10 +23,10 @@ export function standingCard(view: CaseCardsView, card: PostedCard, audience: Au
   // The discussion plan's card is drawn from the plan (DiscussionDesk), not from the case: never
   // replace it with the case's card.
   if (card === 'plan') return undefined;
-  const { request, booking, urgent, policeEmail, replies } = view;
+  const { request, booking, replaced, urgent, policeEmail, replies } = view;
   if (urgent) return card === 'case' ? urgentCard({ ...urgent, contacts: settings.escalationContacts, audience }) : undefined;
   if (!booking) return undefined;
   if (booking.status === 'cancelled') return cancelledCard({ booking, request, audience });
   if (card === 'agenda') return agendaCard({ booking, request });
-  return bookingCard({ booking, request, audience, slotMinutes: settings.slotMinutes, policeAddress: settings.policeReferralAddress, joinDetails: settings.joinDetails, ...(policeEmail ? { policeEmail } : {}), ...(replies ? { replies } : {}) });
+  return bookingCard({ booking, request, audience, slotMinutes: settings.slotMinutes, policeAddress: settings.policeReferralAddress, joinDetails: settings.joinDetails, ...(policeEmail ? { policeEmail } : {}), ...(replies ? { replies } : {}), ...(replaced ? { replaced } : {}) });
 }

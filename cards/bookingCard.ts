@@ -1,5 +1,6 @@
 import type { Booking, BookingStatus } from '../scheduling/model/Booking.js';
 import type { CaseReply } from '../scheduling/model/CaseReply.js';
+import type { Interval } from '../scheduling/model/Interval.js';
 import type { StoredRequest } from '../scheduling/model/DiscussionRequest.js';
 import type { MailState } from '../scheduling/model/Mail.js';
 import { formatSlotInWords, formatUkDateTimeInWords, formatUkTime } from '../scheduling/rules/formatUkDateTime.js';
@@ -17,8 +18,10 @@ export interface BookingCardInput {
   readonly audience: Audience;
   /** The rota's slot length: a booking of one slot can ask for a longer one. */
   readonly slotMinutes: number;
-  /** A heading other than "Strategy discussion booked" (e.g. after a move to a longer slot). */
+  /** A heading other than "Strategy discussion booked" or the one `replaced` gives (e.g. "Slot kept"). */
   readonly title?: string;
+  /** The booking this one replaced, if it was moved: the heading says how (`movedTitle`). */
+  readonly replaced?: Interval;
   /** The police referral unit's email; unless it is `sent`, the card says it is still to go. */
   readonly policeEmail?: MailState;
   /** The attendees' replies to the invite as last read from the calendar (CaseView.replies). */
@@ -53,6 +56,23 @@ const policeEmailNote: Record<Exclude<MailState, 'sent'>, string> = {
   'needs-checking': 'Police email not confirmed - held for a person to check; phone the police referral unit if it is urgent',
 };
 
+const minutesOf = (slot: Interval) => (slot.end.getTime() - slot.start.getTime()) / 60_000;
+
+/**
+ * How a booking that replaced another came about, said as it is: one that grew in place was
+ * extended, a longer one that had to start elsewhere was moved, one of the same length went to
+ * the next free slot (after the police declined). Every drawing of the card says the same, so a
+ * refresh after the move does not turn it back into a plain "booked".
+ * @example
+ * movedTitle({ start: 10:00, end: 10:30 }, { start: 10:00, end: 10:15 }) //=> 'Extended to a longer slot'
+ * movedTitle({ start: 10:15, end: 10:30 }, { start: 10:00, end: 10:15 }) //=> 'Moved to the next free slot'
+ */
+export function movedTitle(booking: Interval, replaced: Interval | undefined): string | undefined {
+  if (!replaced) return undefined;
+  if (minutesOf(booking) <= minutesOf(replaced)) return 'Moved to the next free slot';
+  return booking.start.getTime() === replaced.start.getTime() ? 'Extended to a longer slot' : 'Moved to a longer slot';
+}
+
 /** The status of a booking before the police answer: the booking card and `my bookings` say the same. */
 export const statusText: Record<BookingStatus, string> = {
   reserved: 'Slot held - sending the invite',
@@ -83,7 +103,7 @@ function statusIcon(status: BookingStatus, replies: readonly CaseReply[]): strin
  */
 export function bookingCard(input: BookingCardInput): AdaptiveCard {
   const { booking, request, audience, slotMinutes } = input;
-  const minutes = (booking.end.getTime() - booking.start.getTime()) / 60_000;
+  const minutes = minutesOf(booking);
   const emailNote = input.policeEmail && input.policeEmail !== 'sent' ? policeEmailNote[input.policeEmail] : undefined;
   const replies = booking.status === 'booked' ? (input.replies ?? []) : [];
   const answered = replies.filter((r) => answerWords[r.response]);
@@ -97,7 +117,7 @@ export function bookingCard(input: BookingCardInput): AdaptiveCard {
     { title: 'Join', value: inertText(input.joinDetails) },
   ];
   return expandCard(template, {
-    title: input.title ?? 'Strategy discussion booked',
+    title: input.title ?? movedTitle(booking, input.replaced) ?? 'Strategy discussion booked',
     statusIcon: statusIcon(booking.status, replies),
     facts,
     confirmCancel: input.confirmCancel === true && booking.status !== 'cancelled',

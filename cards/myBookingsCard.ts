@@ -17,9 +17,12 @@ export interface MyBookingsCardInput {
 }
 
 /**
- * The manager's live bookings (as the store lists them), each with Cancel and Show agenda.
+ * The manager's live bookings (as the store lists them), each with Cancel and Show agenda. In a
+ * group chat or channel only the bookings whose card is there are listed (CaseAccess.listBookings),
+ * so the card says that and points to the personal chat, never "you have none".
  * @example
  * myBookingsCard({ bookings: [], audience: 'personal' }) // says 'You have no strategy discussions booked from now on.'
+ * myBookingsCard({ bookings: [], audience: 'shared' }) // says 'None of your strategy discussions from now on has its card in this conversation.'
  */
 export function myBookingsCard(input: MyBookingsCardInput): AdaptiveCard {
   const listed = input.bookings.slice(0, maxListedBookings);
@@ -31,6 +34,7 @@ export function myBookingsCard(input: MyBookingsCardInput): AdaptiveCard {
       bookingId: booking.id,
     })),
     more: input.bookings.length - listed.length,
+    shared: input.audience === 'shared',
     verbs: { cancel: verbs.cancelBooking, agenda: verbs.showAgenda, open: verbs.openRequest },
   });
 }

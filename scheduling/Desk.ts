@@ -46,6 +46,11 @@ export interface CaseView {
    * time (who accepted, for the police or not). Given by `caseDetails`; empty before the first read.
    */
   readonly replies?: readonly CaseReply[];
+  /**
+   * The booking this one replaced (`booking.replaces`: a move to a longer or the next free slot),
+   * so its card can keep saying it was extended or moved. Given by `caseDetails`.
+   */
+  readonly replaced?: Booking;
 }
 
 /** A moved booking with its request and its police email. */

@@ -176,7 +176,9 @@ export class StrategyDesk implements Desk {
 
   async caseDetails(bookingId: string, actor: Actor, from: ActionSource, purpose: CaseAction = 'booking.show'): Promise<CaseView> {
     const { booking, request } = await this.parts.booking.details(bookingId, actor, from, purpose === 'booking.cancel' || purpose === 'booking.rebook' ? purpose : 'booking.show');
-    return { booking, request, replies: await this.parts.replies.repliesFor(booking, request) };
+    // A moved booking's card keeps saying how it moved (bookingCard's movedTitle).
+    const replaced = booking.replaces ? await this.parts.slots.getBooking(booking.replaces) : undefined;
+    return { booking, request, replies: await this.parts.replies.repliesFor(booking, request), ...(replaced ? { replaced } : {}) };
   }
 
   async openPlanOfCase(nNumber: string, actor: Actor, from: ActionSource): Promise<PlanResult> {

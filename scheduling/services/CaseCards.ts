@@ -28,6 +28,8 @@ export interface CaseCardsView {
   readonly request: StoredRequest;
   /** Rota route: its live booking, else its most recently cancelled one. */
   readonly booking?: Booking;
+  /** Rota route: the booking that one replaced, if it was moved (to a longer or the next free slot). */
+  readonly replaced?: Booking;
   /** Rota route: where the police email of that booking stands. */
   readonly policeEmail?: MailState;
   /** Urgent route: the email and the police contact clock. */
@@ -108,6 +110,7 @@ export class CaseCards {
     if (request.route === 'urgent') return { request, urgent: await urgent.outcome(request), postings: withReferences };
     const latest = await slots.lastBookingFor(requestId);
     if (!latest) return { request, postings: withReferences };
-    return { request, booking: latest, policeEmail: await booking.policeEmailOf(latest), postings: withReferences };
+    const replaced = latest.replaces ? await slots.getBooking(latest.replaces) : undefined;
+    return { request, booking: latest, ...(replaced ? { replaced } : {}), policeEmail: await booking.policeEmailOf(latest), postings: withReferences };
   }
 }

@@ -62,6 +62,18 @@ describe('the police reply to the invite, at the protocol level', () => {
     expect((await bot.desk.stores.slots.getBooking(bookingId))?.status).toBe('cancelled');
   });
 
+  it('keeps saying the booking moved to the next free slot when its cards are refreshed afterwards', async () => {
+    const { sent, bookingId } = await bookedAndAnswered('declined');
+    answeredCard(await press(bot, 'booking.bookNext', { bookingId }, sent.cardId));
+    const before = bot.connector.calls.length;
+    await bot.jobs.runDue();
+    const updates = bot.connector.calls.slice(before).filter((c) => c.method === 'PUT' && c.activityId === sent.cardId);
+    expect(updates.length, 'the card is refreshed after the move').toBeGreaterThan(0);
+    const { text } = assertValidCard(cardIn(updates.at(-1)!.body));
+    expect(text).toContain('Moved to the next free slot');
+    expect(text).toContain('Wednesday 25 November 2026, 10:15-10:30');
+  });
+
   it('refuses the buttons without a booking id', async () => {
     const sent = await askForRequestCard(bot);
     const answer = await press(bot, 'booking.keep', {}, sent.cardId);

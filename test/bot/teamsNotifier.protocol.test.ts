@@ -171,6 +171,29 @@ describe('TeamsNotifier.refreshCards', () => {
     }
   });
 
+  it('after a move to a longer slot, the refreshed card and No, keep it still say it was extended, not "booked" afresh', async () => {
+    bot = await startBot();
+    const { cardId, bookingId } = await alexBooks(bot, alexPersonal);
+    const extended = answeredCard(await press(bot, 'strategy.longer', { bookingId }, cardId, alexPersonal));
+    expect(assertValidCard(extended).text).toContain('Extended to a longer slot');
+    const longer = (await bot.desk.stores.slots.listBookings({ statuses: ['booked'] }))[0]!.booking;
+
+    // The refresh after the move (and after the new booking's police email) redraws the card.
+    const updates = (await runJobs(bot)).filter((c) => c.method === 'PUT' && c.activityId === cardId);
+    expect(updates.length, 'the card is refreshed after the move').toBeGreaterThan(0);
+    for (const update of updates) {
+      const { text } = assertValidCard(cardIn(update.body));
+      expect(text).toContain('Extended to a longer slot');
+      expect(text).toContain('Wednesday 25 November 2026, 10:00-10:30');
+      expect(text).not.toContain('Strategy discussion booked');
+    }
+
+    // Cancel... then No, keep it: the card comes back as it was, heading and all.
+    answeredCard(await press(bot, 'strategy.cancel', { bookingId: longer.id }, cardId, alexPersonal));
+    const kept = assertValidCard(answeredCard(await press(bot, 'strategy.show', { bookingId: longer.id }, cardId, alexPersonal))).text;
+    expect(kept).toContain('Extended to a longer slot');
+  });
+
   it('puts proactive updates in a group chat through the surname check', async () => {
     const { log, lines } = capturedLog();
     // An escalation contact who shares the children's surname: the urgent card would name it.

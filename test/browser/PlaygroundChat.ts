@@ -35,12 +35,28 @@ const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  */
 export class PlaygroundChat {
   /** The verbs of the `adaptiveCard/action` invokes the page sent, in order (what was pressed, and any refresh). */
-  readonly invokedVerbs: string[] = [];
-  /** How many card updates (the bot's `updateActivity`) the page has been pushed so far. */
-  private updates = 0;
-  private readonly updateWaiters: { count: number; resolve: () => void }[] = [];
+  readonly invokedVerbs: string[];
+  /** How many card updates (the bot's `updateActivity`) the page has been pushed so far (shared with scoped copies). */
+  private readonly seen: { updates: number; waiters: { count: number; resolve: () => void }[] };
 
-  constructor(readonly page: Page) {
+  /**
+   * @param scope where card inputs and buttons are looked for: the whole page (the newest of each
+   *   wins), or one card's message (`in`). Inputs folded away under More options are not in the
+   *   page at all until opened, so "the newest on the page" can be an older card's: scope to the form.
+   */
+  constructor(
+    readonly page: Page,
+    private readonly scope: Page | Locator = page,
+    shared?: { invokedVerbs: string[]; seen: PlaygroundChat['seen'] },
+  ) {
+    if (shared) {
+      this.invokedVerbs = shared.invokedVerbs;
+      this.seen = shared.seen;
+      return;
+    }
+    this.invokedVerbs = [];
+    this.seen = { updates: 0, waiters: [] };
+    const seen = this.seen;
     page.on('request', (request) => {
       if (request.method() !== 'POST' || !request.url().endsWith('/_conversation/v1/invoke')) return;
       const verb = (request.postDataJSON() as { value?: { action?: { verb?: unknown } } } | null)?.value?.action?.verb;
@@ -50,18 +66,23 @@ export class PlaygroundChat {
     page.on('websocket', (socket) => {
       socket.on('framereceived', ({ payload }) => {
         if (typeof payload !== 'string' || !payload.includes('"action":"updateMessage"')) return;
-        this.updates++;
-        for (const waiter of this.updateWaiters.filter((w) => this.updates >= w.count)) {
-          this.updateWaiters.splice(this.updateWaiters.indexOf(waiter), 1);
+        seen.updates++;
+        for (const waiter of seen.waiters.filter((w) => seen.updates >= w.count)) {
+          seen.waiters.splice(seen.waiters.indexOf(waiter), 1);
           waiter.resolve();
         }
       });
     });
   }
 
+  /** The same chat, with card inputs and buttons looked for in one card's message only. */
+  in(card: Locator): PlaygroundChat {
+    return new PlaygroundChat(this.page, card, { invokedVerbs: this.invokedVerbs, seen: this.seen });
+  }
+
   /** How many card updates the page has been pushed: read before an action, then `waitForUpdates(before + 1)`. */
   updateCount(): number {
-    return this.updates;
+    return this.seen.updates;
   }
 
   /**
@@ -69,32 +90,71 @@ export class PlaygroundChat {
    * re-renders (open forms close, typed text goes), so wait for it before typing into that card.
    */
   waitForUpdates(count: number, timeoutMs = 60_000): Promise<void> {
-    if (this.updates >= count) return Promise.resolve();
+    const seen = this.seen;
+    if (seen.updates >= count) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the page got ${this.updates} card updates, not ${count}, within ${timeoutMs / 1000} s`)), timeoutMs);
-      this.updateWaiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
+      const timer = setTimeout(() => reject(new Error(`the page got ${seen.updates} card updates, not ${count}, within ${timeoutMs / 1000} s`)), timeoutMs);
+      seen.waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
     });
   }
 
   async openPersonalChat(url: string): Promise<void> {
     await this.page.goto(url);
-    await this.page.getByRole('treeitem', { name: 'Personal Chat' }).click();
+    await this.openConversation('Personal Chat');
+  }
+
+  /** Switches to one of the playground's conversations, as listed in its left-hand tree. */
+  async openConversation(name: 'Personal Chat' | 'Group Chat'): Promise<void> {
+    await this.page.getByRole('treeitem', { name }).click();
+  }
+
+  private compose(): Locator {
+    return this.page.locator('[role="textbox"][contenteditable="true"]');
   }
 
   async send(text: string): Promise<void> {
-    const compose = this.page.locator('[role="textbox"][contenteditable="true"]');
+    const compose = this.compose();
     await compose.click();
     await compose.pressSequentially(text);
     await compose.press('Enter');
   }
 
+  /**
+   * Sends `text` after an @mention of `who`, as a person does in the playground's group chat: "@"
+   * opens its typeahead menu ("Typeahead menu": the bot, then the chat's members), picking a name
+   * puts a mention chip in the compose box, and the message goes out as `<at>who</at> text`.
+   */
+  async mention(who: string, text: string): Promise<void> {
+    const compose = this.compose();
+    await compose.click();
+    await compose.pressSequentially('@');
+    await this.page.getByRole('menuitem', { name: who }).click();
+    await compose.pressSequentially(` ${text}`);
+    await compose.press('Enter');
+  }
+
+  /** Every card the bot has posted in the open conversation, oldest first (one message each). */
+  cards(): Locator {
+    return this.page.locator('.fai-OutputCard');
+  }
+
+  /** The newest card in the open conversation that shows `text`. */
+  card(text: string | RegExp): Locator {
+    return this.cards().filter({ hasText: text }).last();
+  }
+
+  /** Ticks a check box of the newest card by its title (an expanded multi-select choice set). */
+  async tick(title: string): Promise<void> {
+    await this.scope.getByRole('checkbox', { name: title }).last().check();
+  }
+
   /** The newest input with this card label (older cards in the chat keep theirs). */
   input(label: string): Locator {
-    return this.page.getByLabel(label).last();
+    return this.scope.getByLabel(label).last();
   }
 
   combobox(label: string): Locator {
-    return this.page.getByRole('combobox', { name: label }).last();
+    return this.scope.getByRole('combobox', { name: label }).last();
   }
 
   /** Waits for a new request card: one more N number input than before. */
@@ -108,7 +168,7 @@ export class PlaygroundChat {
 
   // Key presses, not fill(): the playground's card renderer re-renders on a choice change and
   // keeps only values it saw typed, so a fill()ed text box reverts to its initial value.
-  private async type(label: string, value: string): Promise<void> {
+  async type(label: string, value: string): Promise<void> {
     const box = this.input(label);
     await box.click();
     await box.press('ControlOrMeta+a');
@@ -165,7 +225,7 @@ export class PlaygroundChat {
   }
 
   /** The newest Adaptive Card (a whole card, not a form shown inside one) that shows `title`. */
-  card(title: string): Locator {
+  adaptiveCard(title: string): Locator {
     return this.page.locator('.ac-adaptiveCard', { hasText: title }).last();
   }
 
@@ -177,13 +237,13 @@ export class PlaygroundChat {
     await this.type(labels.managerPhone, entry.managerPhone);
     if (entry.reason !== undefined) {
       // Optional inputs are folded under More options until opened.
-      if (!(await this.input(labels.reason).isVisible())) await this.page.getByRole('button', { name: labels.moreOptions }).last().click();
+      if (!(await this.input(labels.reason).isVisible())) await this.scope.getByRole('button', { name: labels.moreOptions }).last().click();
       await this.type(labels.reason, entry.reason);
     }
   }
 
   async submit(): Promise<void> {
-    await this.page.getByRole('button', { name: labels.submit }).last().click();
+    await this.scope.getByRole('button', { name: labels.submit }).last().click();
   }
 
   /**

@@ -63,20 +63,20 @@ describe.skipIf(!hasChromium)(`the action plan in the Agents Playground (needs $
 
   /** The chat as it stands, the plan card (or `title`'s card) scrolled into view. */
   async function screenshot(name: string, title = planTitle): Promise<void> {
-    const card = chat.card(title);
+    const card = chat.adaptiveCard(title);
     if (await card.count()) await card.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifacts, `${String(++shot).padStart(2, '0')}-${name}.png`) });
   }
 
   /** The plan card's whole text as the page shows it (a card re-rendered by an update included). */
-  const planText = () => chat.card(planTitle).innerText();
+  const planText = () => chat.adaptiveCard(planTitle).innerText();
 
   /** Presses a plan card button that changes the plan; resolves once the card shows `version` and the bot's update of it has arrived. */
   async function change(button: string, version: number): Promise<void> {
     const updates = chat.updateCount();
     await chat.press(button);
     await chat.waitForUpdates(updates + 1);
-    await chat.card(planTitle).getByText(`Open - version ${version}`).waitFor();
+    await chat.adaptiveCard(planTitle).getByText(`Open - version ${version}`).waitFor();
   }
 
   beforeAll(async () => {
@@ -120,8 +120,8 @@ describe.skipIf(!hasChromium)(`the action plan in the Agents Playground (needs $
   it('agenda N146782 posts the agenda and the plan card, which warns that health is not in attendance', async () => {
     after('books a discussion for N146782 in the personal chat');
     await chat.send('agenda N146782');
-    await chat.card(planTitle).waitFor();
-    const agenda = await chat.card('Strategy discussion agenda').innerText();
+    await chat.adaptiveCard(planTitle).waitFor();
+    const agenda = await chat.adaptiveCard('Strategy discussion agenda').innerText();
     expect(agenda).toContain('N146782');
     expect(agenda).toContain('Introductions and apologies');
     const plan = await planText();
@@ -144,7 +144,7 @@ describe.skipIf(!hasChromium)(`the action plan in the Agents Playground (needs $
       await chat.choose('Agency', person.agency);
       await chat.typeInto('Role', person.role);
       await change('Add to the attendance', ++version);
-      await chat.card(planTitle).getByText(attendeeLine(person)).waitFor();
+      await chat.adaptiveCard(planTitle).getByText(attendeeLine(person)).waitFor();
       await screenshot(`attendee-${person.agency.replace(/\W+/g, '-')}`);
     }
     const plan = await planText();
@@ -161,14 +161,14 @@ describe.skipIf(!hasChromium)(`the action plan in the Agents Playground (needs $
     await chat.pickDate('Completion date', due);
     await change('Add the action', 4);
     const line = `1. ${action.text} - ${action.owner} - by ${plainDateInWords(due)}`;
-    await chat.card(planTitle).getByText(line).waitFor();
+    await chat.adaptiveCard(planTitle).getByText(line).waitFor();
     await screenshot('action');
     expect(await planText()).not.toContain('None yet.');
   });
 
   it('still warns loudly that health is not in attendance', async () => {
     after('adds an action with its owner and completion date');
-    const warning = chat.card(planTitle).getByText(healthWarning, { exact: true });
+    const warning = chat.adaptiveCard(planTitle).getByText(healthWarning, { exact: true });
     await warning.waitFor();
     expect(await warning.isVisible()).toBe(true);
     const plan = await planText();
@@ -181,7 +181,7 @@ describe.skipIf(!hasChromium)(`the action plan in the Agents Playground (needs $
     after('still warns loudly that health is not in attendance');
     await chat.press('Finalise');
     const refusal = "Not finalised yet: The discussion is not quorate (missing: the social worker's manager, health): give the reason.";
-    await chat.card(planTitle).getByText(refusal).waitFor();
+    await chat.adaptiveCard(planTitle).getByText(refusal).waitFor();
     await screenshot('finalise-refused');
     const plan = await planText();
     expect(plan).toContain('Open - version 4');
@@ -200,7 +200,7 @@ describe.skipIf(!hasChromium)(`the action plan in the Agents Playground (needs $
     await screenshot('reason-given');
 
     await chat.press('Finalise');
-    const summary = chat.card('Action plan finalised');
+    const summary = chat.adaptiveCard('Action plan finalised');
     await summary.waitFor();
     await summary.getByText('The plan is locked: changes are refused.').waitFor();
     const text = await summary.innerText();

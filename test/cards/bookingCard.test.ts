@@ -91,6 +91,17 @@ describe('bookingCard', () => {
     expect(assertValidCard(card).text).toContain('10:15-10:45');
   });
 
+  it('says how a moved booking came about, whoever draws it: extended in place, moved to a longer slot, or moved to the next free slot', () => {
+    const at = (start: string, end: string) => ({ start: new Date(`2026-11-25T${start}:00Z`), end: new Date(`2026-11-25T${end}:00Z`) });
+    const titleOf = (slot: { start: Date; end: Date }, replaced?: { start: Date; end: Date }) =>
+      assertValidCard(bookingCard({ booking: { ...booking, ...slot }, request, audience: 'personal', ...settings, ...(replaced ? { replaced } : {}) })).text;
+    expect(titleOf(at('10:15', '10:45'), at('10:15', '10:30'))).toContain('Extended to a longer slot');
+    expect(titleOf(at('10:30', '11:00'), at('10:15', '10:30'))).toContain('Moved to a longer slot');
+    expect(titleOf(at('10:30', '10:45'), at('10:15', '10:30'))).toContain('Moved to the next free slot');
+    expect(titleOf(at('10:15', '10:30'))).toContain('Strategy discussion booked');
+    expect(assertValidCard(bookingCard({ booking, request, audience: 'personal', ...settings, replaced: at('10:00', '10:15'), title: 'Slot kept' })).text).toContain('Slot kept');
+  });
+
   it("names the children's surname in the requester's personal chat", () => {
     const card = bookingCard({ booking, request, audience: 'personal', ...settings });
     expect(surnamesOnCard(card, request.childSurnames)).toEqual(['Zanzibarova']);

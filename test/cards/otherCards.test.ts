@@ -54,6 +54,16 @@ describe('myBookingsCard', () => {
     expect(assertValidCard(myBookingsCard({ bookings: [], audience: 'personal' })).text).toContain('You have no strategy discussions booked');
   });
 
+  it('in a group chat or channel, never says the person has nothing booked: only what is posted there is listed, and the personal chat lists the rest', () => {
+    const empty = assertValidCard(myBookingsCard({ bookings: [], audience: 'shared' })).text;
+    expect(empty).not.toContain('You have no strategy discussions booked');
+    expect(empty).toContain('None of your strategy discussions from now on has its card in this conversation.');
+    expect(empty).toContain('Type my bookings in your personal chat with me to see all of them.');
+    const listed = assertValidCard(myBookingsCard({ bookings: [{ booking, request }], audience: 'shared' })).text;
+    expect(listed).toContain('Only those whose card is in this conversation are listed here.');
+    expect(assertValidCard(myBookingsCard({ bookings: [{ booking, request }], audience: 'personal' })).text).not.toContain('this conversation');
+  });
+
   it('stays under 28 KB with a long list, and says how many more there are', () => {
     const many = Array.from({ length: 40 }, (_, i) => ({ booking: { ...booking, id: `bk-${i}` }, request: { ...request, childSurnames: 'Ö'.repeat(100) } }));
     const { text } = assertValidCard(myBookingsCard({ bookings: many, audience: 'personal' }));
