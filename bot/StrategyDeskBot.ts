@@ -507,25 +507,19 @@ export class StrategyDeskBot extends TeamsActivityHandler {
   }
 
   private async policeMadeContact(turn: Turn, requestId: string): Promise<Answer> {
-    const outcome = await this.desk.recordPoliceContact(requestId, turn.actor, turn.source);
-    const { request } = outcome;
-    this.concerns(turn, request);
-    await this.cardPosted(turn, request.id, turn.clickedCard);
-    const card = urgentCard({ ...outcome, contacts: this.desk.settings.escalationContacts, audience: this.audience(turn, request) });
-    return { card, forAll: true, about: request.id };
+    return this.urgentAnswer(turn, await this.desk.recordPoliceContact(requestId, turn.actor, turn.source));
   }
 
   private async undoPoliceContact(turn: Turn, requestId: string): Promise<Answer> {
-    const outcome = await this.desk.undoPoliceContact(requestId, turn.actor, turn.source);
-    const { request } = outcome;
-    this.concerns(turn, request);
-    await this.cardPosted(turn, request.id, turn.clickedCard);
-    const card = urgentCard({ ...outcome, contacts: this.desk.settings.escalationContacts, audience: this.audience(turn, request) });
-    return { card, forAll: true, about: request.id };
+    return this.urgentAnswer(turn, await this.desk.undoPoliceContact(requestId, turn.actor, turn.source));
   }
 
   private async couldNotReach(turn: Turn, requestId: string, level: number): Promise<Answer> {
-    const outcome = await this.desk.recordCouldNotReach(requestId, level, turn.actor, turn.source);
+    return this.urgentAnswer(turn, await this.desk.recordCouldNotReach(requestId, level, turn.actor, turn.source));
+  }
+
+  /** The urgent card as the desk's change left it, for everyone who holds it (the pressed card recorded). */
+  private async urgentAnswer(turn: Turn, outcome: Awaited<ReturnType<Desk['recordPoliceContact']>>): Promise<Answer> {
     const { request } = outcome;
     this.concerns(turn, request);
     await this.cardPosted(turn, request.id, turn.clickedCard);

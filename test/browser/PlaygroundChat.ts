@@ -169,11 +169,7 @@ export class PlaygroundChat {
   // Key presses, not fill(): the playground's card renderer re-renders on a choice change and
   // keeps only values it saw typed, so a fill()ed text box reverts to its initial value.
   async type(label: string, value: string): Promise<void> {
-    const box = this.input(label);
-    await box.click();
-    await box.press('ControlOrMeta+a');
-    await box.press('Delete');
-    await box.pressSequentially(value);
+    await replaceText(this.input(label), value);
   }
 
   /**
@@ -186,11 +182,7 @@ export class PlaygroundChat {
 
   /** Types into the newest input labelled `label...`, replacing what it held (key presses: see `type`). */
   async typeInto(label: string, value: string): Promise<void> {
-    const box = this.field(label);
-    await box.click();
-    await box.press('ControlOrMeta+a');
-    await box.press('Delete');
-    await box.pressSequentially(value);
+    await replaceText(this.field(label), value);
   }
 
   /** Picks `option` in the newest compact choice set labelled `label...`. */
@@ -260,4 +252,12 @@ export class PlaygroundChat {
     const pad = (n: number | string) => String(n).padStart(2, '0');
     return { date: `${d[3]}-${pad(month)}-${pad(d[2]!)}`, time: shownTime };
   }
+}
+
+/** Replaces what a text box holds, by key presses (see `PlaygroundChat.type`). */
+async function replaceText(box: Locator, value: string): Promise<void> {
+  await box.click();
+  await box.press('ControlOrMeta+a');
+  await box.press('Delete');
+  await box.pressSequentially(value);
 }
