@@ -124,7 +124,7 @@ export class UrgentRouteService {
     const request = await this.urgentRequest(requestId, actor, from, 'request.police-contact');
     if (!request.policeContactAt) throw new ConflictError('no police contact is recorded on this request: there is nothing to undo');
     if (clock.now() > policeContactUndoUntil(request.policeContactAt)) {
-      throw new ConflictError(`too late to undo: police contact was recorded at ${formatUkTime(request.policeContactAt)}, more than 15 minutes ago; ask the MASH to correct the record`);
+      throw new ConflictError(`too late to undo: police contact was recorded at ${formatUkTime(request.policeContactAt)}, more than 15 minutes ago, and the record stands; if police have not in fact called, phone the police referral unit now`);
     }
     const undone = await requests.undoPoliceContact(request.id, clock.now(), actor);
     if (!undone.escalatedAt) {
