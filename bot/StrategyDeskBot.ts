@@ -17,7 +17,7 @@ import { urgentCard } from '../cards/urgentCard.js';
 import { verbs } from '../cards/verbs.js';
 import { welcomeCard } from '../cards/welcomeCard.js';
 import { confirmUrgentField, urgentConfirmCard } from '../cards/urgentConfirmCard.js';
-import type { Desk } from '../scheduling/Desk.js';
+import type { CaseView, Desk } from '../scheduling/Desk.js';
 import type { Actor } from '../scheduling/model/Actor.js';
 import type { PostedCard } from '../scheduling/model/CardPosting.js';
 import type { StoredRequest } from '../scheduling/model/DiscussionRequest.js';
@@ -433,20 +433,24 @@ export class StrategyDeskBot extends TeamsActivityHandler {
    * until they press Yes, cancel it. Someone who may not cancel is refused here already.
    */
   private async askToCancel(turn: Turn, bookingId: string): Promise<Answer> {
-    const { booking, request, replaced } = await this.desk.caseDetails(bookingId, turn.actor, turn.source, 'booking.cancel');
-    this.concerns(turn, request);
+    const view = await this.desk.caseDetails(bookingId, turn.actor, turn.source, 'booking.cancel');
+    this.concerns(turn, view.request);
+    return { card: this.caseCard(turn, view, { confirmCancel: true }), forAll: false };
+  }
+
+  /** The case's own card from the desk's view of it: cancelled, or the booking card with its replies, how it moved and its police email. */
+  private caseCard(turn: Turn, view: CaseView, extra: { confirmCancel?: boolean } = {}): AdaptiveCard {
+    const { booking, request, replies, replaced, policeEmail } = view;
     const audience = this.audience(turn, request);
-    if (booking.status === 'cancelled') return { card: cancelledCard({ booking, request, audience }), forAll: false };
-    return { card: bookingCard({ booking, request, audience, ...this.bookingSettings(), confirmCancel: true, ...(replaced ? { replaced } : {}) }), forAll: false };
+    if (booking.status === 'cancelled') return cancelledCard({ booking, request, audience });
+    return bookingCard({ booking, request, audience, ...this.bookingSettings(), ...extra, ...(replies ? { replies } : {}), ...(replaced ? { replaced } : {}), ...(policeEmail ? { policeEmail } : {}) });
   }
 
   /** No, keep it (or any other way back to the case's card): the case's own card as it is now. */
   private async showBooking(turn: Turn, bookingId: string): Promise<Answer> {
-    const { booking, request, replies, replaced } = await this.desk.caseDetails(bookingId, turn.actor, turn.source);
-    this.concerns(turn, request);
-    const audience = this.audience(turn, request);
-    const card = booking.status === 'cancelled' ? cancelledCard({ booking, request, audience }) : bookingCard({ booking, request, audience, ...this.bookingSettings(), ...(replies ? { replies } : {}), ...(replaced ? { replaced } : {}) });
-    return { card, forAll: false, about: request.id };
+    const view = await this.desk.caseDetails(bookingId, turn.actor, turn.source);
+    this.concerns(turn, view.request);
+    return { card: this.caseCard(turn, view), forAll: false, about: view.request.id };
   }
 
   private async cancelBooking(turn: Turn, bookingId: string): Promise<Answer> {
@@ -496,14 +500,13 @@ export class StrategyDeskBot extends TeamsActivityHandler {
   }
 
   private async showAgenda(context: TurnContext, turn: Turn, bookingId: string): Promise<Answer> {
-    const { booking, request, replies, replaced } = await this.desk.caseDetails(bookingId, turn.actor, turn.source);
+    const view = await this.desk.caseDetails(bookingId, turn.actor, turn.source);
+    const { booking, request } = view;
     this.concerns(turn, request);
     const agenda = await context.sendActivity(cardMessage(agendaCard({ booking, request })));
     await this.cardPosted(turn, request.id, agenda?.id, 'agenda');
-    const audience = this.audience(turn, request);
-    const card = booking.status === 'cancelled' ? cancelledCard({ booking, request, audience }) : bookingCard({ booking, request, audience, ...this.bookingSettings(), ...(replies ? { replies } : {}), ...(replaced ? { replaced } : {}) });
     // The case's own card again: where it is posted anew (the Action.Submit fallback), it is recorded too.
-    return { card, forAll: false, about: request.id };
+    return { card: this.caseCard(turn, view), forAll: false, about: request.id };
   }
 
   private async policeMadeContact(turn: Turn, requestId: string): Promise<Answer> {

@@ -51,6 +51,8 @@ export interface CaseView {
    * so its card can keep saying it was extended or moved. Given by `caseDetails`.
    */
   readonly replaced?: Booking;
+  /** The police referral unit's email about the booking (`pending` until its job has sent it). Given by `caseDetails`. */
+  readonly policeEmail?: MailState;
 }
 
 /** A moved booking with its request and its police email. */

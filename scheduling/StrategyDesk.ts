@@ -178,7 +178,8 @@ export class StrategyDesk implements Desk {
     const { booking, request } = await this.parts.booking.details(bookingId, actor, from, purpose === 'booking.cancel' || purpose === 'booking.rebook' ? purpose : 'booking.show');
     // A moved booking's card keeps saying how it moved (bookingCard's movedTitle).
     const replaced = booking.replaces ? await this.parts.slots.getBooking(booking.replaces) : undefined;
-    return { booking, request, replies: await this.parts.replies.repliesFor(booking, request), ...(replaced ? { replaced } : {}) };
+    const policeEmail = await this.parts.booking.policeEmailOf(booking);
+    return { booking, request, replies: await this.parts.replies.repliesFor(booking, request), ...(replaced ? { replaced } : {}), policeEmail };
   }
 
   async openPlanOfCase(nNumber: string, actor: Actor, from: ActionSource): Promise<PlanResult> {

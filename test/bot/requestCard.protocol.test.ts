@@ -222,6 +222,20 @@ describe('booking card buttons', () => {
     expect((await bot.desk.stores.slots.getBooking(bookingId))?.status).toBe('booked');
   });
 
+  it('No, keep it and Show agenda say the police email is still to go until its job has sent it', async () => {
+    await bot.close();
+    bot = await startBot({ now: '2026-11-23T14:02:00Z', deskOptions: { policeEmail: 'job' } }); // as npm start sends it
+    const { sent, bookingId } = await booked();
+    answeredCard(await press(bot, 'strategy.cancel', { bookingId }, sent.cardId));
+    const kept = assertValidCard(answeredCard(await press(bot, 'strategy.show', { bookingId }, sent.cardId))).text;
+    expect(kept).toContain('Police email not sent yet');
+    expect(kept).not.toContain('and the request by email');
+    await bot.jobs.runDue();
+    const shown = assertValidCard(answeredCard(await press(bot, 'strategy.agenda', { bookingId }, sent.cardId))).text;
+    expect(shown).not.toContain('Police email not sent yet');
+    expect(shown).toContain('and the request by email');
+  });
+
   it('Need a longer slot moves the booking to a 30-minute slot', async () => {
     const { sent, bookingId } = await booked();
     const card = answeredCard(await press(bot, 'strategy.longer', { bookingId }, sent.cardId));

@@ -41,6 +41,15 @@ describe("the police email from a job right after the booking (the bot's way: po
     expect(await t.outbox.listOutbox()).toHaveLength(1);
   });
 
+  it("gives the case's details with the police email's state, so every drawing of the card says pending until it has gone", async () => {
+    t = await openTestDesk('2026-11-23T12:00:00Z', {}, { policeEmail: 'job' });
+    const o = await book();
+    const personal = { kind: 'teams', conversationId: 'a:manager', conversationType: 'personal' } as const;
+    expect((await t.desk.caseDetails(o.booking.id, manager, personal)).policeEmail).toBe('pending');
+    await t.jobs.runDue();
+    expect((await t.desk.caseDetails(o.booking.id, manager, personal)).policeEmail).toBe('sent');
+  });
+
   it('keeps the job for a retry while another sender holds the mail claim, and sends once it is free', async () => {
     t = await openTestDesk('2026-11-23T12:00:00Z', {}, { policeEmail: 'job' });
     const o = await book();
