@@ -555,9 +555,10 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     const audience = this.audience(turn, { requestedBy: turn.actor });
     // Several bookings for one case: let the manager pick the one to cancel.
     if (live.length > 1) return { card: myBookingsCard({ bookings: live, audience }) };
-    const [{ booking, request }] = live as [(typeof live)[number]];
-    // Typing cancel asks too: the card asks "Cancel this strategy discussion?" and cancels on Yes.
-    return { card: bookingCard({ booking, request, audience, ...this.bookingSettings(), confirmCancel: true }), about: request.id };
+    const [{ booking }] = live as [(typeof live)[number]];
+    // Typing cancel asks too: the case's own card asks "Cancel this strategy discussion?" and cancels on Yes.
+    const view = await this.desk.caseDetails(booking.id, turn.actor, turn.source, 'booking.cancel');
+    return { card: this.caseCard(turn, view, { confirmCancel: true }), about: view.request.id };
   }
 
   private failureCard(turn: Turn, error: unknown): AdaptiveCard {

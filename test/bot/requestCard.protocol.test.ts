@@ -5,7 +5,7 @@ import { elementById, textOf } from '../cards/cardFixtures.js';
 import { type BotHarness, startBot } from './botHarness.js';
 import { cardIn } from './LoopbackConnector.js';
 import { answeredCard, askForRequestCard, filled, press, submitRequest } from './requestFlow.js';
-import { megan } from './teamsActivities.js';
+import { megan, teamsMessage } from './teamsActivities.js';
 
 let bot: BotHarness;
 beforeEach(async () => {
@@ -244,6 +244,15 @@ describe('booking card buttons', () => {
     expect(text).not.toContain('Moved');
     expect(text).toMatch(/Wednesday 25 November 2026, 10:00-10:30/);
     expect(card.actions.map((a: { title: string }) => a.title)).toEqual(['Show agenda', 'Add to my calendar', 'Cancel...']);
+  });
+
+  it('typing cancel N on an extended booking asks with the card that says it was extended', async () => {
+    const { sent, bookingId } = await booked();
+    answeredCard(await press(bot, 'strategy.longer', { bookingId }, sent.cardId));
+    await bot.post(teamsMessage('cancel N146782', { serviceUrl: bot.connector.url }));
+    const asked = assertValidCard(cardIn(bot.connector.posted().at(-1)!.body)).text;
+    expect(asked).toContain('Cancel this strategy discussion?');
+    expect(asked).toContain('Extended to a longer slot');
   });
 
   it('Show agenda posts the agenda card into the conversation', async () => {
