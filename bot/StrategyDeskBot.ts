@@ -128,7 +128,7 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     });
     this.onMembersAdded(async (context, next) => {
       const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
-      if (botAdded) await context.sendActivity(cardMessage(welcomeCard({ commands, shared: isShared(context) })));
+      if (botAdded) await context.sendActivity(cardMessage(welcomeCard({ commands, shared: isShared(context), botName: context.activity.recipient?.name })));
       await next();
     });
   }
@@ -197,7 +197,7 @@ export class StrategyDeskBot extends TeamsActivityHandler {
       case 'agenda':
         return this.postAgenda(context, turn, command.nNumber);
       case 'help':
-        return void (await context.sendActivity(cardMessage(helpCard({ commands, notRecognised: false, shared: isShared(context) }))));
+        return void (await context.sendActivity(cardMessage(helpCard({ commands, notRecognised: false, shared: isShared(context), botName: context.activity.recipient?.name }))));
       case 'unknown':
         return void (await context.sendActivity(notUnderstood(isShared(context), activity.from.id)));
     }

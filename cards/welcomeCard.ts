@@ -14,6 +14,6 @@ const intro = [
  * @example
  * welcomeCard({ commands }).actions[0].verb //=> 'strategy.open'
  */
-export function welcomeCard(input: { commands: readonly CommandHelp[]; shared?: boolean }): AdaptiveCard {
-  return expandCard(template, { title: 'Strategy Desk', intro: input.shared ? [...intro, mentionFirst] : intro, commands: input.commands, verb: verbs.openRequest });
+export function welcomeCard(input: { commands: readonly CommandHelp[]; shared?: boolean; botName?: string }): AdaptiveCard {
+  return expandCard(template, { title: 'Strategy Desk', intro: input.shared ? [...intro, mentionFirst(input.botName)] : intro, commands: input.commands, verb: verbs.openRequest });
 }

@@ -3,7 +3,7 @@ import { assertValidCard } from '../../cards/assertValidCard.js';
 import { type BotHarness, startBot } from './botHarness.js';
 import { elementById, textOf } from '../cards/cardFixtures.js';
 import { cardIn } from './LoopbackConnector.js';
-import { alex, botAdded, teamsMessage } from './teamsActivities.js';
+import { alex, botAccount, botAdded, teamsMessage } from './teamsActivities.js';
 import { answeredCard, askForRequestCard, filled, press, submitRequest } from './requestFlow.js';
 
 let bot: BotHarness;
@@ -65,6 +65,12 @@ describe('conversation', () => {
     expect(answer.suggestedActions).toBeUndefined();
     await bot.post(teamsMessage('help', { serviceUrl: bot.connector.url, conversationType: 'groupChat' }));
     expect(assertValidCard(cardIn(bot.connector.posted()[1]!.body)).text).toContain('@mention me first');
+  });
+
+  it("gives the @mention example with the bot's name as this tenant knows it", async () => {
+    const help = { ...teamsMessage('help', { serviceUrl: bot.connector.url, conversationType: 'groupChat' }), recipient: { ...botAccount, name: 'Children MASH Desk' } };
+    await bot.post(help);
+    expect(assertValidCard(cardIn(bot.connector.posted()[0]!.body)).text).toContain('for example: @Children MASH Desk book');
   });
 
   it("lists the manager's bookings", async () => {

@@ -255,7 +255,7 @@ describe.skipIf(!hasChromium)('the whole manager flow in the Agents Playground (
     await s.chat.openConversation('Group Chat');
     // Added to the group, the bot posts its welcome card, which says to @mention it.
     const welcome = await message(0, 'What you can type:');
-    expect(await textOf(welcome)).toContain('In a group chat or channel, @mention me first, for example: @Strategy Desk book');
+    expect(await textOf(welcome)).toContain('In a group chat or channel, @mention me first, for example: @Test Bot book');
     await s.screenshot('group-welcome', welcome);
 
     // Without an @mention the playground, like Teams, does not pass the message to the bot (the
@@ -271,7 +271,7 @@ describe.skipIf(!hasChromium)('the whole manager flow in the Agents Playground (
     expect(await delivered('book').count(), 'the plain book never reached the bot').toBe(plainBooks);
     expect(await s.chat.requestCardCount(), 'no request form in the group').toBe(0);
     const helpText = await textOf(help);
-    expect(helpText).toContain('In a group chat or channel, @mention me first, for example: @Strategy Desk book');
+    expect(helpText).toContain('In a group chat or channel, @mention me first, for example: @Test Bot book');
     expect(helpText).toContain('my bookings');
     // The chat as a person sees it: the plain book (no answer), the @mention, and the answer.
     const asked = (await s.page.getByText(`${botInPlayground} help`, { exact: true }).last().boundingBox())!;
