@@ -222,6 +222,7 @@ describe.skipIf(!hasChromium)('the whole manager flow in the Agents Playground (
     expect(text).toMatch(new RegExp(`Police made contact at \\d{2}:\\d{2} \\(recorded by ${manager}\\)`));
     expect(text).toContain('Next: the strategy discussion is held with the police now, on that call');
     expect(await form.getByRole('button', { name: 'Police made contact' }).count()).toBe(0);
+    await form.getByRole('button', { name: /^Undo: police have not called \(until \d{2}:\d{2}\)$/ }).waitFor(); // a mis-click can be undone
     await s.screenshot('urgent-police-made-contact', form);
   });
 
