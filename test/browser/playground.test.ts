@@ -3,7 +3,7 @@
  * in front of the real bot on a fresh embedded store and the system clock. Screenshots of each
  * step go to test/.artifacts/playground/ for a person to look at.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -14,26 +14,18 @@ import { openDesk, type OpenDesk } from '../../app/openDesk.js';
 import { formatSlotInWords } from '../../scheduling/rules/formatUkDateTime.js';
 import { londonInstant } from '../../scheduling/rules/londonTime.js';
 import { startAgentsPlayground, type RunningPlayground } from '../../scripts/agentsPlayground.js';
+import { chromiumPath, hasChromium, launchArgs, requireChromium } from './playgroundSession.js';
 import { labels, PlaygroundChat, type RequestCardEntry } from './PlaygroundChat.js';
 
-const chromiumPath = '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-if (!hasChromium) console.warn(`SKIPPED test/browser/playground.test.ts: ${chromiumPath} is missing (apt-get install chromium; .ci/run installs it)`);
+requireChromium('test/browser/playground.test.ts');
 
 const artifacts = resolve(import.meta.dirname, '..', '.artifacts', 'playground');
 const booked = 'Strategy discussion booked';
-const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const first: RequestCardEntry = { nNumbers: 'N146782', childSurnames: 'Bond', managerRole: 'Team Manager (TM)', managerPhone: '01604 123456', reason: 'Bruising seen at school' };
 const second: RequestCardEntry = { nNumbers: 'N146790', childSurnames: 'Fleming', managerRole: 'Practice Manager (PM)', managerPhone: '01604 654321' };
 const badNNumber: RequestCardEntry = { nNumbers: 'X12', childSurnames: 'Moneypenny', managerRole: 'Team Manager (TM)', managerPhone: '01604 111222', reason: 'Disclosure to teacher' };
 
-// In CI a missing part fails the run (.ci/run installs Chromium); elsewhere it is skipped, loudly.
-if (!hasChromium && process.env.CI === 'true') {
-  it(`finds Debian's Chromium at ${chromiumPath} (CI installs it)`, () => {
-    expect(existsSync(chromiumPath), `${chromiumPath} is missing: apt-get install chromium`).toBe(true);
-  });
-}
 
 describe.skipIf(!hasChromium)(`Agents Playground against the bot (needs ${chromiumPath})`, () => {
   let dataDir: string;

@@ -10,7 +10,7 @@
  * "User specific view is not supported yet"): what it shows is what the bot posted, answered and
  * updated. In the personal chat that is the manager's own view of the plan throughout.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -21,14 +21,12 @@ import { startServer } from '../../bot/server.js';
 import { plainDateInWords } from '../../cards/planLines.js';
 import { londonDateOf } from '../../scheduling/rules/londonTime.js';
 import { startAgentsPlayground, type RunningPlayground } from '../../scripts/agentsPlayground.js';
+import { chromiumPath, hasChromium, launchArgs, requireChromium } from './playgroundSession.js';
 import { PlaygroundChat, type RequestCardEntry } from './PlaygroundChat.js';
 
-const chromiumPath = '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-if (!hasChromium) console.warn(`SKIPPED test/browser/playgroundPlan.test.ts: ${chromiumPath} is missing (apt-get install chromium; .ci/run installs it)`);
+requireChromium('test/browser/playgroundPlan.test.ts');
 
 const artifacts = resolve(import.meta.dirname, '..', '.artifacts', 'playground-plan');
-const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const request: RequestCardEntry = { nNumbers: 'N146782', childSurnames: 'Bond', managerRole: 'Team Manager (TM)', managerPhone: '01604 123456', reason: 'Bruising seen at school' };
 const planTitle = 'Strategy discussion action plan';
@@ -41,12 +39,6 @@ const due = londonDateOf(new Date(Date.now() + 7 * 24 * 3600_000));
 const notQuorateReason = 'The named nurse was on leave; health gave its information by phone before the call.';
 const attendeeLine = (a: typeof socialWorker) => `${a.name}, ${a.role}, ${a.organisation} (${a.agency})`;
 
-// In CI a missing part fails the run (.ci/run installs Chromium); elsewhere it is skipped, loudly.
-if (!hasChromium && process.env.CI === 'true') {
-  it(`finds Debian's Chromium at ${chromiumPath} (CI installs it)`, () => {
-    expect(existsSync(chromiumPath), `${chromiumPath} is missing: apt-get install chromium`).toBe(true);
-  });
-}
 
 describe.skipIf(!hasChromium)(`the action plan in the Agents Playground (needs ${chromiumPath})`, () => {
   let dataDir: string;
