@@ -34,6 +34,7 @@ import { caseNamesOf, casesOf, guardOutgoingCards, type CaseNames } from './guar
 import { InPlaceAnswers, type CardResult, type ContinueConversation } from './InPlaceAnswers.js';
 import { isPlanVerb, PlanActions, type PlanTurn } from './planActions.js';
 import { actorOf, emailOf, sourceOf } from './teamsUser.js';
+import { caseOwnCard } from './standingCard.js';
 
 export interface StrategyDeskBotOptions {
   readonly continueConversation: ContinueConversation;
@@ -438,12 +439,9 @@ export class StrategyDeskBot extends TeamsActivityHandler {
     return { card: this.caseCard(turn, view, { confirmCancel: true }), forAll: false };
   }
 
-  /** The case's own card from the desk's view of it: cancelled, or the booking card with its replies, how it moved and its police email. */
+  /** The case's own card from the desk's view of it, for this conversation's audience (`caseOwnCard`). */
   private caseCard(turn: Turn, view: CaseView, extra: { confirmCancel?: boolean } = {}): AdaptiveCard {
-    const { booking, request, replies, replaced, policeEmail } = view;
-    const audience = this.audience(turn, request);
-    if (booking.status === 'cancelled') return cancelledCard({ booking, request, audience });
-    return bookingCard({ booking, request, audience, ...this.bookingSettings(), ...extra, ...(replies ? { replies } : {}), ...(replaced ? { replaced } : {}), ...(policeEmail ? { policeEmail } : {}) });
+    return caseOwnCard(view, this.audience(turn, view.request), this.desk.settings, extra);
   }
 
   /** No, keep it (or any other way back to the case's card): the case's own card as it is now. */

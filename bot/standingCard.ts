@@ -4,7 +4,7 @@ import type { Audience } from '../cards/Audience.js';
 import { bookingCard } from '../cards/bookingCard.js';
 import { cancelledCard } from '../cards/cancelledCard.js';
 import { urgentCard } from '../cards/urgentCard.js';
-import type { DeskSettings } from '../scheduling/Desk.js';
+import type { CaseView, DeskSettings } from '../scheduling/Desk.js';
 import type { PostedCard } from '../scheduling/model/CardPosting.js';
 import type { CaseCardsView } from '../scheduling/services/CaseCards.js';
 
@@ -26,7 +26,18 @@ export function standingCard(view: CaseCardsView, card: PostedCard, audience: Au
   const { request, booking, replaced, urgent, policeEmail, replies } = view;
   if (urgent) return card === 'case' ? urgentCard({ ...urgent, contacts: settings.escalationContacts, audience }) : undefined;
   if (!booking) return undefined;
+  if (card === 'agenda' && booking.status !== 'cancelled') return agendaCard({ booking, request });
+  return caseOwnCard({ request, booking, ...(replaced ? { replaced } : {}), ...(policeEmail ? { policeEmail } : {}), ...(replies ? { replies } : {}) }, audience, settings);
+}
+
+/**
+ * The case's own card from a view of its booking: the cancelled card, or the booking card with
+ * the replies to its invite, how it moved and where its police email stands; `confirmCancel` asks
+ * "Cancel this strategy discussion?" on it.
+ */
+export function caseOwnCard(view: CaseView, audience: Audience, settings: DeskSettings, extra: { readonly confirmCancel?: boolean } = {}): AdaptiveCard {
+  const { booking, request, replies, replaced, policeEmail } = view;
   if (booking.status === 'cancelled') return cancelledCard({ booking, request, audience });
-  if (card === 'agenda') return agendaCard({ booking, request });
-  return bookingCard({ booking, request, audience, slotMinutes: settings.slotMinutes, policeAddress: settings.policeReferralAddress, joinDetails: settings.joinDetails, ...(policeEmail ? { policeEmail } : {}), ...(replies ? { replies } : {}), ...(replaced ? { replaced } : {}) });
+  const { slotMinutes, policeReferralAddress, joinDetails } = settings;
+  return bookingCard({ booking, request, audience, slotMinutes, policeAddress: policeReferralAddress, joinDetails, ...extra, ...(replies ? { replies } : {}), ...(replaced ? { replaced } : {}), ...(policeEmail ? { policeEmail } : {}) });
 }

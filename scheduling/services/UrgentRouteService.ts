@@ -9,7 +9,7 @@ import type { ActionSource } from '../model/ActionSource.js';
 import type { EscalationContact } from '../model/EscalationContact.js';
 import { escalationLevels } from '../rules/escalationLevels.js';
 import { policeContactDue } from '../rules/policeContactDue.js';
-import { policeContactUndoUntil } from '../rules/policeContactUndoUntil.js';
+import { policeContactUndoMinutes, policeContactUndoUntil } from '../rules/policeContactUndoUntil.js';
 import { formatUkTime } from '../rules/formatUkDateTime.js';
 import { urgentEnquiryMail } from '../rules/referralMails.js';
 import type { CaseAccess } from './CaseAccess.js';
@@ -124,7 +124,7 @@ export class UrgentRouteService {
     const request = await this.urgentRequest(requestId, actor, from, 'request.police-contact');
     if (!request.policeContactAt) throw new ConflictError('no police contact is recorded on this request: there is nothing to undo');
     if (clock.now() > policeContactUndoUntil(request.policeContactAt)) {
-      throw new ConflictError(`too late to undo: police contact was recorded at ${formatUkTime(request.policeContactAt)}, more than 15 minutes ago, and the record stands; if police have not in fact called, phone the police referral unit now`);
+      throw new ConflictError(`too late to undo: police contact was recorded at ${formatUkTime(request.policeContactAt)}, more than ${policeContactUndoMinutes} minutes ago, and the record stands; if police have not in fact called, phone the police referral unit now`);
     }
     const undone = await requests.undoPoliceContact(request.id, clock.now(), actor);
     if (!undone.escalatedAt) {

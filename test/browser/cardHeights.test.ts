@@ -8,27 +8,20 @@
  * (110) and the message's own header and margins (40): 506 px of card. The width: 1366 px less
  * the app bar (68) and the chat list (320), less the message's margins: about 600 px.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardGallery } from '../cards/cardGallery.js';
+import { chromiumPath, hasChromium, requireChromium } from './playgroundSession.js';
 
-const chromiumPath = '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-if (!hasChromium) console.warn(`SKIPPED test/browser/cardHeights.test.ts: ${chromiumPath} is missing (apt-get install chromium; .ci/run installs it)`);
+requireChromium('test/browser/cardHeights.test.ts');
 const artifacts = resolve(import.meta.dirname, '..', '.artifacts', 'cards');
 const require = createRequire(import.meta.url);
 
 export const cardWidth = 600;
 export const cardHeightBudget = 506;
-
-if (!hasChromium && process.env.CI === 'true') {
-  it(`finds Debian's Chromium at ${chromiumPath} (CI installs it)`, () => {
-    expect(existsSync(chromiumPath), `${chromiumPath} is missing: apt-get install chromium`).toBe(true);
-  });
-}
 
 describe.skipIf(!hasChromium)('every card fits a 1366x768 screen', () => {
   let browser: Browser;
