@@ -10,19 +10,13 @@
  * "User specific view is not supported yet"): what it shows is what the bot posted, answered and
  * updated. In the personal chat that is the manager's own view of the plan throughout.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../app/config.js';
-import { openDesk, type OpenDesk } from '../../app/openDesk.js';
-import { startServer } from '../../bot/server.js';
 import { plainDateInWords } from '../../cards/planLines.js';
 import { londonDateOf } from '../../scheduling/rules/londonTime.js';
-import { startAgentsPlayground, type RunningPlayground } from '../../scripts/agentsPlayground.js';
-import { chromiumPath, hasChromium, launchArgs, requireChromium } from './playgroundSession.js';
-import { PlaygroundChat, type RequestCardEntry } from './PlaygroundChat.js';
+import { chromiumPath, hasChromium, requireChromium, startPlaygroundSession, type PlaygroundSession } from './playgroundSession.js';
+import type { PlaygroundChat, RequestCardEntry } from './PlaygroundChat.js';
 
 requireChromium('test/browser/playgroundPlan.test.ts');
 
@@ -41,11 +35,7 @@ const attendeeLine = (a: typeof socialWorker) => `${a.name}, ${a.role}, ${a.orga
 
 
 describe.skipIf(!hasChromium)(`the action plan in the Agents Playground (needs ${chromiumPath})`, () => {
-  let dataDir: string;
-  let desk: OpenDesk;
-  let server: { url: string; close(): Promise<void> };
-  let playground: RunningPlayground;
-  let browser: Browser;
+  let session: PlaygroundSession | undefined;
   let page: Page;
   let chat: PlaygroundChat;
   let shot = 0;
@@ -72,17 +62,9 @@ describe.skipIf(!hasChromium)(`the action plan in the Agents Playground (needs $
   }
 
   beforeAll(async () => {
-    rmSync(artifacts, { recursive: true, force: true }); // only this run's screenshots
-    mkdirSync(artifacts, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'sd-playground-plan-'));
-    desk = await openDesk(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
-    server = await startServer(desk, { port: 0, log: desk.log, credentials: desk.config.bot });
-    playground = await startAgentsPlayground({ endpoint: new URL('/api/messages', server.url).href, port: 0 });
-    browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
-    // Tall enough for the whole plan card with a form open.
-    page = await browser.newPage({ viewport: { width: 1400, height: 2200 } });
-    chat = new PlaygroundChat(page);
-    await chat.openPersonalChat(playground.url);
+    // Tall enough for the whole plan card with a form open. The session empties `artifacts` first.
+    session = await startPlaygroundSession({ artifacts: 'playground-plan', viewport: { width: 1400, height: 2200 } });
+    ({ page, chat } = session);
   });
 
   afterEach(async (context) => {
@@ -92,11 +74,7 @@ describe.skipIf(!hasChromium)(`the action plan in the Agents Playground (needs $
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await playground?.stop();
-    await server?.close();
-    await desk?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('books a discussion for N146782 in the personal chat', async () => {
