@@ -177,7 +177,7 @@ export class StrategyDesk implements Desk {
   async caseDetails(bookingId: string, actor: Actor, from: ActionSource, purpose: CaseAction = 'booking.show'): Promise<CaseView> {
     const { booking, request } = await this.parts.booking.details(bookingId, actor, from, purpose === 'booking.cancel' || purpose === 'booking.rebook' ? purpose : 'booking.show');
     // A moved booking's card keeps saying how it moved (bookingCard's movedTitle).
-    const replaced = booking.replaces ? await this.parts.slots.getBooking(booking.replaces) : undefined;
+    const replaced = await this.parts.booking.replacedOf(booking);
     const policeEmail = await this.parts.booking.policeEmailOf(booking);
     return { booking, request, replies: await this.parts.replies.repliesFor(booking, request), ...(replaced ? { replaced } : {}), policeEmail };
   }

@@ -48,7 +48,7 @@ export interface CaseCardsDeps {
   readonly slots: SlotLedger;
   readonly postings: CardPostings;
   readonly conversations: ConversationReferences;
-  readonly booking: Pick<RotaBookingService, 'policeEmailOf'>;
+  readonly booking: Pick<RotaBookingService, 'policeEmailOf' | 'replacedOf'>;
   readonly urgent: Pick<UrgentRouteService, 'outcome'>;
   readonly jobs: Jobs;
   readonly notifier: Notifier;
@@ -110,7 +110,7 @@ export class CaseCards {
     if (request.route === 'urgent') return { request, urgent: await urgent.outcome(request), postings: withReferences };
     const latest = await slots.lastBookingFor(requestId);
     if (!latest) return { request, postings: withReferences };
-    const replaced = latest.replaces ? await slots.getBooking(latest.replaces) : undefined;
+    const replaced = await booking.replacedOf(latest);
     return { request, booking: latest, ...(replaced ? { replaced } : {}), policeEmail: await booking.policeEmailOf(latest), postings: withReferences };
   }
 }

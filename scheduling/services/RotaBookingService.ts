@@ -196,6 +196,11 @@ export class RotaBookingService {
     return this.deps.mail.stateOf(policeEmailKey(booking));
   }
 
+  /** The booking this one replaced when it was moved (to a longer or the next free slot), so its card can say how. */
+  async replacedOf(booking: Booking): Promise<Booking | undefined> {
+    return booking.replaces ? this.deps.slots.getBooking(booking.replaces) : undefined;
+  }
+
   private async reserveFirstFree(request: StoredRequest, actor: Actor, days: readonly PlainDate[], cells: number, replacing?: Booking, alsoBusy: Interval[] = [], notBefore?: Date): Promise<Booking> {
     const { slots, finder, clock, rota, newId, settings } = this.deps;
     const lost: Interval[] = [...alsoBusy];
