@@ -9,6 +9,12 @@ export default defineConfig({
     // Vitest's default is one worker fewer than the cores: one worker on the 2-core test machine,
     // which then sits idle while a test waits on a child process, a socket or the PostgreSQL server.
     maxWorkers: 2,
+    // One worker process runs many files, one after another, keeping what it has imported
+    // (botbuilder, the Graph client, PGlite's WebAssembly) and its pool of emptied stores
+    // (test/fakes/reusedPglite.ts): a new process for each of the 230 files cost more CPU than
+    // the tests themselves. No test mocks modules, changes process.env or installs fake timers;
+    // each opens and closes what it uses.
+    isolate: false,
     globalSetup: ['test/globalSetup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
@@ -28,9 +34,6 @@ export default defineConfig({
           name: 'los-angeles',
           include: ['test/scheduling/rules/**/*.test.ts', 'test/scheduling/services/**/*.test.ts'],
           env: { TZ: 'America/Los_Angeles' },
-          // Pure rules, and services tests that each open their own desk (no mocks, no env changes):
-          // files here can share a worker process (still in this zone) instead of one process each.
-          isolate: false,
         },
       },
     ],

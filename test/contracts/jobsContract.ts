@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { JobData, JobHandlers, Jobs } from '../../scheduling/ports/Jobs.js';
 
 /** An engine under test and how time passes for it. */
@@ -17,27 +17,41 @@ export interface JobsUnderTest {
   close(): Promise<void>;
 }
 
+/** One test's engine and what its handlers ran, with the engine's time each ran at. */
+interface Run {
+  readonly t: JobsUnderTest;
+  readonly ran: Array<{ name: string; data: JobData; at: Date }>;
+  record(job: string): (data: JobData) => Promise<void>;
+  runs(job: string): Array<{ name: string; data: JobData; at: Date }>;
+}
+
 /**
- * What every `Jobs` engine must do. Run by test/scheduling/adapters/pg/PgBossJobs.test.ts on
+ * What every `Jobs` engine must do. Run by test/scheduling/adapters/pg/PgBossJobs*.test.ts on
  * pg-boss over the embedded PGlite and over the PostgreSQL server, and on the tests' ManualJobs.
- * Each test records what ran in memory, with the engine's time it ran at.
+ * Each test opens its own engine (its own store) and records what ran in memory. The tests of one
+ * engine run side by side (`it.concurrent`): most of their time is spent waiting for polls and
+ * retry delays, and nothing is shared between them.
  */
 export function jobsContract(name: string, open: () => Promise<JobsUnderTest>): void {
+  const it = (title: string, body: (run: Run) => Promise<void>) =>
+    test.concurrent(title, async () => {
+      const t = await open();
+      const ran: Run['ran'] = [];
+      const run: Run = {
+        t,
+        ran,
+        record: (job) => async (data) => void ran.push({ name: job, data, at: t.now() }),
+        runs: (job) => ran.filter((r) => r.name === job),
+      };
+      try {
+        await body(run);
+      } finally {
+        await t.close();
+      }
+    });
+
   describe(`Jobs contract: ${name}`, () => {
-    let t: JobsUnderTest;
-    let ran: Array<{ name: string; data: JobData; at: Date }>;
-    const record = (job: string) => async (data: JobData) => void ran.push({ name: job, data, at: t.now() });
-    const runs = (job: string) => ran.filter((r) => r.name === job);
-
-    beforeEach(async () => {
-      ran = [];
-      t = await open();
-    });
-    afterEach(async () => {
-      await t.close();
-    });
-
-    it('runs a scheduled job once, with its data as it was given', async () => {
+    it('runs a scheduled job once, with its data as it was given', async ({ t, record, runs }) => {
       await t.work({ 'test.echo': record('test.echo'), 'test.other': record('test.other') });
       const data = { requestId: 'r-1', count: 3, urgent: true, note: null, text: 'quote " and \\ and ünïcode' };
       await t.jobs.schedule('test.echo', data);
@@ -47,7 +61,7 @@ export function jobsContract(name: string, open: () => Promise<JobsUnderTest>): 
       expect(runs('test.other')).toEqual([]);
     });
 
-    it('does not run a job before its runAt', async () => {
+    it('does not run a job before its runAt', async ({ t, record, runs }) => {
       await t.work({ 'test.later': record('test.later') });
       const runAt = new Date(t.now().getTime() + 3_000);
       await t.jobs.schedule('test.later', { n: 1 }, { runAt });
@@ -57,7 +71,7 @@ export function jobsContract(name: string, open: () => Promise<JobsUnderTest>): 
       expect(runs('test.later')[0]!.at.getTime()).toBeGreaterThanOrEqual(runAt.getTime());
     });
 
-    it('adds no second waiting job for a key already waiting, and keys are per job name', async () => {
+    it('adds no second waiting job for a key already waiting, and keys are per job name', async ({ t, record, runs }) => {
       const runAt = new Date(t.now().getTime() + 2_000);
       await t.jobs.schedule('test.keyed', { n: 1 }, { runAt, key: 'booking-1' });
       await t.jobs.schedule('test.keyed', { n: 2 }, { runAt, key: 'booking-1' });
@@ -70,7 +84,7 @@ export function jobsContract(name: string, open: () => Promise<JobsUnderTest>): 
       expect(runs('test.keyedToo').map((r) => r.data.n)).toEqual([4]);
     });
 
-    it('takes the key again once its job has run (the next reminder for the same booking)', async () => {
+    it('takes the key again once its job has run (the next reminder for the same booking)', async ({ t, record, runs }) => {
       await t.work({ 'test.again': record('test.again') });
       await t.jobs.schedule('test.again', { n: 1 }, { key: 'k' });
       await t.eventually(() => runs('test.again').length === 1);
@@ -79,7 +93,7 @@ export function jobsContract(name: string, open: () => Promise<JobsUnderTest>): 
       expect(runs('test.again').map((r) => r.data.n)).toEqual([1, 2]);
     });
 
-    it('drops a cancelled job and only that one', async () => {
+    it('drops a cancelled job and only that one', async ({ t, record, runs }) => {
       const runAt = new Date(t.now().getTime() + 2_000);
       await t.jobs.schedule('test.cancel', { n: 1 }, { runAt, key: 'stopped' });
       await t.jobs.schedule('test.cancel', { n: 2 }, { runAt, key: 'kept' });
@@ -94,7 +108,7 @@ export function jobsContract(name: string, open: () => Promise<JobsUnderTest>): 
       await t.eventually(() => runs('test.cancel').length === 2);
     });
 
-    it('tries a throwing handler again until it succeeds, and other jobs still run meanwhile', async () => {
+    it('tries a throwing handler again until it succeeds, and other jobs still run meanwhile', async ({ t, record, runs }) => {
       let attempts = 0;
       await t.work({
         'test.flaky': async (data) => {
@@ -113,7 +127,7 @@ export function jobsContract(name: string, open: () => Promise<JobsUnderTest>): 
       expect(attempts).toBe(3);
     });
 
-    it('settles each job of a name on its own: one throwing does not fail or repeat the others', async () => {
+    it('settles each job of a name on its own: one throwing does not fail or repeat the others', async ({ t, record, runs }) => {
       const failing = new Set(['b']);
       await t.work({
         'test.each': async (data) => {
@@ -129,7 +143,7 @@ export function jobsContract(name: string, open: () => Promise<JobsUnderTest>): 
       expect(runs('test.each').map((r) => r.data.item).sort()).toEqual(['a', 'b', 'c']);
     });
 
-    it('counts a job waiting for its retry as waiting for its key', async () => {
+    it('counts a job waiting for its retry as waiting for its key', async ({ t, record, runs }) => {
       let attempts = 0;
       await t.work({
         'test.retrying': async () => {

@@ -2,44 +2,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { PgBossJobs } from '../../../../scheduling/adapters/pg/jobs/PgBossJobs.js';
-import type { Db } from '../../../../scheduling/adapters/pg/Db.js';
-import { jobsContract, type JobsUnderTest } from '../../../contracts/jobsContract.js';
+import { jobsContract } from '../../../contracts/jobsContract.js';
 import { ManualClock } from '../../../fakes/ManualClock.js';
 import { ManualJobs } from '../../../fakes/ManualJobs.js';
-import { openTestPglite, openTestPostgres } from '../../../fakes/testDb.js';
+import { openTestPglite } from '../../../fakes/testDb.js';
+import { eventually, onPgBoss } from './pgBossUnderTest.js';
 
-/** Fast settings for tests: polls every half second, retries after about a second. */
-export const fastJobSettings = { pollingIntervalSeconds: 0.5, retryDelaySeconds: 1 } as const;
-
-async function eventually(check: () => boolean | Promise<boolean>, withinMs = 30_000): Promise<void> {
-  const until = Date.now() + withinMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`not so within ${withinMs} ms`);
-    await sleep(100);
-  }
-}
-
-function onPgBoss(openDb: () => Promise<Db>): () => Promise<JobsUnderTest> {
-  return async () => {
-    const db = await openDb();
-    const jobs = new PgBossJobs(db, pino({ level: 'silent' }), fastJobSettings);
-    return {
-      jobs,
-      work: (handlers) => jobs.work(handlers),
-      now: () => new Date(),
-      pass: (ms) => sleep(ms),
-      eventually: (check) => eventually(check),
-      retryRecorded: () => eventually(async () => (await db.query("select 1 from pgboss.job where state = 'retry'")).rowCount > 0),
-      close: async () => {
-        await jobs.stop();
-        await db.close();
-      },
-    };
-  };
-}
-
+// The same contract on the PostgreSQL server is in PgBossJobs.postgres.test.ts (a file of its own,
+// so the two engines' waits overlap in two test workers).
 jobsContract('pg-boss on PGlite (embedded)', onPgBoss(openTestPglite));
-jobsContract('pg-boss on the PostgreSQL server', onPgBoss(openTestPostgres));
 jobsContract('ManualJobs (the tests\' engine)', async () => {
   const clock = new ManualClock('2026-11-23T09:00:00Z');
   const jobs = new ManualJobs(clock);
