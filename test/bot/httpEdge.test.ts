@@ -53,6 +53,15 @@ describe('the HTTP edge', () => {
     await stillServes();
   });
 
+  it('refuses a body that is not UTF-8 with 400, and reads the next body afresh', async () => {
+    // A JSON start, then the first two bytes of a three-byte character: the decoder (one for every
+    // body) must not carry them into the next body.
+    const broken = await fetch(`${bot.server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.from([0x7b, 0xe2, 0x82]) });
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toEqual({ error: 'the body is not UTF-8' });
+    await stillServes();
+  });
+
   it('answers an unknown path with 404', async () => {
     expect((await fetch(`${bot.server.url}/api/nothing`)).status).toBe(404);
   });
