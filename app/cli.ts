@@ -16,6 +16,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
+import { applyV8Settings } from './v8Settings.js';
 import type { Desk } from '../scheduling/Desk.js';
 import { openDesk, systemClock, type OpenDesk } from './openDesk.js';
 import type { Actor } from '../scheduling/model/Actor.js';
@@ -342,6 +343,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
+  applyV8Settings(process.execArgv);
   if (existsSync('.env')) process.loadEnvFile('.env');
   main(process.argv.slice(2)).then((code) => process.exit(code));
 }

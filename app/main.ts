@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { logSafeError } from '../scheduling/logSafeError.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { keepHeapGrowthSmall } from './heapGrowth.js';
+import { applyV8Settings } from './v8Settings.js';
 import { DeskError } from '../scheduling/services/errors.js';
 import { UnsafeHostError } from '../bot/server.js';
 import { JobEngineStartError, startBot, type RunningBot } from './startBot.js';
 
-keepHeapGrowthSmall(process.execArgv);
+applyV8Settings(process.execArgv);
 
 let config: Config;
 try {
