@@ -14,6 +14,7 @@ import { openDesk, type OpenDesk } from '../../app/openDesk.js';
 import { formatSlotInWords } from '../../scheduling/rules/formatUkDateTime.js';
 import { londonInstant } from '../../scheduling/rules/londonTime.js';
 import { startAgentsPlayground, type RunningPlayground } from '../../scripts/agentsPlayground.js';
+import { seedDataDir } from '../fakes/testDb.js';
 import { chromiumPath, hasChromium, launchArgs, requireChromium } from './playgroundSession.js';
 import { labels, PlaygroundChat, type RequestCardEntry } from './PlaygroundChat.js';
 
@@ -65,6 +66,7 @@ describe.skipIf(!hasChromium)(`Agents Playground against the bot (needs ${chromi
     rmSync(artifacts, { recursive: true, force: true }); // only this run's screenshots
     mkdirSync(artifacts, { recursive: true });
     dataDir = mkdtempSync(join(tmpdir(), 'sd-playground-'));
+    seedDataDir(dataDir); // migrated and empty, as after a first start (not this file's subject)
     desk = await openDesk(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
     server = await startServer(desk, { port: 0, log: desk.log, credentials: desk.config.bot });
     const endpoint = new URL('/api/messages', server.url).href;

@@ -1,7 +1,8 @@
 /**
  * What the Agents Playground browser tests share: Debian's Chromium (never a downloaded browser),
- * and a session of the bot started as `npm start` starts it (app/startBot.ts) on a fresh embedded
- * store, the Agents Playground in front of it and Chromium showing the playground's personal chat.
+ * and a session of the bot started as `npm start` starts it (app/startBot.ts) on a new embedded
+ * store (migrated, as after a first start), the Agents Playground in front of it and Chromium
+ * showing the playground's personal chat.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { expect, it } from 'vitest';
 import { loadConfig } from '../../app/config.js';
 import { startBot, type RunningBot } from '../../app/startBot.js';
 import { startAgentsPlayground, type RunningPlayground } from '../../scripts/agentsPlayground.js';
+import { seedDataDir } from '../fakes/testDb.js';
 import { PlaygroundChat } from './PlaygroundChat.js';
 
 export const chromiumPath = '/usr/bin/chromium';
@@ -71,6 +73,9 @@ export async function startPlaygroundSession(options: PlaygroundSessionOptions):
   rmSync(artifacts, { recursive: true, force: true });
   mkdirSync(artifacts, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), `sd-${options.artifacts}-`));
+  // Migrated and empty, as after the bot's first start (that start is localMode.test.ts's subject):
+  // initialising it here cost each file's session about 3 CPU-seconds.
+  seedDataDir(dataDir);
   const logLines: string[] = [];
   let bot: RunningBot | undefined;
   let playground: RunningPlayground | undefined;
