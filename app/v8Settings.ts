@@ -13,8 +13,9 @@ import { setFlagsFromString } from 'node:v8';
  * - `liftoff-only`: the embedded store's WebAssembly (PostgreSQL, 9 MB) runs as V8's baseline
  *   compiler makes it. Otherwise V8 recompiled the functions PostgreSQL's start-up made hot with its
  *   optimising compiler: about 0.9 CPU-s and 80 MB of resident memory at every start, while the
- *   small queries a desk runs were no faster (200 took 51-67 ms with this, 177-185 ms without: the optimising compiles compete with them).
- *   Read when the module is compiled, which is when the store opens, after this runs.
+ *   small queries a desk runs got no faster (200 right after opening: 51-67 ms with this setting,
+ *   177-185 ms without, the optimising compiles competing with them). Read when the module is
+ *   compiled, which is when the store opens, after this runs.
  */
 export const v8Settings: Readonly<Record<string, string | true>> = { 'heap-growing-percent': '75', 'liftoff-only': true };
 
