@@ -20,7 +20,7 @@ import { setFlagsFromString } from 'node:v8';
 export const v8Settings: Readonly<Record<string, string | true>> = { 'heap-growing-percent': '75', 'liftoff-only': true };
 
 /**
- * Sets `v8Settings` but those node was started with.
+ * Sets each of `v8Settings` that node's own command line does not set (or unset).
  * @returns the flags set.
  * @example
  * applyV8Settings(['--heap-growing-percent=100']) //=> ['--liftoff-only']
