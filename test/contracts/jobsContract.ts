@@ -29,7 +29,7 @@ interface Run {
  * What every `Jobs` engine must do. Run by test/scheduling/adapters/pg/PgBossJobs*.test.ts on
  * pg-boss over the embedded PGlite and over the PostgreSQL server, and on the tests' ManualJobs.
  * Each test opens its own engine (its own store) and records what ran in memory. The tests of one
- * engine run side by side (`it.concurrent`): most of their time is spent waiting for polls and
+ * engine run side by side (`test.concurrent`): most of their time is spent waiting for polls and
  * retry delays, and nothing is shared between them.
  */
 export function jobsContract(name: string, open: () => Promise<JobsUnderTest>): void {
