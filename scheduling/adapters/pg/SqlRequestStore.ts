@@ -97,33 +97,17 @@ export class SqlRequestStore implements RequestStore {
     });
   }
 
-  async undoPoliceContact(requestId: string, at: Date, actor: Actor): Promise<StoredRequest> {
-    return this.db.transaction(async (tx) => {
-      const { rows } = await tx.query<RequestRow>(`select * from requests where id = $1 for update`, [requestId]);
-      if (!rows[0]) throw new Error(`request ${requestId} not found`);
-      const before = toRequest(rows[0]);
-      if (!rows[0].police_contact_at) return before;
-      const updated = await tx.query<RequestRow>(`update requests set police_contact_at = null, police_contact_by = null where id = $1 returning *`, [requestId]);
-      const after = toRequest(updated.rows[0]!);
-      await writeAudit(tx, { at, actor, action: 'request.police-contact-undone', entity: 'request', entityId: requestId, before: auditedRequest(before), after: auditedRequest(after) });
-      return after;
-    });
+  undoPoliceContact(requestId: string, at: Date, actor: Actor): Promise<StoredRequest> {
+    return this.change(requestId, 'request.police-contact-undone', at, actor, (row) =>
+      row.police_contact_at ? { sql: 'police_contact_at = null, police_contact_by = null', params: [] } : undefined,
+    );
   }
 
-  private async stamp(requestId: string, column: 'urgent_sent_at' | 'police_contact_at', action: string, at: Date, actor: Actor): Promise<StoredRequest> {
-    return this.db.transaction(async (tx) => {
-      const { rows } = await tx.query<RequestRow>(`select * from requests where id = $1 for update`, [requestId]);
-      if (!rows[0]) throw new Error(`request ${requestId} not found`);
-      const before = toRequest(rows[0]);
-      if (rows[0][column]) return before; // the first time stands
+  private stamp(requestId: string, column: 'urgent_sent_at' | 'police_contact_at', action: string, at: Date, actor: Actor): Promise<StoredRequest> {
+    return this.change(requestId, action, at, actor, (row) => {
+      if (row[column]) return undefined; // the first time stands
       // Police contact also keeps who recorded it (the card says so).
-      const updated =
-        column === 'police_contact_at'
-          ? await tx.query<RequestRow>(`update requests set police_contact_at = $2, police_contact_by = $3 where id = $1 returning *`, [requestId, at, actor.name])
-          : await tx.query<RequestRow>(`update requests set ${column} = $2 where id = $1 returning *`, [requestId, at]);
-      const after = toRequest(updated.rows[0]!);
-      await writeAudit(tx, { at, actor, action, entity: 'request', entityId: requestId, before: auditedRequest(before), after: auditedRequest(after) });
-      return after;
+      return column === 'police_contact_at' ? { sql: 'police_contact_at = $2, police_contact_by = $3', params: [at, actor.name] } : { sql: `${column} = $2`, params: [at] };
     });
   }
 }
