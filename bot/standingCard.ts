@@ -23,11 +23,11 @@ export function standingCard(view: CaseCardsView, card: PostedCard, audience: Au
   // The discussion plan's card is drawn from the plan (DiscussionDesk), not from the case: never
   // replace it with the case's card.
   if (card === 'plan') return undefined;
-  const { request, booking, replaced, urgent, policeEmail, replies } = view;
+  const { request, booking, urgent } = view;
   if (urgent) return card === 'case' ? urgentCard({ ...urgent, contacts: settings.escalationContacts, audience }) : undefined;
   if (!booking) return undefined;
   if (card === 'agenda' && booking.status !== 'cancelled') return agendaCard({ booking, request });
-  return caseOwnCard({ request, booking, ...(replaced ? { replaced } : {}), ...(policeEmail ? { policeEmail } : {}), ...(replies ? { replies } : {}) }, audience, settings);
+  return caseOwnCard({ ...view, booking }, audience, settings);
 }
 
 /**
