@@ -24,9 +24,9 @@ const root = resolve(import.meta.dirname, '..');
 export const childBuildEnv = 'SD_TEST_CHILD_BUILD';
 
 /** Folders holding the code children run (their TypeScript is transpiled, their JSON and SQL copied). */
-const sourceFolders = ['app', 'bot', 'cards', 'scheduling', 'scripts', 'test'];
-/** Under test/: what the suite writes, not code. */
-const skipped = new Set([join(root, 'test', '.artifacts'), join(root, 'test', '.certs')]);
+const sourceFolders = ['app', 'bot', 'cards', 'manifest', 'scheduling', 'scripts', 'test'];
+/** What the suite and the manifest build write, not code. */
+const skipped = new Set([join(root, 'test', '.artifacts'), join(root, 'test', '.certs'), join(root, 'manifest', 'build')]);
 
 function sourceFiles(): string[] {
   const files: string[] = [];
@@ -39,6 +39,9 @@ function sourceFiles(): string[] {
     }
   };
   for (const folder of sourceFolders) walk(join(root, folder));
+  // Copied as it is: scripts read it beside their folder (the manifest's version), and it makes
+  // the copy's .js files ES modules as the project's are.
+  files.push(join(root, 'package.json'));
   return files.sort();
 }
 

@@ -14,30 +14,33 @@ import { currentTemplateFile, templateFileEnv, writePgliteTemplate } from './fak
  * - SD_TEST_CHILD_BUILD names the sources transpiled once, from which the bot, CLI and worker
  *   processes the tests start run without tsx (see test/childBuild.ts).
  * The first project builds both; the others find them and reuse them; the first one's teardown
- * (which runs last) removes them.
+ * (which runs last) removes them. The three are made side by side (the certificate by openssl,
+ * the template in PGlite, the build by esbuild's own process): every test waits for them.
  */
 export default async function setup(): Promise<() => void> {
-  const { caFile } = await ensureFakeGraphCert();
-  process.env.NODE_EXTRA_CA_CERTS = caFile;
-
   const removals: Array<() => void> = [];
-  if (!currentTemplateFile()) {
-    const template = await writePgliteTemplate();
-    process.env[templateFileEnv] = template.file;
+  /** Hands a made folder or file to the workers through `name`, and removes it at teardown. */
+  const handOn = (name: string) => (made: { readonly path: string; remove(): void }) => {
+    process.env[name] = made.path;
     removals.push(() => {
-      if (process.env[templateFileEnv] === template.file) delete process.env[templateFileEnv];
-      template.remove();
+      if (process.env[name] === made.path) delete process.env[name];
+      made.remove();
     });
-  }
-  if (!childBuildDir()) {
-    const build = await writeChildBuild();
-    process.env[childBuildEnv] = build.dir;
-    removals.push(() => {
-      if (process.env[childBuildEnv] === build.dir) delete process.env[childBuildEnv];
-      build.remove();
-    });
-  }
-  return () => {
+  };
+  const made = await Promise.allSettled([
+    ensureFakeGraphCert().then(({ caFile }) => {
+      process.env.NODE_EXTRA_CA_CERTS = caFile;
+    }),
+    currentTemplateFile() ? undefined : writePgliteTemplate().then(({ file, remove }) => handOn(templateFileEnv)({ path: file, remove })),
+    childBuildDir() ? undefined : writeChildBuild().then(({ dir, remove }) => handOn(childBuildEnv)({ path: dir, remove })),
+  ]);
+  const removeAll = () => {
     for (const remove of removals) remove();
   };
+  const failed = made.find((m): m is PromiseRejectedResult => m.status === 'rejected');
+  if (failed) {
+    removeAll();
+    throw failed.reason;
+  }
+  return removeAll;
 }

@@ -3,9 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../app/cli.js';
 import { openDb } from '../../scheduling/adapters/pg/openDb.js';
+import type { Db } from '../../scheduling/adapters/pg/Db.js';
 
 const run = promisify(execFile);
 const dataDir = mkdtempSync(join(tmpdir(), 'sd-cli-'));
@@ -26,16 +27,11 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
   }
 }
 
-/** Row counts, in one opening of the store (one process opens a DATA_DIR at a time). */
-async function rows(...tables: string[]): Promise<number[]> {
-  const db = await openDb({ dataDir });
-  try {
-    const counts: number[] = [];
-    for (const table of tables) counts.push((await db.query(`select count(*)::int as n from ${table}`)).rows[0]!.n as number);
-    return counts;
-  } finally {
-    await db.close();
-  }
+/** Row counts, read through `db`. */
+async function rows(db: Db, ...tables: string[]): Promise<number[]> {
+  const counts: number[] = [];
+  for (const table of tables) counts.push((await db.query(`select count(*)::int as n from ${table}`)).rows[0]!.n as number);
+  return counts;
 }
 
 const validBook = ['book', '--n-numbers', 'N146782', '--surnames', 'Bond', '--manager-name', 'A. Jones', '--manager-role', 'TM', '--manager-phone', '01604 123456', '--referred', '2026-11-20T09:00Z'];
@@ -61,6 +57,17 @@ describe('cli slot', () => {
 });
 
 describe('cli bad input', () => {
+  // As while the bot runs: the store is open here and served on DATA_DIR's socket, which the CLI
+  // and the row counts reach without starting PGlite again (three starts a case otherwise). The
+  // CLI opening DATA_DIR itself is the other tests' subject.
+  let store: Db;
+  beforeAll(async () => {
+    store = await openDb({ dataDir, serve: true });
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
   it.each([
     [['slot', '--json'], /^slot: --referred <ISO 8601> is required$/],
     [['slot', '--referred', 'tuesday'], /^slot: --referred "tuesday" is not an ISO 8601 date and time/],
@@ -78,13 +85,13 @@ describe('cli bad input', () => {
     [['cancel'], /^cancel: --booking <booking id> is required$/],
     [['frobnicate'], /^usage: cli </],
   ])('%j exits 2 with one line naming the field and stores nothing', async (argv, message) => {
-    const before = await rows('requests', 'bookings', 'local_calendar_events');
+    const before = await rows(store, 'requests', 'bookings', 'local_calendar_events');
     const { code, err, out } = await cli(...(argv as string[]));
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err.trim().split('\n')).toHaveLength(1);
     expect(err.trim()).toMatch(message);
-    expect(await rows('requests', 'bookings', 'local_calendar_events')).toEqual(before);
+    expect(await rows(store, 'requests', 'bookings', 'local_calendar_events')).toEqual(before);
   });
 
   it('names a bad environment variable and exits 2', async () => {

@@ -3,20 +3,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, it, vi, type TestContext } from 'vitest';
 import { loadConfig } from '../../app/config.js';
 import { openDesk, type OpenDesk } from '../../app/openDesk.js';
 import { createScratchDatabase } from '../fakes/testDb.js';
 import { JobWorker } from './jobWorkers.js';
 
 const recordJob = 'test.record';
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const clean of cleanups.splice(0).reverse()) await clean();
-});
+
+/** What a test closes when it ends, last opened first: each test keeps its own (they run side by side). */
+function cleanupsOf({ onTestFinished }: TestContext): Array<() => Promise<void> | void> {
+  const cleanups: Array<() => Promise<void> | void> = [];
+  onTestFinished(async () => {
+    for (const clean of cleanups.splice(0).reverse()) await clean();
+  });
+  return cleanups;
+}
 
 /** A desk as the CLI opens it: on DATA_DIR it goes through the running bot's store socket. */
-async function cliDesk(env: Record<string, string>): Promise<OpenDesk> {
+async function cliDesk(env: Record<string, string>, cleanups: Array<() => Promise<void> | void>): Promise<OpenDesk> {
   const desk = await openDesk(loadConfig({ ...env, LOG_LEVEL: 'silent' }), { log: pino({ level: 'silent' }) });
   cleanups.push(() => desk.close());
   return desk;
@@ -41,8 +46,11 @@ function timesEach(rows: ReadonlyArray<{ key: string }>): Record<string, number>
 const once = (keys: string[]) => Object.fromEntries(keys.map((k) => [k, 1]));
 const keys = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
 
-describe('the job engine across processes', () => {
-  it('kill -9 with jobs pending, restart: every job still fires, exactly once (embedded store, scheduled through the bot\'s socket)', { timeout: 180_000 }, async () => {
+// Side by side: each test mostly waits (for due times and polls), and they share nothing.
+describe.concurrent('the job engine across processes', () => {
+  it('kill -9 with jobs pending, restart: every job still fires, exactly once (embedded store, scheduled through the bot\'s socket)', { timeout: 180_000 }, async (context) => {
+    const { expect } = context;
+    const cleanups = cleanupsOf(context);
     const dataDir = mkdtempSync(join(tmpdir(), 'sd-jobs-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const env = { DATA_DIR: dataDir, JOB_POLL_SECONDS: '1' };
@@ -50,7 +58,7 @@ describe('the job engine across processes', () => {
     const first = new JobWorker(env);
     cleanups.push(() => first.stop());
     await first.whenReady();
-    let cli = await cliDesk(env);
+    let cli = await cliDesk(env, cleanups);
     for (const key of keys('early', 5)) await cli.jobs.schedule(recordJob, { key }, { key });
     await vi.waitFor(async () => expect(await completed(cli)).toBe(5), { timeout: 60_000, interval: 250 });
 
@@ -63,7 +71,7 @@ describe('the job engine across processes', () => {
     const second = new JobWorker(env);
     cleanups.push(() => second.stop());
     await second.whenReady();
-    cli = await cliDesk(env);
+    cli = await cliDesk(env, cleanups);
     await vi.waitFor(async () => expect(await completed(cli)).toBe(15), { timeout: 60_000, interval: 250 });
     await sleep(3_000); // three polls more: nothing runs again
 
@@ -75,7 +83,9 @@ describe('the job engine across processes', () => {
     expect(rows.filter((r) => r.key.startsWith('early-')).every((r) => r.pid === first.pid)).toBe(true);
   });
 
-  it('three instances on one PostgreSQL: each job runs once', { timeout: 180_000 }, async () => {
+  it('three instances on one PostgreSQL: each job runs once', { timeout: 180_000 }, async (context) => {
+    const { expect } = context;
+    const cleanups = cleanupsOf(context);
     const database = await createScratchDatabase('sd_jobs');
     cleanups.push(() => database.drop());
     const env = { DATABASE_URL: database.url, JOB_POLL_SECONDS: '1' };
@@ -84,7 +94,7 @@ describe('the job engine across processes', () => {
     for (const w of workers) cleanups.push(() => w.stop());
     await Promise.all(workers.map((w) => w.whenReady())); // all three installed pg-boss's schema at once
 
-    const cli = await cliDesk(env);
+    const cli = await cliDesk(env, cleanups);
     const runAt = new Date(Date.now() + 3_000); // due while all three are polling
     const all = keys('job', 60);
     for (const key of all) await cli.jobs.schedule(recordJob, { key }, { key, runAt });
