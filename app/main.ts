@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
+import { listenHost, UnsafeHostError } from '../bot/listenHost.js';
 import { logSafeError } from '../scheduling/logSafeError.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { applyV8Settings } from './v8Settings.js';
 import { DeskError } from '../scheduling/services/errors.js';
-import { UnsafeHostError } from '../bot/server.js';
-import { JobEngineStartError, startBot, type RunningBot } from './startBot.js';
+import type { RunningBot } from './startBot.js';
 
 applyV8Settings(process.execArgv);
 
@@ -13,11 +13,15 @@ try {
   // Settings from .env in the folder it starts in (as the CLI reads them); the environment wins.
   if (existsSync('.env')) process.loadEnvFile('.env');
   config = loadConfig(process.env);
+  listenHost(config); // startBot asks again; here a bad HOST is refused before the bot's code loads
 } catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
+  if (!(error instanceof ConfigError || error instanceof UnsafeHostError)) throw error;
   console.error(error.message);
   process.exit(1);
 }
+
+// The bot itself (botbuilder, restify, the store) loads only once the settings are known good.
+const { JobEngineStartError, startBot } = await import('./startBot.js');
 
 let stopping = false;
 async function shutdown(bot: RunningBot, reason: string): Promise<void> {

@@ -1,10 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../app/cli.js';
 import { loadConfig } from '../../app/config.js';
 import { openDesk, systemClock, type OpenDesk } from '../../app/openDesk.js';
+import type { Db } from '../../scheduling/adapters/pg/Db.js';
+import { openDb } from '../../scheduling/adapters/pg/openDb.js';
 import { RecordingNotifier } from '../fakes/RecordingNotifier.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sd-cli-hand-'));
@@ -25,7 +27,7 @@ async function cli(argv: string[], withEnv: NodeJS.ProcessEnv = env): Promise<{ 
   }
 }
 
-/** Opens the same store as the CLI (after it has closed it), with a recording notifier. */
+/** Opens the same store as the CLI (through its socket, as the CLI does), with a recording notifier. */
 async function desk(): Promise<OpenDesk & { told: RecordingNotifier }> {
   const told = new RecordingNotifier();
   const jobs = { schedule: async () => {}, cancel: async () => {} };
@@ -41,11 +43,18 @@ async function book(): Promise<{ bookingId: string; nNumber: string; start: stri
   return { bookingId: b.bookingId, nNumber: n, start: b.start };
 }
 
-// Each test opens the store several times, one process after another, as a person at a terminal would.
+// A person at a terminal while the bot runs: once the CLI has created the store, it is held open
+// here and served on DATA_DIR's socket, as the bot serves it, and every CLI run and desk below
+// goes through that socket (rather than starting PGlite again each time).
 vi.setConfig({ testTimeout: 120_000 });
+let served: Db | undefined;
 beforeAll(async () => {
   expect((await cli(['calendar', '--week', '2026-11-23'])).code).toBe(0); // creates and migrates the store
+  served = await openDb({ dataDir, serve: true });
 }, 120_000);
+afterAll(async () => {
+  await served?.close();
+});
 afterEach(() => vi.restoreAllMocks());
 
 describe('cli calendar: Outlook played on the local calendar', () => {
