@@ -1,4 +1,4 @@
-import { TZDate, tzOffset, tzScan } from '@date-fns/tz';
+import { tzOffset, tzScan } from '@date-fns/tz';
 import { isPlainDate } from './PlainDate.js';
 import type { PlainDate } from '../model/PlainDate.js';
 
@@ -6,9 +6,12 @@ import type { PlainDate } from '../model/PlainDate.js';
  * UK local time (Europe/London): the only module where the zone enters.
  *
  * Every other rule works on `PlainDate` days and on instants (`Date`, UTC); this module turns
- * one into the other with @date-fns/tz (`TZDate`, `tzOffset`, `tzScan`), which reads the zone
- * from the runtime's time-zone data, so its answers never depend on the zone of the
- * process (the suite runs it under UTC and America/Los_Angeles).
+ * one into the other with @date-fns/tz (`tzOffset`, London's offset at an instant, and `tzScan`,
+ * the moments it changes), which reads the zone from the runtime's time-zone data, so its answers
+ * never depend on the zone of the process (the suite runs it under UTC and America/Los_Angeles).
+ * A London reading is the instant moved on by that offset, read through UTC fields. (`TZDate`
+ * did the same job at several times the cost: it reads the offset again for every field it
+ * keeps in step, and through the process's own zone too.)
  *
  * Wall-clock times that do not exist or happen twice (DOMAIN.md is silent; our reading):
  * - spring forward (last Sunday of March, 01:00 -> 02:00): a time in the missing hour, such as
@@ -16,8 +19,8 @@ import type { PlainDate } from '../model/PlainDate.js';
  *   shown as 02:00 BST);
  * - fall back (last Sunday of October, 02:00 -> 01:00): a time in the repeated hour, such as
  *   01:30, is its first occurrence (the BST one, 00:30 UTC).
- * `TZDate` itself reads these the other way (the skipped time pushed on by the jump, the repeated
- * time's second occurrence), so `londonInstant` corrects both.
+ * (`TZDate` reads both the other way: the skipped time pushed on by the jump, the repeated
+ * time's second occurrence.)
  */
 
 const ZONE = 'Europe/London';
@@ -31,26 +34,49 @@ function epochOf(instant: Date): number {
   return ms;
 }
 
-/** The instant as a `TZDate` whose fields read the London wall clock. */
-function inLondonAt(instant: Date | number): TZDate {
-  return new TZDate(typeof instant === 'number' ? instant : epochOf(instant), ZONE);
+/**
+ * London's offset from UTC in minutes at an instant, as @date-fns/tz's `tzOffset` reads it from
+ * the runtime's zone data, kept per UTC hour: reading it costs a formatted date each time, and
+ * the rules read the same few days over and over. An hour whose offset differs at its start and
+ * at its end (the hour of a clock change) is not kept; every other hour has one offset throughout.
+ */
+function londonOffsetAt(epochMs: number): number {
+  const hour = Math.floor(epochMs / HOUR);
+  const kept = offsetsByHour.get(hour);
+  if (kept !== undefined) return kept;
+  const start = tzOffset(ZONE, new Date(hour * HOUR));
+  if (tzOffset(ZONE, new Date(hour * HOUR + HOUR - 1)) !== start) return tzOffset(ZONE, new Date(epochMs));
+  if (offsetsByHour.size >= maxKeptHours) offsetsByHour.clear();
+  offsetsByHour.set(hour, start);
+  return start;
+}
+const offsetsByHour = new Map<number, number>();
+/** About a year of hours: enough for any working set, small enough to forget. */
+const maxKeptHours = 10_000;
+
+/**
+ * The London wall clock at an instant, as a `Date` whose UTC fields read it (`getUTCHours()` is
+ * the London hour): the instant moved on by London's offset.
+ */
+function inLondonAt(instant: Date | number): Date {
+  return new Date(wallClockAsUtc(typeof instant === 'number' ? instant : epochOf(instant)));
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** `YYYY-MM-DD` of a London reading. */
-function dayOf(t: TZDate): PlainDate {
-  return `${pad(t.getFullYear(), 4)}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`;
+function dayOf(t: Date): PlainDate {
+  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
 }
 
 /** `HH:mm:ss` of a London reading. */
-function clockOf(t: TZDate): string {
-  return `${pad(t.getHours())}:${pad(t.getMinutes())}:${pad(t.getSeconds())}`;
+function clockOf(t: Date): string {
+  return `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}`;
 }
 
 /** The London wall clock at an instant, as if it were a UTC reading (milliseconds since epoch). */
 function wallClockAsUtc(epochMs: number): number {
-  return epochMs + tzOffset(ZONE, new Date(epochMs)) * MINUTE;
+  return epochMs + londonOffsetAt(epochMs) * MINUTE;
 }
 
 /**
@@ -70,7 +96,7 @@ export function londonDateOf(instant: Date): PlainDate {
  */
 export function londonMinutesOf(instant: Date): number {
   const t = inLondonAt(instant);
-  return (((t.getHours() * 60 + t.getMinutes()) * 60 + t.getSeconds()) * 1000 + t.getMilliseconds()) / MINUTE;
+  return (((t.getUTCHours() * 60 + t.getUTCMinutes()) * 60 + t.getUTCSeconds()) * 1000 + t.getUTCMilliseconds()) / MINUTE;
 }
 
 /**
@@ -80,7 +106,7 @@ export function londonMinutesOf(instant: Date): number {
  */
 export function londonWallTimeOf(instant: Date): string {
   const t = inLondonAt(instant);
-  return `${clockOf(t)}.${pad(t.getMilliseconds(), 3)}`;
+  return `${clockOf(t)}.${pad(t.getUTCMilliseconds(), 3)}`;
 }
 
 /**
@@ -112,21 +138,22 @@ export function londonInstant(day: PlainDate, time: string): Date {
   const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
   const fields = [y, mo - 1, d, Number(t[1]), Number(t[2]), Number(t[3] ?? 0), Number((t[4] ?? '').padEnd(3, '0'))] as const;
   const wall = Date.UTC(...fields);
-  // TZDate: in a repeated hour, the second occurrence; in a skipped one, pushed on by the jump.
-  const read = +new TZDate(...fields, ZONE);
-  if (wallClockAsUtc(read) !== wall) {
-    // Skipped: the moment the clocks jumped, the last change of offset before that reading.
-    // tzScan steps an hour at a time from its start, so it starts on a whole UTC hour: UK clocks
-    // change at 01:00 UTC.
-    const from = Math.floor((read - DAY) / HOUR) * HOUR;
-    const jumps = tzScan(ZONE, { start: new Date(from), end: new Date(read) }).filter((c) => +c.date <= read);
-    const jump = jumps.at(-1);
-    if (!jump) throw new RangeError(`no UK clock change explains ${day} ${time}`);
-    return jump.date;
-  }
-  // Repeated: the same reading under the offset in force a day before, if the clocks went back.
-  const first = read - (tzOffset(ZONE, new Date(read - DAY)) - tzOffset(ZONE, new Date(read))) * MINUTE;
-  return new Date(first < read && wallClockAsUtc(first) === wall ? first : read);
+  // The instants London reads as `wall`, under the offset in force a day before and a day after
+  // (UK clocks change at most once in two days): one normally, two in the hour repeated when the
+  // clocks go back (the first is taken), none in the hour skipped when they go forward.
+  const before = wall - londonOffsetAt(wall - DAY) * MINUTE;
+  const after = wall - londonOffsetAt(wall + DAY) * MINUTE;
+  const readings = [before, after].filter((t) => wallClockAsUtc(t) === wall);
+  if (readings.length > 0) return new Date(Math.min(...readings));
+  // Skipped: the moment the clocks jumped, the last change of offset before the reading under the
+  // earlier offset. tzScan steps an hour at a time from its start, so it starts on a whole UTC
+  // hour: UK clocks change at 01:00 UTC.
+  const from = Math.floor((before - DAY) / HOUR) * HOUR;
+  const jump = tzScan(ZONE, { start: new Date(from), end: new Date(before) })
+    .filter((c) => +c.date <= before)
+    .at(-1);
+  if (!jump) throw new RangeError(`no UK clock change explains ${day} ${time}`);
+  return jump.date;
 }
 
 /**
@@ -136,8 +163,9 @@ export function londonInstant(day: PlainDate, time: string): Date {
  * formatLondonIso(new Date('2026-06-03T09:00:00Z')) //=> '2026-06-03T10:00:00+01:00'
  */
 export function formatLondonIso(instant: Date): string {
-  const t = inLondonAt(Math.floor(epochOf(instant) / 1000) * 1000);
-  const offset = -t.getTimezoneOffset(); // minutes ahead of UTC: 0 (GMT) or 60 (BST)
+  const second = Math.floor(epochOf(instant) / 1000) * 1000;
+  const t = inLondonAt(second);
+  const offset = londonOffsetAt(second); // minutes ahead of UTC: 0 (GMT) or 60 (BST)
   const abs = Math.abs(offset);
   return `${dayOf(t)}T${clockOf(t)}${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
