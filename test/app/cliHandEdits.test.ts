@@ -8,6 +8,7 @@ import { openDesk, systemClock, type OpenDesk } from '../../app/openDesk.js';
 import type { Db } from '../../scheduling/adapters/pg/Db.js';
 import { openDb } from '../../scheduling/adapters/pg/openDb.js';
 import { RecordingNotifier } from '../fakes/RecordingNotifier.js';
+import { seedDataDir } from '../fakes/testDb.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sd-cli-hand-'));
 const env = { DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
@@ -43,13 +44,13 @@ async function book(): Promise<{ bookingId: string; nNumber: string; start: stri
   return { bookingId: b.bookingId, nNumber: n, start: b.start };
 }
 
-// A person at a terminal while the bot runs: once the CLI has created the store, it is held open
-// here and served on DATA_DIR's socket, as the bot serves it, and every CLI run and desk below
-// goes through that socket (rather than starting PGlite again each time).
+// A person at a terminal while the bot runs: the store (migrated, as after a first start, which is
+// cli.test.ts's subject) is held open here and served on DATA_DIR's socket, as the bot serves it,
+// and every CLI run and desk below goes through that socket (rather than starting PGlite again).
 vi.setConfig({ testTimeout: 120_000 });
 let served: Db | undefined;
 beforeAll(async () => {
-  expect((await cli(['calendar', '--week', '2026-11-23'])).code).toBe(0); // creates and migrates the store
+  seedDataDir(dataDir);
   served = await openDb({ dataDir, serve: true });
 }, 120_000);
 afterAll(async () => {

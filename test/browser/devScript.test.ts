@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eachLine } from '../../scripts/agentsPlayground.js';
+import { seedDataDir } from '../fakes/testDb.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -31,6 +32,7 @@ async function answers(url: string): Promise<number | 'no answer'> {
 describe('scripts/dev.ts', () => {
   it('starts the bot and the playground, prints the URL to open, and stops both on Ctrl-C', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sd-dev-'));
+    seedDataDir(dataDir); // migrated, as after a first start (localMode.test's subject)
     const botPort = await freePort();
     const dev = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'dev.ts')], {
       cwd: root,

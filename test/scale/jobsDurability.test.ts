@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { describe, it, vi, type TestContext } from 'vitest';
 import { loadConfig } from '../../app/config.js';
 import { openDesk, type OpenDesk } from '../../app/openDesk.js';
-import { createScratchDatabase } from '../fakes/testDb.js';
+import { createScratchDatabase, seedDataDir } from '../fakes/testDb.js';
 import { JobWorker } from './jobWorkers.js';
 
 const recordJob = 'test.record';
@@ -53,6 +53,7 @@ describe.concurrent('the job engine across processes', () => {
     const cleanups = cleanupsOf(context);
     const dataDir = mkdtempSync(join(tmpdir(), 'sd-jobs-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    seedDataDir(dataDir); // migrated, as after a first start (localMode.test's subject): the kill is the subject here
     const env = { DATA_DIR: dataDir, JOB_POLL_SECONDS: '1' };
 
     const first = new JobWorker(env);
