@@ -127,23 +127,30 @@ export class PgliteDb implements Db {
   };
 }
 
-/** Throws `StoreSocketError` when `socketPath` is too long for a unix socket (Node would silently cut it). */
+/**
+ * Throws `StoreSocketError` when a store socket cannot go at `socketPath`: the path is too long for
+ * a unix socket (Node would silently cut it), or something that is not a socket is in its place.
+ * `serve` asks again; `openDb` asks first, so a bot refuses before it opens the store.
+ */
 export function assertSocketPathFits(socketPath: string): void {
   const bytes = Buffer.byteLength(socketPath);
   if (bytes > maxSocketPathBytes) {
     throw new StoreSocketError(`DATA_DIR is too deep for its store socket: ${socketPath} is ${bytes} bytes, a unix socket path takes at most ${maxSocketPathBytes}; choose a shorter DATA_DIR`);
   }
+  if (socketInPlace(socketPath) === 'not a socket') throw new StoreSocketError(`${socketPath} is in the way of the store socket and is not a socket; move it away`);
 }
 
-/** Removes a socket file a dead server left behind; refuses to remove anything that is not a socket. */
-function removeStaleSocket(socketPath: string): void {
-  let isSocket: boolean;
+/** What is at `socketPath`: nothing, a socket, or something else (which is never removed). */
+function socketInPlace(socketPath: string): 'nothing' | 'socket' | 'not a socket' {
   try {
-    isSocket = lstatSync(socketPath).isSocket();
+    return lstatSync(socketPath).isSocket() ? 'socket' : 'not a socket';
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'nothing';
     throw error;
   }
-  if (!isSocket) throw new StoreSocketError(`${socketPath} is in the way of the store socket and is not a socket; move it away`);
-  unlinkSync(socketPath);
+}
+
+/** Removes a socket file a dead server left behind (`assertSocketPathFits` has refused anything else). */
+function removeStaleSocket(socketPath: string): void {
+  if (socketInPlace(socketPath) === 'socket') unlinkSync(socketPath);
 }

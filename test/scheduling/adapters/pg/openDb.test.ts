@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { lockFileName } from '../../../../scheduling/adapters/pg/DataDirLock.js';
 import { openDb, storeSocketName, storeSocketPath } from '../../../../scheduling/adapters/pg/openDb.js';
 import { StoreSocketError } from '../../../../scheduling/adapters/pg/PgliteDb.js';
 
@@ -28,12 +27,13 @@ describe('openDb', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('will not remove a file in the socket\u2019s place that is not a socket, and leaves the folder unlocked', async () => {
+  it('will not remove a file in the socket\u2019s place that is not a socket, and refuses before opening anything', async () => {
     const dataDir = join(dir, 'data');
     mkdirSync(dataDir);
     writeFileSync(join(dataDir, storeSocketName), 'notes');
     await expect(openDb({ dataDir, serve: true })).rejects.toThrow(/is in the way of the store socket and is not a socket/);
     expect(readFileSync(join(dataDir, storeSocketName), 'utf8')).toBe('notes');
-    expect(readdirSync(dataDir)).not.toContain(lockFileName);
+    // No lock taken, no store made: the folder holds what it held.
+    expect(readdirSync(dataDir)).toEqual([storeSocketName]);
   }, 60_000);
 });
