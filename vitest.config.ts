@@ -15,10 +15,6 @@ export default defineConfig({
     // suite's 544 CPU-seconds (README, development). No test mocks a module, changes process.env
     // or installs fake timers; each opens and closes what it uses.
     isolate: false,
-    // Concurrent tests (test.concurrent, describe.concurrent) are few and mostly wait for polls and
-    // retry delays: the job engines' contracts (25 tests in PgBossJobs.test.ts) run in one wave
-    // rather than five at a time (vitest's default).
-    maxConcurrency: 32,
     globalSetup: ['test/globalSetup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

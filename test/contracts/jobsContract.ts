@@ -26,12 +26,11 @@ interface Run {
 }
 
 /**
- * What every `Jobs` engine must do. Run by test/scheduling/adapters/pg/PgBossJobs.test.ts on
+ * What every `Jobs` engine must do. Run by test/scheduling/adapters/pg/PgBossJobs*.test.ts on
  * pg-boss over the embedded PGlite and over the PostgreSQL server, and on the tests' ManualJobs.
- * Each test opens its own engine (its own store) and records what ran in memory. The tests run
- * side by side (`test.concurrent`), and so do the engines' contracts in one file (the suite is
- * `describe.concurrent`): most of their time is spent waiting for polls and retry delays, and
- * nothing is shared between them.
+ * Each test opens its own engine (its own store) and records what ran in memory. The tests of one
+ * engine run side by side (`test.concurrent`): most of their time is spent waiting for polls and
+ * retry delays, and nothing is shared between them.
  */
 export function jobsContract(name: string, open: () => Promise<JobsUnderTest>): void {
   const it = (title: string, body: (run: Run) => Promise<void>) =>
@@ -51,7 +50,7 @@ export function jobsContract(name: string, open: () => Promise<JobsUnderTest>): 
       }
     });
 
-  describe.concurrent(`Jobs contract: ${name}`, () => {
+  describe(`Jobs contract: ${name}`, () => {
     it('runs a scheduled job once, with its data as it was given', async ({ t, record, runs }) => {
       await t.work({ 'test.echo': record('test.echo'), 'test.other': record('test.other') });
       const data = { requestId: 'r-1', count: 3, urgent: true, note: null, text: 'quote " and \\ and ünïcode' };

@@ -5,13 +5,12 @@ import { PgBossJobs } from '../../../../scheduling/adapters/pg/jobs/PgBossJobs.j
 import { jobsContract } from '../../../contracts/jobsContract.js';
 import { ManualClock } from '../../../fakes/ManualClock.js';
 import { ManualJobs } from '../../../fakes/ManualJobs.js';
-import { openTestPglite, openTestPostgres } from '../../../fakes/testDb.js';
+import { openTestPglite } from '../../../fakes/testDb.js';
 import { eventually, onPgBoss } from './pgBossUnderTest.js';
 
-// Every engine's contract and the wake-up test run side by side (their suites are concurrent):
-// they mostly wait for polls and retry delays.
+// The same contract on the PostgreSQL server is in PgBossJobs.postgres.test.ts (a file of its own,
+// so the two engines' waits overlap in two test workers).
 jobsContract('pg-boss on PGlite (embedded)', onPgBoss(openTestPglite));
-jobsContract('pg-boss on the PostgreSQL server', onPgBoss(openTestPostgres));
 jobsContract('ManualJobs (the tests\' engine)', async () => {
   const clock = new ManualClock('2026-11-23T09:00:00Z');
   const jobs = new ManualJobs(clock);
@@ -29,7 +28,7 @@ jobsContract('ManualJobs (the tests\' engine)', async () => {
   };
 });
 
-describe.concurrent('PgBossJobs: a job due now starts at once in the process that works it', () => {
+describe('PgBossJobs: a job due now starts at once in the process that works it', () => {
   it('runs a job scheduled without runAt although the workers look only every 10 minutes', { timeout: 60_000 }, async () => {
     const db = await openTestPglite();
     const jobs = new PgBossJobs(db, pino({ level: 'silent' }), { pollingIntervalSeconds: 600, retryDelaySeconds: 1 });

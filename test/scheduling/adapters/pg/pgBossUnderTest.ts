@@ -1,4 +1,4 @@
-/** pg-boss under the jobs contract, over the embedded PGlite or the PostgreSQL server (PgBossJobs.test.ts). */
+/** pg-boss under the jobs contract: shared by the embedded and the PostgreSQL contract files. */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { PgBossJobs } from '../../../../scheduling/adapters/pg/jobs/PgBossJobs.js';
