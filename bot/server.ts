@@ -11,12 +11,13 @@ import { graphNotificationRoutes } from './graphNotifications.js';
 import { readBody } from './readBody.js';
 import { isLoopbackHost, isLoopbackHostHeader, isLoopbackUrl } from './loopback.js';
 import { listenHost, UnsafeHostError } from './listenHost.js';
-
-export { listenHost, UnsafeHostError } from './listenHost.js';
 import { StrategyDeskBot } from './StrategyDeskBot.js';
 import type { ContinueConversation } from './InPlaceAnswers.js';
 import { TeamsNotifier } from './TeamsNotifier.js';
 import type { Notifier } from '../scheduling/ports/Notifier.js';
+
+/** Where the server may listen (bot/listenHost.ts, which app/main.ts asks before loading the bot). */
+export { listenHost, UnsafeHostError } from './listenHost.js';
 
 /** The bot's registration (config `MicrosoftAppId` and friends); no app id = local mode. */
 export interface BotCredentials {

@@ -14,7 +14,7 @@ import { currentTemplateFile, templateFileEnv, writePgliteTemplate } from './fak
  * - SD_TEST_CHILD_BUILD names the sources transpiled once, from which the bot, CLI and worker
  *   processes the tests start run without tsx (see test/childBuild.ts).
  * The first project builds both; the others find them and reuse them; the first one's teardown
- * (which runs last) removes them. The three are made side by side (the certificate by openssl,
+ * (which runs last) removes them. The three are made side by side (the certificate with WebCrypto,
  * the template in PGlite, the build by esbuild's own process): every test waits for them.
  */
 export default async function setup(): Promise<() => void> {
