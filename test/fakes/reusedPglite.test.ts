@@ -35,6 +35,29 @@ describe('PglitePool', () => {
     await second.close();
   });
 
+  it('lends a store again whose rows were deleted and whose sequence moved on a rolled-back insert, in the template state', async () => {
+    pool = new PglitePool(openTemplateCopy);
+    const first = await pool.lend();
+    const untouched = await rowsAndMigrations(first);
+    await first.query(`insert into audit_log (at, actor_id, actor_name, action, entity, entity_id) values (now(), 'a', 'A', 'x', 'request', 'r1')`);
+    await first.query('delete from audit_log');
+    await first.exec(`begin; insert into local_outbox (to_addresses, subject, body) values ('[]', 'Rolled back', 'Body'); rollback`);
+    await first.close();
+    expect(pool.idleCount).toBe(1);
+
+    const second = await pool.lend();
+    expect(await rowsAndMigrations(second)).toEqual(untouched);
+    for (const table of ['local_outbox', 'audit_log']) {
+      const { rows } = await second.query<{ seq: string }>(
+        table === 'local_outbox'
+          ? `insert into local_outbox (to_addresses, subject, body) values ('[]', 'Again', 'Body') returning seq`
+          : `insert into audit_log (at, actor_id, actor_name, action, entity, entity_id) values (now(), 'a', 'A', 'x', 'request', 'r2') returning seq`,
+      );
+      expect(Number(rows[0]!.seq), table).toBe(1);
+    }
+    await second.close();
+  });
+
   it('rolls back a transaction left open and forgets session settings and temporary tables', async () => {
     pool = new PglitePool(openTemplateCopy);
     const first = await pool.lend();
@@ -53,6 +76,7 @@ describe('PglitePool', () => {
   it.each([
     ['a table added', 'create table extra (x int)', `select 1 from pg_tables where tablename = 'extra'`],
     ['a column added', 'alter table mail_keys add column extra text', `select 1 from information_schema.columns where column_name = 'extra'`],
+    ['a table dropped', 'drop table mail_keys cascade', `select 1 where not exists (select 1 from pg_tables where tablename = 'mail_keys')`],
     ['an index dropped', 'drop index local_outbox_mail_key', `select 1 where not exists (select 1 from pg_indexes where indexname = 'local_outbox_mail_key')`],
     ['a schema added', 'create schema pgboss', `select 1 from pg_namespace where nspname = 'pgboss'`],
     ['a function added', 'create function one() returns int language sql as $$ select 1 $$', `select 1 from pg_proc where proname = 'one'`],
