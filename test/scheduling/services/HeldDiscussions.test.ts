@@ -21,14 +21,18 @@ describe('HeldDiscussions: the record clock starts when a booked slot is held', 
     expect(booking.start.toISOString()).toBe('2026-11-25T10:00:00.000Z'); // Wednesday's first slot
     await t.desk.startWork();
 
-    await t.jobs.advance(booking.start.getTime() - t.clock.now().getTime() - 60_000, 5 * 60_000);
+    // The sweeps run hourly for the two days before the slot, then every 5 minutes (as the bot's
+    // do) for its last half hour, the last one a minute before it starts.
+    await t.jobs.advance(booking.start.getTime() - t.clock.now().getTime() - 30 * 60_000, HOUR);
+    await t.jobs.advance(29 * 60_000, 5 * 60_000);
+    expect(t.clock.now().getTime(), 'a minute before the slot').toBe(booking.start.getTime() - 60_000);
     expect(await minutesClockOf(booking.requestId), 'nothing before the slot').toBeUndefined();
 
     await t.jobs.advance(2 * HOUR, 5 * 60_000);
     expect(await minutesClockOf(booking.requestId)).toMatchObject({ state: 'running', startedAt: booking.start, due: new Date('2026-11-26T10:00:00Z'), ownerId: manager.id });
 
     // Reminder next morning, overdue at the 24th hour (Northamptonshire).
-    await t.jobs.advance(26 * HOUR, 15 * 60_000);
+    await t.jobs.advance(26 * HOUR, HOUR);
     expect(t.notifier.told.map(({ notice }) => notice.kind)).toEqual(['deadline.reminder', 'deadline.overdue']);
     // Once started, later sweeps schedule nothing more for it.
     expect(t.jobs.pending().filter((job) => job.name === 'discussion.held')).toEqual([]);
