@@ -21,12 +21,10 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'utc', include: ['test/**/*.test.ts'], exclude: ['test/browser/**'], env: { TZ: 'UTC' } },
-      },
-      {
-        // Chromium driving the Agents Playground against the real bot: slower start-up and waits.
-        extends: true,
-        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], env: { TZ: 'UTC' }, testTimeout: 120_000, hookTimeout: 180_000 },
+        // The browser tests (Chromium driving the Agents Playground against the real bot) run here
+        // too, with their longer limits set in the files (test/browser/browserTimeouts.ts): a
+        // project of their own cost two more worker processes.
+        test: { name: 'utc', include: ['test/**/*.test.ts'], env: { TZ: 'UTC' } },
       },
       {
         extends: true,

@@ -15,6 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardGallery } from '../cards/cardGallery.js';
 import { chromiumPath, hasChromium, requireChromium } from './playgroundSession.js';
+import { inBrowser, sessionTimeout } from './browserTimeouts.js';
 
 requireChromium('test/browser/cardHeights.test.ts');
 const artifacts = resolve(import.meta.dirname, '..', '.artifacts', 'cards');
@@ -23,7 +24,7 @@ const require = createRequire(import.meta.url);
 export const cardWidth = 600;
 export const cardHeightBudget = 506;
 
-describe.skipIf(!hasChromium)('every card fits a 1366x768 screen', () => {
+describe.skipIf(!hasChromium)('every card fits a 1366x768 screen', inBrowser, () => {
   let browser: Browser;
   let page: Page;
 
@@ -33,8 +34,8 @@ describe.skipIf(!hasChromium)('every card fits a 1366x768 screen', () => {
     page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.setContent(`<!doctype html><html><body style="margin:0;font-family:'Segoe UI',sans-serif;background:#f5f5f5"><div id="host" style="width:${cardWidth}px;background:#fff"></div></body></html>`);
     await page.addScriptTag({ path: require.resolve('adaptivecards/dist/adaptivecards.min.js') });
-  });
-  afterAll(() => browser?.close());
+  }, sessionTimeout);
+  afterAll(() => browser?.close(), sessionTimeout);
 
   it.each(cardGallery.map((g) => [g.name, g.card] as const))('%s', async (name, card) => {
     const height = await page.evaluate((json) => {

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eachLine } from '../../scripts/agentsPlayground.js';
 import { seedDataDir } from '../fakes/testDb.js';
+import { inBrowser } from './browserTimeouts.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -29,7 +30,7 @@ async function answers(url: string): Promise<number | 'no answer'> {
   }
 }
 
-describe('scripts/dev.ts', () => {
+describe('scripts/dev.ts', inBrowser, () => {
   it('starts the bot and the playground, prints the URL to open, and stops both on Ctrl-C', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sd-dev-'));
     seedDataDir(dataDir); // migrated, as after a first start (localMode.test's subject)

@@ -17,6 +17,7 @@ import { startAgentsPlayground, type RunningPlayground } from '../../scripts/age
 import { seedDataDir } from '../fakes/testDb.js';
 import { chromiumPath, hasChromium, launchArgs, requireChromium } from './playgroundSession.js';
 import { labels, PlaygroundChat, type RequestCardEntry } from './PlaygroundChat.js';
+import { inBrowser, sessionTimeout } from './browserTimeouts.js';
 
 requireChromium('test/browser/playground.test.ts');
 
@@ -28,7 +29,7 @@ const second: RequestCardEntry = { nNumbers: 'N146790', childSurnames: 'Fleming'
 const badNNumber: RequestCardEntry = { nNumbers: 'X12', childSurnames: 'Moneypenny', managerRole: 'Team Manager (TM)', managerPhone: '01604 111222', reason: 'Disclosure to teacher' };
 
 
-describe.skipIf(!hasChromium)(`Agents Playground against the bot (needs ${chromiumPath})`, () => {
+describe.skipIf(!hasChromium)(`Agents Playground against the bot (needs ${chromiumPath})`, inBrowser, () => {
   let dataDir: string;
   let desk: OpenDesk;
   let server: { url: string; close(): Promise<void> };
@@ -75,7 +76,7 @@ describe.skipIf(!hasChromium)(`Agents Playground against the bot (needs ${chromi
     page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
     chat = new PlaygroundChat(page);
     await chat.openPersonalChat(playground.url);
-  });
+  }, sessionTimeout);
 
   afterEach(async (context) => {
     if (context.task.result?.state === 'fail') await screenshot(`failed-${context.task.name.replace(/\W+/g, '-')}`);
@@ -87,7 +88,7 @@ describe.skipIf(!hasChromium)(`Agents Playground against the bot (needs ${chromi
     await server?.close();
     await desk?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, sessionTimeout);
 
   /** Submits the newest card and waits until the chat shows `bookings` booking cards. */
   async function submitAndAwaitBooking(bookings: number): Promise<void> {

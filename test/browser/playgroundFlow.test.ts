@@ -16,6 +16,7 @@ import { replyJobs } from '../../scheduling/services/ReplyTracker.js';
 import { bookingJobs } from '../../scheduling/services/RotaBookingService.js';
 import { labels, type RequestCardEntry } from './PlaygroundChat.js';
 import { hasChromium, requireChromium, startPlaygroundSession, type PlaygroundSession } from './playgroundSession.js';
+import { inBrowser, sessionTimeout } from './browserTimeouts.js';
 
 requireChromium('test/browser/playgroundFlow.test.ts');
 
@@ -33,7 +34,7 @@ const urgent: RequestCardEntry = { nNumbers: 'N200001', childSurnames: 'Drax', m
 const urgentCriterion = 'Children home alone';
 const surnames = [booking, mistakes, urgent].map((e) => e.childSurnames);
 
-describe.skipIf(!hasChromium)('the whole manager flow in the Agents Playground (needs /usr/bin/chromium)', () => {
+describe.skipIf(!hasChromium)('the whole manager flow in the Agents Playground (needs /usr/bin/chromium)', inBrowser, () => {
   let s: PlaygroundSession;
   /** The booking card's message: the request form it replaced, in the personal chat. */
   let bookingCard: Locator | undefined;
@@ -42,7 +43,7 @@ describe.skipIf(!hasChromium)('the whole manager flow in the Agents Playground (
   beforeAll(async () => {
     // Tall enough that the longest card (the form with every error) is screenshot whole.
     s = await startPlaygroundSession({ artifacts: 'playground-flow', env: { JOB_POLL_SECONDS: '1' }, viewport: { width: 1400, height: 2400 } });
-  });
+  }, sessionTimeout);
 
   afterEach(async (context) => {
     if (context.task.result?.state !== 'fail') return;
@@ -52,7 +53,7 @@ describe.skipIf(!hasChromium)('the whole manager flow in the Agents Playground (
 
   afterAll(async () => {
     await s?.close();
-  });
+  }, sessionTimeout);
 
   /** The visible text of a card, one line per line as the browser lays it out. */
   const textOf = async (card: Locator) => (await card.innerText()).replace(/\u00a0/g, ' ');

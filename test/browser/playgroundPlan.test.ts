@@ -17,6 +17,7 @@ import { plainDateInWords } from '../../cards/planLines.js';
 import { londonDateOf } from '../../scheduling/rules/londonTime.js';
 import { chromiumPath, hasChromium, requireChromium, startPlaygroundSession, type PlaygroundSession } from './playgroundSession.js';
 import type { PlaygroundChat, RequestCardEntry } from './PlaygroundChat.js';
+import { inBrowser, sessionTimeout } from './browserTimeouts.js';
 
 requireChromium('test/browser/playgroundPlan.test.ts');
 
@@ -34,7 +35,7 @@ const notQuorateReason = 'The named nurse was on leave; health gave its informat
 const attendeeLine = (a: typeof socialWorker) => `${a.name}, ${a.role}, ${a.organisation} (${a.agency})`;
 
 
-describe.skipIf(!hasChromium)(`the action plan in the Agents Playground (needs ${chromiumPath})`, () => {
+describe.skipIf(!hasChromium)(`the action plan in the Agents Playground (needs ${chromiumPath})`, inBrowser, () => {
   let session: PlaygroundSession | undefined;
   let page: Page;
   let chat: PlaygroundChat;
@@ -65,7 +66,7 @@ describe.skipIf(!hasChromium)(`the action plan in the Agents Playground (needs $
     // Tall enough for the whole plan card with a form open. The session empties `artifacts` first.
     session = await startPlaygroundSession({ artifacts: 'playground-plan', viewport: { width: 1400, height: 2200 } });
     ({ page, chat } = session);
-  });
+  }, sessionTimeout);
 
   afterEach(async (context) => {
     const blocked = context.task.result?.errors?.some((e) => e.message?.includes('must have passed'));
@@ -75,7 +76,7 @@ describe.skipIf(!hasChromium)(`the action plan in the Agents Playground (needs $
 
   afterAll(async () => {
     await session?.close();
-  });
+  }, sessionTimeout);
 
   it('books a discussion for N146782 in the personal chat', async () => {
     await chat.send('book');

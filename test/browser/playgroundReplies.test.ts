@@ -11,6 +11,7 @@ import { formatUkDateTimeInWords, formatUkTime } from '../../scheduling/rules/fo
 import { runCli, type CliRun } from '../bot/deskProcesses.js';
 import type { RequestCardEntry } from './PlaygroundChat.js';
 import { hasChromium, requireChromium, startPlaygroundSession, type PlaygroundSession } from './playgroundSession.js';
+import { inBrowser, sessionTimeout } from './browserTimeouts.js';
 
 requireChromium('test/browser/playgroundReplies.test.ts');
 
@@ -21,7 +22,7 @@ const withinPoll = { timeout: 6 * calendarPollSeconds * 1000 };
 
 const entry: RequestCardEntry = { nNumbers: 'N157301', childSurnames: 'Carver', managerRole: 'Team Manager (TM)', managerPhone: '01604 123456', reason: 'Disclosure to a school nurse' };
 
-describe.skipIf(!hasChromium)(`the police's reply reaches the booking card in the Agents Playground (needs /usr/bin/chromium)`, () => {
+describe.skipIf(!hasChromium)(`the police's reply reaches the booking card in the Agents Playground (needs /usr/bin/chromium)`, inBrowser, () => {
   let s: PlaygroundSession;
 
   beforeAll(async () => {
@@ -30,7 +31,7 @@ describe.skipIf(!hasChromium)(`the police's reply reaches the booking card in th
       env: { CALENDAR_POLL_SECONDS: String(calendarPollSeconds), JOB_POLL_SECONDS: '1' },
       viewport: { width: 1400, height: 1700 },
     });
-  });
+  }, sessionTimeout);
 
   afterEach(async (context) => {
     if (context.task.result?.state !== 'fail') return;
@@ -40,7 +41,7 @@ describe.skipIf(!hasChromium)(`the police's reply reaches the booking card in th
 
   afterAll(async () => {
     await s?.close();
-  });
+  }, sessionTimeout);
 
   it('turns the booking card to "Accepted by DS Smith (...) at hh:mm" and tells the manager, after the command line answers the invite', async () => {
     const { chat, page, bot, dataDir } = s;
