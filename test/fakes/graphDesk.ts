@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { afterEach } from 'vitest';
+import { onTestFinished } from 'vitest';
 import { loadConfig } from '../../app/config.js';
 import { openDesk, type OpenDesk } from '../../app/openDesk.js';
 import { graphEnv, testMailbox } from '../scale/graphEnv.js';
@@ -9,18 +9,10 @@ import { ManualJobs } from './ManualJobs.js';
 import { RecordingNotifier } from './RecordingNotifier.js';
 import { openTestPglite } from './testDb.js';
 
-const open: Array<{ fake: FakeGraph; desk: OpenDesk }> = [];
-afterEach(async () => {
-  for (const { desk, fake } of open.splice(0)) {
-    await desk.close();
-    await fake.close();
-  }
-});
-
 /**
  * The desk on the embedded store with the Graph calendar and mailer, against a fresh fake Graph,
  * at Monday 23 November 2026 12:00 on a manual clock, with manual jobs (run by the test) and a
- * recording notifier. Closed after each test.
+ * recording notifier. Closed when the test that opened it finishes.
  */
 export async function openGraphDesk(
   settings: ConstructorParameters<typeof FakeGraph>[0] = {},
@@ -31,6 +23,11 @@ export async function openGraphDesk(
   const notifier = new RecordingNotifier();
   const desk = await openDesk(loadConfig({ ...graphEnv(fake), LOG_LEVEL: 'silent' }), { clock, db: await openTestPglite(), log: pino({ level: 'silent' }), jobs, notifier });
   jobs.work(desk.jobHandlers);
-  open.push({ fake, desk });
+  // Closed by the test that opened it, not by a hook at this module's top level: a worker runs
+  // many files and evaluates this module once, so such a hook would belong to its first file only.
+  onTestFinished(async () => {
+    await desk.close();
+    await fake.close();
+  });
   return { fake, desk, clock, jobs, notifier };
 }
