@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { DurationSequencer } from './test/durationSequencer.js';
 
 // The suite runs twice for time-sensitive code: once with the process in UTC and once in a US
 // zone, so nothing can lean on the server's TZ (Europe/London enters only in londonTime.ts).
@@ -16,6 +17,8 @@ export default defineConfig({
     // or installs fake timers; each opens and closes what it uses.
     isolate: false,
     globalSetup: ['test/globalSetup.ts'],
+    // Longest files first, from vitest's cache or, in a clean clone, test/fileDurations.json.
+    sequence: { sequencer: DurationSequencer },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
