@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Sql } from '../../scheduling/adapters/pg/Db.js';
 import { PglitePool } from './reusedPglite.js';
 import { openTemplateCopy } from './testDb.js';
@@ -72,7 +72,13 @@ describe('PglitePool', () => {
     await second.close();
   });
 
-  // Each change, and a query that finds it (no rows on a store from the template).
+  // Each change, and a query that finds it (no rows on a store from the template). The cases
+  // share one pool, so each starts from the store the case before gave back (emptied, in the
+  // template's state: each case checks that): one new store a case rather than two.
+  let shared: PglitePool | undefined;
+  afterAll(async () => {
+    await shared?.drain();
+  });
   it.each([
     ['a table added', 'create table extra (x int)', `select 1 from pg_tables where tablename = 'extra'`],
     ['a column added', 'alter table mail_keys add column extra text', `select 1 from information_schema.columns where column_name = 'extra'`],
@@ -83,7 +89,8 @@ describe('PglitePool', () => {
     ['a migration recorded', `insert into schema_migrations (version, name) values (999, '999_future')`, 'select 1 from schema_migrations where version = 999'],
     ['a sequence added', 'create sequence loose', `select 1 from pg_sequences where sequencename = 'loose'`],
   ])('closes a store for good instead of lending it again when it comes back with %s', async (_, change, probe) => {
-    pool = new PglitePool(openTemplateCopy);
+    shared ??= new PglitePool(openTemplateCopy);
+    const pool = shared;
     const first = await pool.lend();
     const untouched = await rowsAndMigrations(first);
     expect((await first.query(probe)).rows).toEqual([]);
