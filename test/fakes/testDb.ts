@@ -27,9 +27,15 @@ export async function openTemplateCopy(): Promise<PgliteDb> {
 
 const pool = new PglitePool(openTemplateCopy);
 
-/** An in-memory PGlite with nothing in it, not even `schema_migrations` (for migration tests). */
-export function openEmptyPglite(): Promise<Db> {
-  return PgliteDb.open();
+/**
+ * An in-memory PGlite with nothing in it, not even `schema_migrations` (for migration tests):
+ * started from globalSetup's dump of a new cluster when there is a current one (initdb, which
+ * this skips, costs about 4 CPU-seconds), else new.
+ */
+export async function openEmptyPglite(): Promise<Db> {
+  const file = currentTemplateFile();
+  const empty = file && emptyDumpBeside(file);
+  return empty && existsSync(empty) ? PgliteDb.open(undefined, { loadDataDir: await openAsBlob(empty) }) : PgliteDb.open();
 }
 
 /** The PostgreSQL server this machine runs (127.0.0.1:5432, trust auth); override with TEST_PG_URL. */
@@ -105,20 +111,59 @@ export function migrationsFingerprint(): string {
 
 /** A fresh store with every shipped migration applied, as a `dumpDataDir()` tarball. */
 export async function buildPgliteTemplate(): Promise<Blob> {
-  // In memory: initdb on disk is about three times slower. PgliteDb does not hand out its PGlite
-  // (whose dumpDataDir this needs), so the migrations run through PGlite's own transaction here.
   const store = new PGlite();
   try {
     await store.waitReady;
-    await migrate({
-      ...sqlOn(store),
-      transaction: (work) => store.transaction((tx) => work(sqlOn(tx))),
-      close: () => store.close(),
-    });
+    await migrate(dbOn(store));
     return await store.dumpDataDir('none');
   } finally {
     await store.close();
   }
+}
+
+/**
+ * One store dumped (`dumpDataDir()` tarballs) at three moments: a new cluster (`empty`), with
+ * every shipped migration applied (`migrated`), and as a bot leaves it after its first start
+ * (`firstStarted`): its job engine has also installed pg-boss's tables and a queue for each job
+ * the desk runs (about half a CPU-second of DDL in PGlite that a bot started on a copy no longer
+ * repeats). That last step goes through the desk itself, in local mode, starting and stopping
+ * the engine's workers; nothing is scheduled.
+ */
+async function buildPgliteDumps(): Promise<{ empty: Blob; migrated: Blob; firstStarted: Blob }> {
+  // In memory: initdb on disk is about three times slower.
+  const store = new PGlite();
+  try {
+    await store.waitReady;
+    const empty = await store.dumpDataDir('none');
+    await migrate(dbOn(store));
+    const migrated = await store.dumpDataDir('none');
+    const [{ openDesk }, { loadConfig }, { PgBossJobs }] = await Promise.all([
+      import('../../app/openDesk.js'),
+      import('../../app/config.js'),
+      import('../../scheduling/adapters/pg/jobs/PgBossJobs.js'),
+    ]);
+    // The desk's close() closes its db: here that leaves the store open for the last dump.
+    const desk = await openDesk(loadConfig({ CALENDAR_BACKEND: 'local', LOG_LEVEL: 'silent' }), { db: { ...dbOn(store), close: async () => {} } });
+    try {
+      if (!(desk.jobs instanceof PgBossJobs)) throw new Error('expected the desk to run pg-boss');
+      await desk.jobs.work(desk.jobHandlers);
+      await desk.jobs.stop();
+    } finally {
+      await desk.close();
+    }
+    return { empty, migrated, firstStarted: await store.dumpDataDir('none') };
+  } finally {
+    await store.close();
+  }
+}
+
+/** PGlite itself as a `Db` (PgliteDb does not hand out its PGlite, whose dumpDataDir this needs). */
+function dbOn(store: PGlite): Db {
+  return {
+    ...sqlOn(store),
+    transaction: (work) => store.transaction((tx) => work(sqlOn(tx))),
+    close: () => store.close(),
+  };
 }
 
 function sqlOn(connection: Pick<PGlite, 'query' | 'exec'>): Sql {
@@ -135,20 +180,22 @@ function sqlOn(connection: Pick<PGlite, 'query' | 'exec'>): Sql {
 
 /**
  * Builds the template into a new temporary file named after the migrations' fingerprint, and
- * next to it (`<fingerprint>.data`) the same store as a DATA_DIR for `seedDataDir`; returns the
+ * next to it the new cluster it was migrated from (`<fingerprint>.empty.tar`, for
+ * `openEmptyPglite`) and the same store after a bot's first start as a DATA_DIR for
+ * `seedDataDir` (`<fingerprint>.data`; see `buildPgliteDumps`); returns the
  * file's path and a `remove()` for teardown.
  */
 export async function writePgliteTemplate(): Promise<{ file: string; remove(): void }> {
   const fingerprint = migrationsFingerprint();
-  const blob = await buildPgliteTemplate();
-  const dump = new Uint8Array(await blob.arrayBuffer());
+  const { empty, migrated, firstStarted } = await buildPgliteDumps();
   const dir = mkdtempSync(join(tmpdir(), 'sd-pglite-template-'));
   const remove = () => rmSync(dir, { recursive: true, force: true });
   const file = join(dir, `${fingerprint}.tar`);
   try {
-    writeFileSync(file, dump);
+    writeFileSync(file, new Uint8Array(await migrated.arrayBuffer()));
+    writeFileSync(emptyDumpBeside(file), new Uint8Array(await empty.arrayBuffer()));
     // Unpacked by PGlite itself, so a DATA_DIR copied from it is one PGlite wrote.
-    const store = new PGlite(dataDirBeside(file), { loadDataDir: blob });
+    const store = new PGlite(dataDirBeside(file), { loadDataDir: firstStarted });
     await store.waitReady;
     await store.close();
   } catch (error) {
@@ -159,13 +206,14 @@ export async function writePgliteTemplate(): Promise<{ file: string; remove(): v
 }
 
 const dataDirBeside = (templateFile: string) => templateFile.replace(/\.tar$/, '.data');
+const emptyDumpBeside = (templateFile: string) => templateFile.replace(/\.tar$/, '.empty.tar');
 
 /**
  * Fills the folder `dataDir` (created if missing, else empty) with a copy of globalSetup's migrated
- * store, as a bot or CLI leaves it after its first start, and returns true. Initialising a
- * DATA_DIR costs a bot or CLI about 6 CPU-seconds on this machine (initdb writes a cluster on
- * disk, then the migrations run); copying one costs a fraction of that. For tests whose subject
- * is not the first start on an empty DATA_DIR (test/bot/localMode.test.ts, the CLI test and
+ * store, as a bot leaves it after its first start (pg-boss's tables and queues included), and
+ * returns true. Initialising a DATA_DIR costs a bot or CLI about 6 CPU-seconds on this machine
+ * (initdb writes a cluster on disk, then the migrations run); copying one costs a fraction of
+ * that. For tests whose subject is not the first start on an empty DATA_DIR (test/bot/localMode.test.ts, the CLI test and
  * migrate.test.ts keep that). False, leaving the folder as it was, without a current template.
  */
 export function seedDataDir(dataDir: string): boolean {
