@@ -109,18 +109,6 @@ export function migrationsFingerprint(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** A fresh store with every shipped migration applied, as a `dumpDataDir()` tarball. */
-export async function buildPgliteTemplate(): Promise<Blob> {
-  const store = new PGlite();
-  try {
-    await store.waitReady;
-    await migrate(dbOn(store));
-    return await store.dumpDataDir('none');
-  } finally {
-    await store.close();
-  }
-}
-
 /**
  * One store dumped (`dumpDataDir()` tarballs) at three moments: a new cluster (`empty`), with
  * every shipped migration applied (`migrated`), and as a bot leaves it after its first start
@@ -213,8 +201,9 @@ const emptyDumpBeside = (templateFile: string) => templateFile.replace(/\.tar$/,
  * store, as a bot leaves it after its first start (pg-boss's tables and queues included), and
  * returns true. Initialising a DATA_DIR costs a bot or CLI about 6 CPU-seconds on this machine
  * (initdb writes a cluster on disk, then the migrations run); copying one costs a fraction of
- * that. For tests whose subject is not the first start on an empty DATA_DIR (test/bot/localMode.test.ts, the CLI test and
- * migrate.test.ts keep that). False, leaving the folder as it was, without a current template.
+ * that. For tests whose subject is not the first start on an empty DATA_DIR
+ * (test/bot/localMode.test.ts, the CLI test and migrate.test.ts keep that). False, leaving the
+ * folder as it was, without a current template.
  */
 export function seedDataDir(dataDir: string): boolean {
   const file = currentTemplateFile();
@@ -239,7 +228,7 @@ let template: Promise<Blob> | undefined;
 export function pgliteTemplate(): Promise<Blob> {
   template ??= (async () => {
     const file = currentTemplateFile();
-    return file ? openAsBlob(file) : buildPgliteTemplate();
+    return file ? openAsBlob(file) : (await buildPgliteDumps()).migrated;
   })();
   return template;
 }
