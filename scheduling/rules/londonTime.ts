@@ -36,23 +36,35 @@ function epochOf(instant: Date): number {
 
 /**
  * London's offset from UTC in minutes at an instant, as @date-fns/tz's `tzOffset` reads it from
- * the runtime's zone data, kept per UTC hour: reading it costs a formatted date each time, and
- * the rules read the same few days over and over. An hour whose offset differs at its start and
- * at its end (the hour of a clock change) is not kept; every other hour has one offset throughout.
+ * the runtime's zone data, kept per UTC day: reading it costs a formatted date each time, and
+ * the rules read the same few days over and over. A day whose offset differs at its start and at
+ * its end (the day of a clock change) is kept per UTC hour instead, and an hour whose offset
+ * differs at its start and at its end (the hour of the change) is not kept. UK clocks change at
+ * most twice a year, so a day or an hour with one offset at both ends has it throughout.
  */
 function londonOffsetAt(epochMs: number): number {
+  const day = Math.floor(epochMs / DAY);
+  const keptDay = offsetsByDay.get(day);
+  if (keptDay !== undefined) return keptDay;
   const hour = Math.floor(epochMs / HOUR);
-  const kept = offsetsByHour.get(hour);
-  if (kept !== undefined) return kept;
+  const keptHour = offsetsByHour.get(hour);
+  if (keptHour !== undefined) return keptHour;
+  const dayStart = tzOffset(ZONE, new Date(day * DAY));
+  if (tzOffset(ZONE, new Date(day * DAY + DAY - 1)) === dayStart) return keep(offsetsByDay, day, dayStart);
   const start = tzOffset(ZONE, new Date(hour * HOUR));
   if (tzOffset(ZONE, new Date(hour * HOUR + HOUR - 1)) !== start) return tzOffset(ZONE, new Date(epochMs));
-  if (offsetsByHour.size >= maxKeptHours) offsetsByHour.clear();
-  offsetsByHour.set(hour, start);
-  return start;
+  return keep(offsetsByHour, hour, start);
 }
+const offsetsByDay = new Map<number, number>();
 const offsetsByHour = new Map<number, number>();
-/** About a year of hours: enough for any working set, small enough to forget. */
-const maxKeptHours = 10_000;
+/** About 27 years of days, or a year of hours: enough for any working set, small enough to forget. */
+const maxKept = 10_000;
+
+function keep<T>(kept: Map<number, T>, key: number, value: T): T {
+  if (kept.size >= maxKept) kept.clear();
+  kept.set(key, value);
+  return value;
+}
 
 /**
  * The London wall clock at an instant, as a `Date` whose UTC fields read it (`getUTCHours()` is
@@ -146,15 +158,28 @@ export function londonInstant(day: PlainDate, time: string): Date {
   const readings = [before, after].filter((t) => wallClockAsUtc(t) === wall);
   if (readings.length > 0) return new Date(Math.min(...readings));
   // Skipped: the moment the clocks jumped, the last change of offset before the reading under the
-  // earlier offset. tzScan steps an hour at a time from its start, so it starts on a whole UTC
-  // hour: UK clocks change at 01:00 UTC.
-  const from = Math.floor((before - DAY) / HOUR) * HOUR;
-  const jump = tzScan(ZONE, { start: new Date(from), end: new Date(before) })
-    .filter((c) => +c.date <= before)
+  // earlier offset, within a day of it.
+  const jump = changesAround(before)
+    .filter((c) => c <= before && c >= before - DAY)
     .at(-1);
-  if (!jump) throw new RangeError(`no UK clock change explains ${day} ${time}`);
-  return jump.date;
+  if (jump === undefined) throw new RangeError(`no UK clock change explains ${day} ${time}`);
+  return new Date(jump);
 }
+
+/**
+ * The moments London's offset changes from the start of the UTC day before `epochMs`'s to the
+ * end of its own, as tzScan finds them, kept per UTC day (every time skipped on a spring day
+ * asks for the same scan). tzScan steps from its start, which is a whole UTC day (UK clocks
+ * change at 01:00 UTC).
+ */
+function changesAround(epochMs: number): readonly number[] {
+  const day = Math.floor(epochMs / DAY);
+  const kept = changesByDay.get(day);
+  if (kept !== undefined) return kept;
+  const changes = tzScan(ZONE, { start: new Date((day - 1) * DAY), end: new Date((day + 1) * DAY) }).map((c) => +c.date);
+  return keep(changesByDay, day, changes);
+}
+const changesByDay = new Map<number, readonly number[]>();
 
 /**
  * An instant as ISO 8601 in UK local time with its numeric offset, to the second.
