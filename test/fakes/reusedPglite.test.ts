@@ -88,6 +88,11 @@ describe('PglitePool', () => {
     ['a function added', 'create function one() returns int language sql as $$ select 1 $$', `select 1 from pg_proc where proname = 'one'`],
     ['a migration recorded', `insert into schema_migrations (version, name) values (999, '999_future')`, 'select 1 from schema_migrations where version = 999'],
     ['a sequence added', 'create sequence loose', `select 1 from pg_sequences where sequencename = 'loose'`],
+    ['a default changed', `alter table mail_keys alter column claimed_at set default now()`, `select 1 from information_schema.columns where table_name = 'mail_keys' and column_name = 'claimed_at' and column_default is not null`],
+    ['a constraint added', `alter table mail_keys add constraint key_not_blank check (key <> '')`, `select 1 from pg_constraint where conname = 'key_not_blank'`],
+    ['a trigger added', 'create trigger touched before update on mail_keys for each row execute function suppress_redundant_updates_trigger()', `select 1 from pg_trigger where tgname = 'touched'`],
+    ['a role added', 'create role visitor', `select 1 from pg_roles where rolname = 'visitor'`],
+    ['a database setting added', `alter database template1 set work_mem = '8MB'`, `select 1 from pg_db_role_setting where setconfig is not null`],
   ])('closes a store for good instead of lending it again when it comes back with %s', async (_, change, probe) => {
     shared ??= new PglitePool(openTemplateCopy);
     const pool = shared;
