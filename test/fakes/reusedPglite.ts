@@ -88,14 +88,14 @@ const quoteLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
  * functions, types, schemas, roles, database settings and extensions, every sequence's position,
  * and the rows of `schema_migrations`.
  *
- * Cheap enough for every give-back (about 5 ms of CPU; deparsing each definition, as this did
- * first, cost about 20 ms on each of the suite's 600-odd): objects made after initdb (the
+ * Cheap enough for every give-back (about 9 ms of CPU; deparsing each definition, as this did
+ * first, cost about 20 ms on each of the suite's 560-odd): objects made after initdb (the
  * template's and any a test makes) have OIDs from 16384 up, so each catalog is read through its
  * OID index, and only the count and newest row version (`xmin`) of the rows found: creating or
  * dropping an object changes the count, altering one writes a newer row version. `pg_class`
  * alone is read column by column, leaving out what emptying a table changes (its file and freeze
  * horizons) and what ANALYZE does (size estimates): none of that is its shape. The few schemas,
- * roles, settings and extensions are read whole, initdb's included.
+ * roles, database settings and extensions are counted all, initdb's included.
  */
 async function shapeOf(db: Sql): Promise<string> {
   const { rows } = await db.query<{ shape: string }>(shapeSql);
