@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { childBuildDir, childBuildEnv, writeChildBuild } from './childBuild.js';
 import { ensureFakeGraphCert } from './fakes/graph/fakeGraphCert.js';
-import { currentTemplateFile, templateFileEnv, writePgliteTemplate } from './fakes/testDb.js';
+import { dropPooledDatabases, pooledDatabaseRunEnv } from './fakes/reusedPostgres.js';
+import { currentTemplateFile, templateFileEnv, testPgServer, writePgliteTemplate } from './fakes/testDb.js';
 
 /**
  * Runs in vitest's main process before any worker starts (once per project, one after another).
@@ -13,12 +15,24 @@ import { currentTemplateFile, templateFileEnv, writePgliteTemplate } from './fak
  *   each `openTestPglite()` copies instead of running initdb (see test/fakes/testDb.ts).
  * - SD_TEST_CHILD_BUILD names the sources transpiled once, from which the bot, CLI and worker
  *   processes the tests start run without tsx (see test/childBuild.ts).
+ * - SD_TEST_RUN names this run, so the databases the workers keep for reuse on the PostgreSQL
+ *   server (test/fakes/reusedPostgres.ts) can be dropped here at the end.
  * The first project builds both; the others find them and reuse them; the first one's teardown
  * (which runs last) removes them. The three are made side by side (the certificate with WebCrypto,
  * the template in PGlite, the build by esbuild's own process): every test waits for them.
  */
-export default async function setup(): Promise<() => void> {
-  const removals: Array<() => void> = [];
+export default async function setup(): Promise<() => Promise<void>> {
+  const removals: Array<() => void | Promise<void>> = [];
+  if (!process.env[pooledDatabaseRunEnv]) {
+    process.env[pooledDatabaseRunEnv] = randomBytes(4).toString('hex');
+    removals.push(async () => {
+      // No server (ECONNREFUSED): no test made one, and those that needed it failed, saying so.
+      await dropPooledDatabases(testPgServer).catch((error: unknown) => {
+        if ((error as { code?: unknown }).code !== 'ECONNREFUSED') console.warn(`globalSetup: could not drop this run's pooled test databases: ${String(error)}`);
+      });
+      delete process.env[pooledDatabaseRunEnv];
+    });
+  }
   /** Hands a made folder or file to the workers through `name`, and removes it at teardown. */
   const handOn = (name: string) => (made: { readonly path: string; remove(): void }) => {
     process.env[name] = made.path;
@@ -34,12 +48,12 @@ export default async function setup(): Promise<() => void> {
     currentTemplateFile() ? undefined : writePgliteTemplate().then(({ file, remove }) => handOn(templateFileEnv)({ path: file, remove })),
     childBuildDir() ? undefined : writeChildBuild().then(({ dir, remove }) => handOn(childBuildEnv)({ path: dir, remove })),
   ]);
-  const removeAll = () => {
-    for (const remove of removals) remove();
+  const removeAll = async () => {
+    for (const remove of removals) await remove();
   };
   const failed = made.find((m): m is PromiseRejectedResult => m.status === 'rejected');
   if (failed) {
-    removeAll();
+    await removeAll();
     throw failed.reason;
   }
   return removeAll;

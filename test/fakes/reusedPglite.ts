@@ -52,7 +52,7 @@ export class PglitePool {
  * holds a row, and restarts every sequence that moved (theirs, and any an insert rolled back moved). False when that fails, as when a table is gone (then the store is not
  * reused); a table added shows in the shape.
  */
-async function emptied(db: PgliteDb, tables: readonly string[]): Promise<boolean> {
+export async function emptied(db: Sql, tables: readonly string[]): Promise<boolean> {
   try {
     await db.exec('rollback');
     await db.exec('discard all'); // not in the same script: that would be one transaction
@@ -76,7 +76,7 @@ async function emptied(db: PgliteDb, tables: readonly string[]): Promise<boolean
 }
 
 /** The user tables (schema-qualified and quoted) but `schema_migrations`. */
-async function tablesOf(db: Sql): Promise<string[]> {
+export async function tablesOf(db: Sql): Promise<string[]> {
   const { rows } = await db.query<{ name: string }>(
     `select format('%I.%I', schemaname, tablename) as name from pg_tables
      where schemaname not in ('pg_catalog', 'information_schema') and not (schemaname = 'public' and tablename = 'schema_migrations')
@@ -102,7 +102,7 @@ const quoteLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
  * horizons) and what ANALYZE does (size estimates): none of that is its shape. The few schemas,
  * roles, database settings and extensions are counted all, initdb's included.
  */
-async function shapeOf(db: Sql): Promise<string> {
+export async function shapeOf(db: Sql): Promise<string> {
   const { rows } = await db.query<{ shape: string }>(shapeSql);
   return rows[0]!.shape;
 }

@@ -7,8 +7,8 @@ import pg from 'pg';
 import type { Db, Rows, Sql } from '../../scheduling/adapters/pg/Db.js';
 import { migrate, migrations } from '../../scheduling/adapters/pg/migrate.js';
 import { PgliteDb } from '../../scheduling/adapters/pg/PgliteDb.js';
-import { PgPoolDb } from '../../scheduling/adapters/pg/PgPoolDb.js';
 import { PglitePool } from './reusedPglite.js';
+import { PostgresPool } from './reusedPostgres.js';
 
 /**
  * An in-memory PGlite with every shipped migration applied, in the same state as a fresh copy of
@@ -72,21 +72,16 @@ export async function createScratchDatabase(prefix = 'sd_test'): Promise<Scratch
   };
 }
 
-/** A pooled connection to a fresh scratch database; `close()` also drops it. */
-export async function openTestPostgres(): Promise<Db & { url: string }> {
-  const scratch = await createScratchDatabase();
-  const db = await PgPoolDb.open(scratch.url);
-  return {
-    url: scratch.url,
-    query: (text, params) => db.query(text, params),
-    exec: (script) => db.exec(script),
-    transaction: (work) => db.transaction(work),
-    close: async () => {
-      await db.close();
-      await scratch.drop();
-    },
-  };
+/**
+ * A migrated, empty database on the test server with a connection pool of its own; `close()`
+ * empties it for the next test in this process, or drops it if the test changed more than rows
+ * (see test/fakes/reusedPostgres.ts). A database with nothing in it: `createScratchDatabase`.
+ */
+export function openTestPostgres(): Promise<Db & { url: string }> {
+  return postgresPool.lend();
 }
+
+const postgresPool = new PostgresPool(testPgServer);
 
 /**
  * A migrated embedded store to start each test's PGlite from. Creating a PGlite runs initdb
