@@ -49,8 +49,9 @@ export class PglitePool {
 /**
  * Ends any transaction the borrower left open, drops its session state (settings, temporary
  * tables, prepared statements, advisory locks), empties every one of the template's `tables` that
- * holds a row, and restarts every sequence that moved (theirs, and any an insert rolled back moved). False when that fails, as when a table is gone (then the store is not
- * reused); a table added shows in the shape.
+ * holds a row, and restarts every sequence that moved (theirs, and any an insert rolled back
+ * moved). False when that fails, as when a table is gone (then the store is not reused); a table
+ * added shows in the shape.
  */
 export async function emptied(db: Sql, tables: readonly string[]): Promise<boolean> {
   try {

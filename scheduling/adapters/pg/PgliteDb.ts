@@ -130,9 +130,10 @@ export class PgliteDb implements Db {
    * Runs one statement as node-postgres sends one: Parse, Bind, Describe, Execute and Sync together,
    * in one exchange with PostgreSQL. PGlite's own `query` makes five (it first asks PostgreSQL for
    * the parameters' types, to choose how to write each value), and that round trip through the
-   * WebAssembly cost about as much as running the statement: 130-150 µs of CPU a simple statement
-   * this way against 240-400 µs. Values are written as `textValue` says; the rows are read with
-   * PGlite's own parsers, errors are PGlite's `DatabaseError` as before.
+   * WebAssembly cost about as much as running the statement: a simple indexed select, warm, takes
+   * about 160 µs of CPU this way against 270 µs (README, development). Values are written as
+   * `textValue` says; the rows are read with PGlite's own parsers; errors are PGlite's
+   * `DatabaseError` as before.
    */
   private async inOneExchange<T>(text: string, params: readonly unknown[]): Promise<Results<T>> {
     const { serialize } = protocol;
@@ -153,7 +154,8 @@ const needsItsType = (value: unknown): boolean => Array.isArray(value);
  * A parameter as text, as PGlite's typed serializers write it for every column type the stores
  * use, without asking for the type: a date as its ISO instant (timestamptz, date, text), bytes as
  * `\x` hex (bytea), an object as JSON (json, jsonb), a boolean as `true`/`false` (bool, and text as
- * PGlite wrote it), anything else as its string. The same text node-postgres sends to the server.
+ * PGlite wrote it), anything else as its string. node-postgres sends the server the same values
+ * (a date with the process's UTC offset: the same instant; bytes in binary).
  */
 export function textValue(value: unknown): string | null {
   if (value === null || value === undefined) return null;
