@@ -1,22 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { databaseOf, databasesNamed } from './pgServer.js';
 import { dropPooledDatabases, PostgresPool } from './reusedPostgres.js';
 import { testPgServer } from './testDb.js';
 
 const outboxRow = `insert into local_outbox (to_addresses, subject, body) values ('["a@b.example"]', 'Hello', 'Body') returning seq`;
-
-async function databasesNamed(prefix: string): Promise<string[]> {
-  const admin = new pg.Client({ connectionString: testPgServer });
-  await admin.connect();
-  try {
-    return (await admin.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1) order by 1', [prefix])).rows.map((r) => r.datname);
-  } finally {
-    await admin.end();
-  }
-}
-
-const nameOf = (url: string) => new URL(url).pathname.slice(1);
 
 let pool: PostgresPool;
 afterEach(async () => {
@@ -46,7 +35,7 @@ describe('PostgresPool', () => {
     await first.exec('create table left_behind (id int)');
     await first.close();
     expect(pool.idleCount).toBe(0);
-    expect(await databasesNamed(nameOf(first.url))).toEqual([]);
+    expect(await databasesNamed(testPgServer, databaseOf(first.url))).toEqual([]);
 
     const second = await pool.lend();
     expect(second.url).not.toBe(first.url);
@@ -63,7 +52,7 @@ describe('PostgresPool', () => {
     await other.query('begin; lock table local_outbox in access exclusive mode');
     await lent.close();
     expect(pool.idleCount).toBe(0);
-    expect(await databasesNamed(nameOf(lent.url))).toEqual([]);
+    expect(await databasesNamed(testPgServer, databaseOf(lent.url))).toEqual([]);
     await other.end().catch(() => undefined);
   });
 
@@ -77,8 +66,8 @@ describe('PostgresPool', () => {
     const bystander = await otherRun.lend();
 
     expect(await dropPooledDatabases(testPgServer, run)).toBe(2);
-    expect(await databasesNamed(run)).toEqual([]);
-    expect(await databasesNamed(nameOf(bystander.url))).toEqual([nameOf(bystander.url)]);
+    expect(await databasesNamed(testPgServer, run)).toEqual([]);
+    expect(await databasesNamed(testPgServer, databaseOf(bystander.url))).toEqual([databaseOf(bystander.url)]);
     expect((await bystander.query('select 1 as still')).rows).toEqual([{ still: 1 }]);
     await bystander.close();
     await otherRun.drain();

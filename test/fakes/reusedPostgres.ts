@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { Db } from '../../scheduling/adapters/pg/Db.js';
 import { migrate } from '../../scheduling/adapters/pg/migrate.js';
 import { PgPoolDb } from '../../scheduling/adapters/pg/PgPoolDb.js';
+import { createDatabase, databaseOf, databasesNamed, dropDatabase } from './pgServer.js';
 import { emptied, shapeOf, tablesOf } from './reusedPglite.js';
 
 /**
@@ -61,18 +61,15 @@ export class PostgresPool {
   }
 
   private async fresh(): Promise<string> {
-    const name = `${this.options.prefix ?? pooledDatabasePrefix()}${randomBytes(6).toString('hex')}`;
-    await onServer(this.server, (admin) => admin.query(`create database ${name}`));
-    const url = new URL(this.server);
-    url.pathname = `/${name}`;
-    const db = await PgPoolDb.open(url.toString(), { max: 1 });
+    const url = await createDatabase(this.server, `${this.options.prefix ?? pooledDatabasePrefix()}${randomBytes(6).toString('hex')}`);
+    const db = await PgPoolDb.open(url, { max: 1 });
     try {
       await migrate(db);
-      this.templates.set(url.toString(), { shape: await shapeOf(db), tables: await tablesOf(db) });
+      this.templates.set(url, { shape: await shapeOf(db), tables: await tablesOf(db) });
     } finally {
       await db.close();
     }
-    return url.toString();
+    return url;
   }
 
   private async giveBack(url: string): Promise<void> {
@@ -82,7 +79,7 @@ export class PostgresPool {
 
   private async drop(url: string): Promise<void> {
     this.templates.delete(url);
-    await onServer(this.server, (admin) => admin.query(`drop database if exists ${databaseOf(url)} with (force)`));
+    await dropDatabase(this.server, databaseOf(url));
   }
 
   /** Empties the database on a connection of its own; true if it is then in the template's shape. */
@@ -113,21 +110,7 @@ export function pooledDatabasePrefix(): string {
 
 /** Drops the databases this run's test processes kept (called once they have all ended). Returns how many. */
 export async function dropPooledDatabases(server: string, prefix = pooledDatabasePrefix()): Promise<number> {
-  return onServer(server, async (admin) => {
-    const { rows } = await admin.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [prefix]);
-    for (const { datname } of rows) await admin.query(`drop database if exists ${datname} with (force)`);
-    return rows.length;
-  });
-}
-
-const databaseOf = (url: string) => new URL(url).pathname.slice(1);
-
-async function onServer<T>(server: string, work: (admin: pg.Client) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  try {
-    return await work(admin);
-  } finally {
-    await admin.end();
-  }
+  const names = await databasesNamed(server, prefix);
+  for (const name of names) await dropDatabase(server, name);
+  return names.length;
 }

@@ -3,10 +3,10 @@ import { cpSync, existsSync, mkdtempSync, openAsBlob, rmSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import type { Db, Rows, Sql } from '../../scheduling/adapters/pg/Db.js';
 import { migrate, migrations } from '../../scheduling/adapters/pg/migrate.js';
 import { PgliteDb } from '../../scheduling/adapters/pg/PgliteDb.js';
+import { createDatabase, dropDatabase } from './pgServer.js';
 import { PglitePool } from './reusedPglite.js';
 import { PostgresPool } from './reusedPostgres.js';
 
@@ -49,27 +49,7 @@ export interface ScratchDatabase {
 /** A new, empty database on the test server, dropped by `drop()`. */
 export async function createScratchDatabase(prefix = 'sd_test'): Promise<ScratchDatabase> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: testPgServer });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(testPgServer);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: testPgServer });
-      await client.connect();
-      try {
-        await client.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
+  return { url: await createDatabase(testPgServer, name), drop: () => dropDatabase(testPgServer, name) };
 }
 
 /**
