@@ -104,14 +104,14 @@ export async function writeChildBuild(): Promise<{ dir: string; remove(): void }
  * transpiled copy (none is). The tests that start children are what shows a bundle works (a wrong
  * address fails sharedDataDir.test.ts, say).
  */
-export const childEntries = ['app/main.ts', 'app/cli.ts', 'manifest/build.ts', 'test/fakes/graph/serve.ts', 'test/scale/bookingWorker.ts', 'test/scale/jobWorker.ts'] as const;
+const childEntries: readonly string[] = ['app/main.ts', 'app/cli.ts', 'manifest/build.ts', 'test/fakes/graph/serve.ts', 'test/scale/bookingWorker.ts', 'test/scale/jobWorker.ts'];
 
 /**
  * Packages a bundle imports at run time instead of holding: PGlite and its socket server find
  * their WebAssembly and data files beside their own code; pino starts its transports from files
  * of its own; dtrace-provider is an optional native addon restify tries.
  */
-const unbundled = ['@electric-sql/pglite', '@electric-sql/pglite/*', '@electric-sql/pglite-socket', 'pino', 'dtrace-provider', 'esbuild'];
+const unbundled = ['@electric-sql/pglite', '@electric-sql/pglite/*', '@electric-sql/pglite-socket', 'pino', 'dtrace-provider'];
 
 /**
  * Bundles `childEntries` into `dir`. A bundle holds the project's modules and the packages they
@@ -137,10 +137,11 @@ async function bundleEntries(dir: string): Promise<void> {
         setup(context) {
           context.onLoad({ filter: /\.ts$/ }, (args) => {
             if (args.path.includes(`${sep}node_modules${sep}`) || !args.path.startsWith(root + sep)) return undefined;
+            const source = relative(root, args.path);
             // An entry keeps its own address: it sits beside its copy, and "am I the script node
             // runs" compares it with process.argv[1].
-            if ((childEntries as readonly string[]).includes(relative(root, args.path).split(sep).join('/'))) return undefined;
-            const copy = join(dir, relative(root, args.path).replace(/\.ts$/, '.js'));
+            if (childEntries.includes(source.split(sep).join('/'))) return undefined;
+            const copy = join(dir, source.replace(/\.ts$/, '.js'));
             const contents = readFileSync(args.path, 'utf8')
               .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(copy).href))
               .replaceAll('import.meta.dirname', JSON.stringify(dirname(copy)))
@@ -167,8 +168,7 @@ export function childBuildDir(env: NodeJS.ProcessEnv = process.env): string | un
 export function nodeArgs(script: string): string[] {
   const dir = childBuildDir();
   if (dir && readFileSync(join(dir, 'fingerprint'), 'utf8') === sourcesFingerprint()) {
-    const bundled = (childEntries as readonly string[]).includes(script);
-    return [join(dir, script.replace(/\.ts$/, bundled ? '.bundle.js' : '.js'))];
+    return [join(dir, script.replace(/\.ts$/, childEntries.includes(script) ? '.bundle.js' : '.js'))];
   }
   return ['--import', pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, join(root, script)];
 }
