@@ -13,10 +13,10 @@ describe('scale-out: 50 simultaneous bookings from three processes on PostgreSQL
   let database: ScratchDatabase;
   beforeAll(async () => {
     // Three processes of four calls each share a mailbox Graph serves four at a time, so calls are
-    // throttled (429 with Retry-After) and retried. Graph's Retry-After is in whole seconds; the
-    // fake's default, 10 ms, let a call's ten retries go by in a tenth of a second, and under a
-    // loaded machine one call lost all eleven races (once in about twenty whole-suite runs). A
-    // tenth of a second is still far quicker than Graph.
+    // throttled (429 with Retry-After) and retried. Graph's Retry-After is in whole seconds; a
+    // tenth of a second here is far quicker. A call comes back when told until its 30 s budget
+    // ends: while it came back at most ten times, one call on a loaded machine lost all eleven
+    // races and its booking failed (about once in twenty whole-suite runs; GraphRetry.test.ts).
     fake = await new FakeGraph({ mailbox: testMailbox, settings: { latencyMs: 5, retryAfterSeconds: 0.1 } }).start();
     database = await createScratchDatabase('sd_scale');
   });

@@ -10,7 +10,12 @@ export interface RetryTimer {
 export interface GraphRetrySettings {
   /** The longest one call may take, attempts and waits together; also each attempt's time-out. */
   readonly budgetMs: number;
-  /** Retries after the first attempt, at most. */
+  /**
+   * Retries after the first attempt, at most, when Graph does not say when to come back (or says
+   * at once). A call Graph turns away with a Retry-After keeps coming back when told for as long
+   * as the budget allows: three instances sharing a mailbox that takes four calls at a time can see one call
+   * turned away a dozen times in a row, and that is a busy mailbox, not a failure.
+   */
   readonly maxRetries: number;
   /** The wait when Graph sends no Retry-After, doubled at each retry. */
   readonly firstDelayMs: number;
@@ -27,7 +32,7 @@ export function retryBudgetForLease(leaseSeconds: number): number {
   return Math.floor((leaseSeconds * 1000) / 4);
 }
 
-/** 30 s per call (a quarter of the 120 s leases), at most 10 retries, 1 s then 2 s, 4 s... without Retry-After. */
+/** 30 s per call (a quarter of the 120 s leases); without Retry-After at most 10 retries, 1 s then 2 s, 4 s... */
 export const defaultRetrySettings: GraphRetrySettings = { budgetMs: retryBudgetForLease(120), maxRetries: 10, firstDelayMs: 1_000 };
 
 const realTimer: RetryTimer = {
@@ -68,18 +73,24 @@ export class GraphRetry {
   ) {}
 
   /**
-   * Runs `call` until it succeeds, fails in a way `retryable` refuses, runs out of retries, or
-   * the next wait would pass the budget; then throws the last failure.
+   * Runs `call` until it succeeds, fails in a way `retryable` refuses, runs out of retries
+   * (counted only where Graph sent no Retry-After, or 0), or the next wait would pass the budget; then
+   * throws the last failure.
    */
   async run<T>(limit: ConcurrencyLimit, call: (signal: AbortSignal) => Promise<T>, retryable: (error: unknown) => boolean): Promise<T> {
     const { budgetMs, maxRetries, firstDelayMs } = this.settings;
     const deadline = this.timer.now() + budgetMs;
-    for (let retry = 0; ; retry++) {
+    let counted = 0;
+    for (;;) {
       try {
         return await limit.run(() => call(AbortSignal.timeout(Math.max(1, Math.ceil(deadline - this.timer.now())))));
       } catch (error) {
-        if (!retryable(error) || retry >= maxRetries) throw error;
-        const wait = retryAfterMs(error) ?? firstDelayMs * 2 ** retry;
+        if (!retryable(error)) throw error;
+        const told = retryAfterMs(error);
+        // Counted: a wait of our own choosing, or a Retry-After of 0 (no time passes, so the
+        // budget alone would not bound it).
+        if (!told && counted++ >= maxRetries) throw error;
+        const wait = told ?? firstDelayMs * 2 ** (counted - 1);
         if (this.timer.now() + wait >= deadline) throw error;
         await this.timer.sleep(wait); // outside the slot: other calls use it meanwhile
       }

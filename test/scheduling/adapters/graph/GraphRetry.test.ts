@@ -51,6 +51,31 @@ describe('GraphRetry', () => {
     expect(fake.counts.calendarView).toBe(3);
   }, 40_000);
 
+  it("keeps waiting out Graph's Retry-After past its retry count while within its budget (a busy mailbox is not a failure)", async () => {
+    // Three bot instances sharing a mailbox that takes four calls at a time: a call can be
+    // turned away many times in a row with a short Retry-After. Graph says when to come back;
+    // the budget, not a count, bounds how long the call keeps coming back.
+    const started = await startFakeGraph();
+    fake = started.fake;
+    for (let i = 0; i < 15; i++) fake.failNext('calendarView', { status: 429, retryAfterSeconds: 0.1 });
+    const timer = virtualTimer();
+    const calendar = new GraphCalendar(started.client, mailbox, new ConcurrencyLimit(4), new GraphRetry({ budgetMs: 30_000, maxRetries: 10, firstDelayMs: 1_000 }, timer));
+    expect(await calendar.busyBetween(...day)).toEqual([]);
+    expect(timer.waits).toEqual(Array.from({ length: 15 }, () => 100));
+    expect(fake.counts.calendarView).toBe(16);
+  }, 40_000);
+
+  it('stops after its retry count when Graph sends no Retry-After', async () => {
+    const started = await startFakeGraph();
+    fake = started.fake;
+    for (let i = 0; i < 4; i++) fake.failNext('calendarView', { status: 503 });
+    const timer = virtualTimer();
+    const calendar = new GraphCalendar(started.client, mailbox, new ConcurrencyLimit(4), new GraphRetry({ budgetMs: 600_000, maxRetries: 3, firstDelayMs: 1_000 }, timer));
+    await expect(calendar.busyBetween(...day)).rejects.toMatchObject({ statusCode: 503 });
+    expect(timer.waits).toEqual([1_000, 2_000, 4_000]);
+    expect(fake.counts.calendarView).toBe(4);
+  }, 40_000);
+
   it('doubles its wait from the first delay when Graph sends no Retry-After', async () => {
     const started = await startFakeGraph();
     fake = started.fake;
