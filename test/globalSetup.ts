@@ -3,6 +3,7 @@ import { childBuildDir, childBuildEnv, writeChildBuild } from './childBuild.js';
 import { ensureFakeGraphCert } from './fakes/graph/fakeGraphCert.js';
 import { dropPooledDatabases, pooledDatabaseRunEnv } from './fakes/reusedPostgres.js';
 import { currentTemplateFile, templateFileEnv, testPgServer, writePgliteTemplate } from './fakes/testDb.js';
+import { memoryTmpdir } from './scratchTmpdir.js';
 
 /**
  * Runs in vitest's main process before any worker starts (once per project, one after another).
@@ -15,6 +16,8 @@ import { currentTemplateFile, templateFileEnv, testPgServer, writePgliteTemplate
  *   each `openTestPglite()` copies instead of running initdb (see test/fakes/testDb.ts).
  * - SD_TEST_CHILD_BUILD names the sources transpiled once, from which the bot, CLI and worker
  *   processes the tests start run without tsx (see test/childBuild.ts).
+ * - TMPDIR names a folder on a memory file system, when the machine has one and TMPDIR was not
+ *   set (test/scratchTmpdir.ts): the run's scratch stores never reach the disk.
  * - SD_TEST_RUN names this run, so the databases the workers keep for reuse on the PostgreSQL
  *   server (test/fakes/reusedPostgres.ts) can be dropped here at the end.
  * The first project builds both; the others find them and reuse them; the first one's teardown
@@ -23,6 +26,10 @@ import { currentTemplateFile, templateFileEnv, testPgServer, writePgliteTemplate
  */
 export default async function setup(): Promise<() => Promise<void>> {
   const removals: Array<() => void | Promise<void>> = [];
+  // First, so the template, the child build's temporary files and every test's scratch folders
+  // land there (see scratchTmpdir.ts).
+  const scratch = memoryTmpdir();
+  if (scratch) process.env.TMPDIR = scratch.path;
   if (!process.env[pooledDatabaseRunEnv]) {
     process.env[pooledDatabaseRunEnv] = randomBytes(4).toString('hex');
     removals.push(async () => {
@@ -50,6 +57,10 @@ export default async function setup(): Promise<() => Promise<void>> {
   ]);
   const removeAll = async () => {
     for (const remove of removals) await remove();
+    if (scratch) {
+      if (process.env.TMPDIR === scratch.path) delete process.env.TMPDIR;
+      scratch.remove();
+    }
   };
   const failed = made.find((m): m is PromiseRejectedResult => m.status === 'rejected');
   if (failed) {

@@ -3,7 +3,7 @@ import type { PgliteDb } from '../../scheduling/adapters/pg/PgliteDb.js';
 
 /**
  * Migrated in-memory stores kept for reuse within one test process. Starting a PGlite from the
- * migrated template costs about half a CPU-second (PostgreSQL starts inside WebAssembly); emptying
+ * migrated template costs about 0.4 CPU-seconds (PostgreSQL starts inside WebAssembly); emptying
  * one costs a few milliseconds (deleting the rows of only the tables a test wrote to, see
  * `emptied`). So a store lent by `lend` is, when its borrower closes it, emptied
  * back to the template's state and kept for the next borrower - unless anything besides row data
