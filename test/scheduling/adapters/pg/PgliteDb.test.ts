@@ -51,8 +51,9 @@ describe('PgliteDb statements', () => {
   let typed: PGlite;
   const columns = 't text, i int, b bigint, n numeric, ok boolean, at timestamptz, day date, j jsonb, js json, bin bytea, tags text[], id uuid';
   beforeAll(async () => {
-    db = await PgliteDb.open();
-    typed = new PGlite();
+    // Both from the suite's template (initdb, which an empty start runs, costs seconds each).
+    db = await PgliteDb.open(undefined, { loadDataDir: await pgliteTemplate() });
+    typed = new PGlite({ loadDataDir: await pgliteTemplate() });
     for (const exec of [(sql: string) => db.exec(sql), (sql: string) => typed.exec(sql)]) {
       await exec(`create table v (${columns}); create table u (k text primary key)`);
     }
