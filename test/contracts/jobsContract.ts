@@ -66,7 +66,9 @@ export function jobsContract(name: string, open: () => Promise<JobsUnderTest>): 
       const runAt = new Date(t.now().getTime() + 3_000);
       await t.jobs.schedule('test.later', { n: 1 }, { runAt });
       await t.pass(1_500);
-      expect(runs('test.later')).toEqual([]);
+      // Not "nothing ran yet": on a loaded machine scheduling and the 1.5 s can together pass
+      // runAt (a clean-clone run saw it), and then the job rightly ran. Nothing ran before it.
+      expect(runs('test.later').filter((r) => r.at.getTime() < runAt.getTime())).toEqual([]);
       await t.eventually(() => runs('test.later').length === 1);
       expect(runs('test.later')[0]!.at.getTime()).toBeGreaterThanOrEqual(runAt.getTime());
     });
