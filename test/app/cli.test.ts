@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -40,6 +40,7 @@ beforeAll(async () => {
   expect((await cli('calendar', '--week', '2026-11-23')).code).toBe(0); // creates and migrates the store
 }, 60_000);
 afterEach(() => vi.restoreAllMocks());
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('cli slot', () => {
   it('prints one JSON line per referral, in order, for the slot the rota gives', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -55,6 +55,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await served?.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 afterEach(() => vi.restoreAllMocks());
 

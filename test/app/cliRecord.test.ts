@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../app/cli.js';
 import { loadConfig } from '../../app/config.js';
 import { openDesk } from '../../app/openDesk.js';
@@ -47,6 +47,7 @@ beforeAll(async () => {
   }
 }, 120_000);
 afterEach(() => vi.restoreAllMocks());
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('cli record', () => {
   it('prints the discussion record of a case as JSON, times in UK time', async () => {
