@@ -26,8 +26,8 @@ import { memoryTmpdir } from './scratchTmpdir.js';
  */
 export default async function setup(): Promise<() => Promise<void>> {
   const removals: Array<() => void | Promise<void>> = [];
-  // First, so the template, the child build's temporary files and every test's scratch folders
-  // land there (see scratchTmpdir.ts).
+  // First, so the PGlite template and every test's scratch folders land there (see
+  // scratchTmpdir.ts).
   const scratch = memoryTmpdir();
   if (scratch) process.env.TMPDIR = scratch.path;
   if (!process.env[pooledDatabaseRunEnv]) {

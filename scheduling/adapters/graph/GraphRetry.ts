@@ -13,8 +13,8 @@ export interface GraphRetrySettings {
   /**
    * Retries after the first attempt, at most, when Graph does not say when to come back (or says
    * at once). A call Graph turns away with a Retry-After keeps coming back when told for as long
-   * as the budget allows: three instances sharing a mailbox that takes four calls at a time can see one call
-   * turned away a dozen times in a row, and that is a busy mailbox, not a failure.
+   * as the budget allows: three instances sharing a mailbox that takes four calls at a time can
+   * see one call turned away a dozen times in a row, and that is a busy mailbox, not a failure.
    */
   readonly maxRetries: number;
   /** The wait when Graph sends no Retry-After, doubled at each retry. */
@@ -74,8 +74,8 @@ export class GraphRetry {
 
   /**
    * Runs `call` until it succeeds, fails in a way `retryable` refuses, runs out of retries
-   * (counted only where Graph sent no Retry-After, or 0), or the next wait would pass the budget; then
-   * throws the last failure.
+   * (counted only where Graph sent no Retry-After, or 0), or the next wait would pass the
+   * budget; then throws the last failure.
    */
   async run<T>(limit: ConcurrencyLimit, call: (signal: AbortSignal) => Promise<T>, retryable: (error: unknown) => boolean): Promise<T> {
     const { budgetMs, maxRetries, firstDelayMs } = this.settings;
