@@ -19,7 +19,11 @@ export function memoryTmpdir(env: NodeJS.ProcessEnv = process.env, mounts = '/pr
   } catch {
     return undefined;
   }
-  if (!table.split('\n').some((line) => line.split(' ')[1] === root && line.split(' ')[2] === 'tmpfs')) return undefined;
+  const isTmpfs = table.split('\n').some((line) => {
+    const [, mountPoint, type] = line.split(' ');
+    return mountPoint === root && type === 'tmpfs';
+  });
+  if (!isTmpfs) return undefined;
   let path: string;
   try {
     path = mkdtempSync(join(root, 'strategy-desk-test-'));
