@@ -12,8 +12,9 @@ describe('memoryTmpdir', () => {
   /** A folder standing in for /dev/shm, and a mount table that says what it is. */
   function machine(type: string): { root: string; mounts: string } {
     const root = mkdtempSync(join(tmpdir(), 'sd-shm-'));
-    const mounts = join(mkdtempSync(join(tmpdir(), 'sd-mounts-')), 'mounts');
-    made.push(root, mounts.replace(/\/mounts$/, ''));
+    const etc = mkdtempSync(join(tmpdir(), 'sd-mounts-'));
+    made.push(root, etc);
+    const mounts = join(etc, 'mounts');
     writeFileSync(mounts, `/dev/vda / ext4 rw,relatime,discard 0 0\nshm ${root} ${type} rw,nosuid,nodev 0 0\n`);
     return { root, mounts };
   }
